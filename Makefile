@@ -1,0 +1,21 @@
+# Development commands of hr_exit_interview; see README.md. Settings (ODOO_SRC, PG*, DB_NAME,
+# HTTP_PORT, VENV) come from the environment, with defaults in scripts/common.sh.
+.PHONY: run test lint i18n coverage clean
+
+run:  ## serve Odoo with the addon and its demo data on http://127.0.0.1:8069 (admin / admin)
+	@scripts/run.sh
+
+test:  ## lint, static checks, and the addon's tests on a real Odoo in fresh databases
+	@scripts/test.sh
+
+lint:  ## ruff and pylint-odoo with OCA's configuration
+	@scripts/lint.sh
+
+i18n:  ## regenerate i18n/hr_exit_interview.pot and merge it into the .po files
+	@scripts/i18n.sh
+
+coverage:  ## line coverage of the last test run
+	@scripts/coverage.sh
+
+clean:  ## stop the private PostgreSQL cluster and remove the ignored .dev/ folder
+	@scripts/clean.sh

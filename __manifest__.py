@@ -1,0 +1,21 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Exit Interviews",
+    "summary": "Confidential exit interviews: preparation through the portal, "
+    "a short report, and the board's evaluation and actions",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/hr-exit-interview/hr_exit_interview",
+    "author": "hr_exit_interview contributors",
+    "maintainers": ["hr-exit-interview"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": ["hr", "portal", "mail", "calendar"],
+    "data": [
+        "security/hr_exit_interview_security.xml",
+        "security/ir.model.access.csv",
+        "views/hr_exit_interview_views.xml",
+        "views/hr_exit_interview_menus.xml",
+    ],
+}

@@ -1,0 +1,174 @@
+"""Static checks that need no Odoo: manifest, XML, access CSV, translations.
+
+Prints one line per failed check and a closing summary line with the counts.
+"""
+
+import ast
+import csv
+import re
+import sys
+from pathlib import Path
+
+import polib
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIRS = ("data", "demo", "report", "security", "views", "wizard")
+REQUIRED_DEPENDS = {"hr", "portal", "mail", "calendar"}
+ACCESS_HEADER = [
+    "id",
+    "name",
+    "model_id:id",
+    "group_id:id",
+    "perm_read",
+    "perm_write",
+    "perm_create",
+    "perm_unlink",
+]
+
+
+class Checker:
+    def __init__(self):
+        self.passed = 0
+        self.failures = []
+
+    def check(self, ok, message):
+        if ok:
+            self.passed += 1
+        else:
+            self.failures.append(message)
+        return ok
+
+
+def addon_files():
+    return [
+        path
+        for path in ROOT.rglob("*")
+        if path.is_file() and not path.relative_to(ROOT).parts[0].startswith(".")
+    ]
+
+
+def check_manifest(checker):
+    manifest = ast.literal_eval((ROOT / "__manifest__.py").read_text())
+    checker.check(
+        re.fullmatch(r"18\.0\.\d+\.\d+\.\d+", manifest.get("version", "")),
+        f"manifest: version {manifest.get('version')!r} is not 18.0.x.y.z",
+    )
+    checker.check(
+        manifest.get("license") == "LGPL-3", "manifest: license must be LGPL-3"
+    )
+    checker.check(
+        "description" not in manifest,
+        "manifest: no 'description' key, README.md says it",
+    )
+    for key in ("name", "author", "website", "category", "maintainers"):
+        checker.check(manifest.get(key), f"manifest: missing {key!r}")
+    checker.check(
+        REQUIRED_DEPENDS <= set(manifest.get("depends", [])),
+        f"manifest: depends must include {sorted(REQUIRED_DEPENDS)}",
+    )
+    checker.check(
+        (ROOT / "static/description/icon.png").is_file(),
+        "manifest: static/description/icon.png is missing",
+    )
+    listed = [name for key in ("data", "demo") for name in manifest.get(key, [])]
+    for name in listed:
+        checker.check((ROOT / name).is_file(), f"manifest: {name} does not exist")
+    checker.check(
+        len(listed) == len(set(listed)), "manifest: a data file is listed twice"
+    )
+    on_disk = {
+        str(path.relative_to(ROOT))
+        for path in addon_files()
+        if path.relative_to(ROOT).parts[0] in DATA_DIRS
+        and path.suffix in (".xml", ".csv")
+    }
+    for name in sorted(on_disk - set(listed)):
+        checker.check(False, f"manifest: {name} is not listed in data or demo")
+    return manifest
+
+
+def check_xml(checker):
+    for path in sorted(p for p in addon_files() if p.suffix == ".xml"):
+        try:
+            etree.parse(str(path))
+        except etree.XMLSyntaxError as error:
+            checker.check(False, f"{path.relative_to(ROOT)}: {error}")
+        else:
+            checker.check(True, "")
+
+
+def defined_models():
+    models = set()
+    for path in addon_files():
+        if path.suffix == ".py":
+            models.update(
+                re.findall(r"^\s+_name = \"([\w.]+)\"", path.read_text(), re.M)
+            )
+    return {"model_" + name.replace(".", "_") for name in models}
+
+
+def check_access(checker):
+    path = ROOT / "security/ir.model.access.csv"
+    with path.open(newline="") as handle:
+        rows = list(csv.reader(handle))
+    checker.check(rows and rows[0] == ACCESS_HEADER, f"{path.name}: header differs")
+    models = defined_models()
+    seen = set()
+    for row in rows[1:]:
+        checker.check(len(row) == 8, f"{path.name}: row {row} has not 8 columns")
+        if len(row) != 8:
+            continue
+        checker.check(row[0] not in seen, f"{path.name}: id {row[0]} repeated")
+        seen.add(row[0])
+        checker.check(
+            all(flag in ("0", "1") for flag in row[4:]),
+            f"{path.name}: {row[0]} has a permission other than 0 or 1",
+        )
+        checker.check(
+            "." in row[2] or row[2] in models,
+            f"{path.name}: {row[0]} names unknown model {row[2]}",
+        )
+    covered = {row[2] for row in rows[1:] if len(row) == 8}
+    for model in sorted(models - covered):
+        checker.check(False, f"{path.name}: model {model} has no access rule")
+
+
+def check_translations(checker):
+    pot_path = ROOT / "i18n/hr_exit_interview.pot"
+    if not checker.check(pot_path.is_file(), "i18n: hr_exit_interview.pot missing"):
+        return
+    pot = polib.pofile(str(pot_path))
+    pot_ids = {(entry.msgctxt, entry.msgid) for entry in pot}
+    for po_path in sorted((ROOT / "i18n").glob("*.po")):
+        po = polib.pofile(str(po_path))
+        name = po_path.name
+        live = [entry for entry in po if not entry.obsolete]
+        untranslated = [e.msgid for e in live if not e.translated()]
+        checker.check(
+            not untranslated,
+            f"i18n/{name}: {len(untranslated)} untranslated or fuzzy, "
+            f"first {untranslated[:1]}",
+        )
+        po_ids = {(entry.msgctxt, entry.msgid) for entry in live}
+        checker.check(
+            po_ids == pot_ids,
+            f"i18n/{name}: {len(pot_ids - po_ids)} terms of the .pot missing, "
+            f"{len(po_ids - pot_ids)} not in the .pot",
+        )
+
+
+def main():
+    checker = Checker()
+    check_manifest(checker)
+    check_xml(checker)
+    check_access(checker)
+    check_translations(checker)
+    for failure in checker.failures:
+        print("FAIL", failure)
+    print(f"static: {checker.passed} passed, {len(checker.failures)} failed")
+    return 1 if checker.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+# Shared settings of the development scripts; sourced, never run.
+# Every setting can be overridden from the environment; the defaults work on a fresh machine.
+set -euo pipefail
+
+ADDON_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ADDON_NAME="hr_exit_interview"
+
+# An Odoo 18.0 source tree (a clone of the official 18.0 branch or an unpacked source tarball).
+ODOO_SRC="${ODOO_SRC:-/opt/odoo/18.0}"
+ODOO_GIT_URL="${ODOO_GIT_URL:-https://github.com/odoo/odoo.git}"
+# Kept outside the repository so that a fresh clone reuses it.
+CACHE_DIR="${HR_EXIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hr_exit_interview}"
+VENV="${VENV:-$CACHE_DIR/venv-18.0}"
+PYTHON="${PYTHON:-python3}"
+
+# PostgreSQL: an existing server when one answers with these settings, else a private cluster.
+PGHOST="${PGHOST:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+PGUSER="${PGUSER:-odoo}"
+PGPASSWORD="${PGPASSWORD:-odoo}"
+PRIVATE_PG_DIR="${PRIVATE_PG_DIR:-$ADDON_DIR/.dev/pg}"
+PRIVATE_PG_PORT="${PRIVATE_PG_PORT:-54329}"
+
+DB_NAME="${DB_NAME:-hr_exit_interview}"
+HTTP_PORT="${HTTP_PORT:-8069}"
+
+log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
+die() { printf '\033[1;31m[%s] ERROR:\033[0m %s\n' "$(basename "$0")" "$*" >&2; exit 1; }
+
+# Odoo's source is either the official repository (odoo-bin at the top) or a tarball (setup/odoo).
+odoo_tree_found() { [ -f "$ODOO_SRC/odoo/release.py" ] && [ -d "$ODOO_SRC/odoo/addons/base" ] || [ -d "$ODOO_SRC/addons/web" ]; }
+
+# The checkout may have any folder name; Odoo finds the addon by its technical name through a link.
+odoo_addons_path() {
+    local paths="$ODOO_SRC/odoo/addons" link_dir="$ADDON_DIR/.dev/addons"
+    [ -d "$ODOO_SRC/addons" ] && paths="$ODOO_SRC/addons,$paths"
+    mkdir -p "$link_dir"
+    ln -sfn "$ADDON_DIR" "$link_dir/$ADDON_NAME"
+    printf '%s,%s' "$paths" "$link_dir"
+}

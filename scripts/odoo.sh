@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Run Odoo from ODOO_SRC with the addon on its path, against the project's PostgreSQL.
+# Usage: scripts/odoo.sh [odoo arguments...]
+source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/postgres.sh"
+
+odoo_tree_found || die "no Odoo 18.0 tree at ODOO_SRC=$ODOO_SRC (see README.md)"
+"$(dirname "$0")/venv.sh"
+ensure_postgres
+mkdir -p "$ADDON_DIR/.dev/data"
+runner=("$VENV/bin/python")
+if [ "${HR_EXIT_COVERAGE:-0}" = 1 ]; then
+    runner=("$VENV/bin/coverage" run --data-file="$ADDON_DIR/.dev/coverage.data"
+        --source="$ADDON_DIR" --omit="*/tests/*,*/scripts/*,*/.dev/*,*/__manifest__.py")
+fi
+exec "${runner[@]}" -m odoo \
+    --addons-path="$(odoo_addons_path)" \
+    --data-dir="$ADDON_DIR/.dev/data" \
+    --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password="$PGPASSWORD" \
+    --http-interface=127.0.0.1 --http-port="$HTTP_PORT" \
+    --gevent-port=$((HTTP_PORT + 3)) \
+    "$@"

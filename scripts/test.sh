@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `make test`: lint, the static tier (no Odoo needed), then the Odoo tier on a real Odoo 18.0
+# and PostgreSQL. Exits non-zero when any tier fails.
+source "$(dirname "$0")/common.sh"
+cd "$ADDON_DIR"
+"$(dirname "$0")/venv.sh"
+status=0
+"$(dirname "$0")/lint.sh" || status=1
+"$VENV/bin/python" scripts/check_static.py || status=1
+if odoo_tree_found; then
+    "$(dirname "$0")/system-deps.sh"
+    "$VENV/bin/python" scripts/test_odoo.py || status=1
+else
+    printf '\n\033[1;33m*** ODOO TIER SKIPPED: no Odoo 18.0 tree at ODOO_SRC=%s. Point ODOO_SRC at a checkout of the 18.0 branch (see README.md) to run the real tests. ***\033[0m\n' "$ODOO_SRC"
+fi
+exit $status

@@ -1,0 +1,100 @@
+"""The Odoo tier of `make test`: the addon in fresh databases, its tests run.
+
+1. a database with demo data: the addon installs;
+2. a database without demo data: the addon installs and its tests run with Odoo's own
+   runner (at_install and post_install), under coverage.
+Any WARNING, ERROR or CRITICAL line Odoo logs fails the tier, as on Odoo's runbot: tests
+mute the loggers they expect to speak. Prints one summary line with the counts.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ODOO = [str(ROOT / "scripts/odoo.sh")]
+BAD_LINE = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
+TESTS_RESULT = re.compile(
+    r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"
+)
+LOG_DIR = ROOT / ".dev/test-logs"
+
+
+def run_odoo(label, database, *args, coverage=False):
+    """Run Odoo once, keep its log, return (exit code, log lines)."""
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log_path = LOG_DIR / f"{label}.log"
+    env = dict(os.environ)
+    if coverage:
+        env["HR_EXIT_COVERAGE"] = "1"
+    command = ODOO + ["-d", database, "--stop-after-init", "--log-level=info", *args]
+    started = time.monotonic()
+    with log_path.open("w") as log:
+        code = subprocess.call(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    lines = log_path.read_text(errors="replace").splitlines()
+    print(f"odoo tier: {label} took {time.monotonic() - started:.0f}s, log {log_path}")
+    return code, lines
+
+
+def bad_lines(lines):
+    return [line for line in lines if BAD_LINE.match(line)]
+
+
+def drop_database(database):
+    subprocess.call(
+        [str(ROOT / "scripts/dropdb.sh"), database],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def main():
+    stamp = time.strftime("%Y%m%d%H%M%S")
+    problems = []
+    demo_db, test_db = f"hrexit_demo_{stamp}", f"hrexit_test_{stamp}"
+
+    code, lines = run_odoo("install-with-demo", demo_db, "-i", "hr_exit_interview")
+    if code:
+        problems.append(f"installing with demo data exited with {code}")
+    problems += [f"with demo: {line}" for line in bad_lines(lines)]
+
+    code, lines = run_odoo(
+        "tests-without-demo",
+        test_db,
+        "-i",
+        "hr_exit_interview",
+        "--without-demo=all",
+        "--test-enable",
+        "--test-tags=/hr_exit_interview",
+        coverage=True,
+    )
+    if code:
+        problems.append(f"installing and testing without demo data exited with {code}")
+    problems += [f"tests: {line}" for line in bad_lines(lines)]
+
+    failed = errors = total = 0
+    for match in TESTS_RESULT.finditer("\n".join(lines)):
+        failed += int(match.group(1))
+        errors += int(match.group(2))
+        total += int(match.group(3))
+    if not total:
+        problems.append("no test of the addon ran")
+
+    if os.environ.get("HR_EXIT_NO_COVERAGE") != "1":
+        subprocess.call([str(ROOT / "scripts/coverage.sh")])
+
+    for problem in problems:
+        print("FAIL", problem)
+    if not problems:
+        drop_database(demo_db)
+        drop_database(test_db)
+    bad = failed + errors
+    print(f"odoo: {total - bad} passed, {bad} failed")
+    return 1 if problems or bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
