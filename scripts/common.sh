@@ -10,7 +10,6 @@ ODOO_SRC="${ODOO_SRC:-/opt/odoo/18.0}"
 ODOO_GIT_URL="${ODOO_GIT_URL:-https://github.com/odoo/odoo.git}"
 # Kept outside the repository so that a fresh clone reuses it.
 CACHE_DIR="${HR_EXIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hr_exit_interview}"
-VENV="${VENV:-$CACHE_DIR/venv-18.0}"
 PYTHON="${PYTHON:-python3}"
 
 # PostgreSQL: an existing server when one answers with these settings, else a private cluster.
@@ -29,6 +28,13 @@ die() { printf '\033[1;31m[%s] ERROR:\033[0m %s\n' "$(basename "$0")" "$*" >&2; 
 
 # Odoo's source is either the official repository (odoo-bin at the top) or a tarball (setup/odoo).
 odoo_tree_found() { [ -f "$ODOO_SRC/odoo/release.py" ] && [ -d "$ODOO_SRC/odoo/addons/base" ] || [ -d "$ODOO_SRC/addons/web" ]; }
+
+# Without an Odoo tree only the test tools are installed, in a virtualenv of their own.
+if odoo_tree_found; then
+    VENV="${VENV:-$CACHE_DIR/venv-18.0}"
+else
+    VENV="${VENV:-$CACHE_DIR/venv-tools}"
+fi
 
 # The checkout may have any folder name; Odoo finds the addon by its technical name through a link.
 odoo_addons_path() {
