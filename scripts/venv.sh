@@ -3,8 +3,9 @@
 # Odoo tree is found. It lives outside the repository so that every clone reuses it.
 source "$(dirname "$0")/common.sh"
 
-requirements=("$ADDON_DIR/test-requirements.txt")
+requirements=()
 odoo_tree_found && requirements+=("$ODOO_SRC/requirements.txt")
+requirements+=("$ADDON_DIR/test-requirements.txt")
 stamp="$VENV/.requirements.sha1"
 wanted="$(cat "${requirements[@]}" | sha1sum | cut -d' ' -f1)"
 if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
@@ -20,9 +21,11 @@ trap 'rm -rf "$workdir"' EXIT
 # OpenLDAP headers and only serves the auth_ldap module, so it is left out.
 echo 'setuptools<81' >"$workdir/constraints.txt"
 export PIP_CONSTRAINT="$workdir/constraints.txt" PIP_BUILD_CONSTRAINT="$workdir/constraints.txt"
+# The test tools are installed under Odoo's pins, so that they never move Odoo's libraries.
 for file in "${requirements[@]}"; do
     grep -v '^python-ldap' "$file" >"$workdir/requirements.txt"
     "$VENV/bin/pip" install --quiet -r "$workdir/requirements.txt"
+    grep -v '^python-ldap' "$file" >>"$workdir/constraints.txt"
 done
 if odoo_tree_found; then
     # Odoo imports as a package straight from its source tree.

@@ -1,0 +1,13 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class HrDepartureReason(models.Model):
+    _inherit = "hr.departure.reason"
+
+    plan_exit_interview = fields.Boolean(
+        string="Plan Exit Interview",
+        help="When a departure with this reason is registered, planning an exit "
+        "interview is proposed by default.",
+    )

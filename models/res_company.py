@@ -1,0 +1,21 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    exit_interview_days_before = fields.Integer(
+        string="Exit Interview Days Before Last Day",
+        default=7,
+        help="Exit interviews are proposed this many days before the last working "
+        "day; the interview warns when it is planned closer to it.",
+    )
+    exit_interview_forbid_manager = fields.Boolean(
+        string="Forbid the Manager as Interviewer",
+        help="Refuse an exit interview held by the employee's own manager or coach.",
+    )
+    exit_interview_template_id = fields.Many2one(
+        "hr.exit.interview.template", string="Default Exit Interview Template"
+    )

@@ -1,0 +1,17 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    exit_interview_days_before = fields.Integer(
+        related="company_id.exit_interview_days_before", readonly=False
+    )
+    exit_interview_forbid_manager = fields.Boolean(
+        related="company_id.exit_interview_forbid_manager", readonly=False
+    )
+    exit_interview_template_id = fields.Many2one(
+        related="company_id.exit_interview_template_id", readonly=False
+    )
