@@ -15,7 +15,16 @@
     "data": [
         "security/hr_exit_interview_security.xml",
         "security/ir.model.access.csv",
+        "data/hr_exit_interview_template_data.xml",
         "views/hr_exit_interview_views.xml",
+        "views/hr_exit_interview_template_views.xml",
+        "views/hr_employee_views.xml",
+        "views/hr_departure_reason_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/hr_departure_wizard_views.xml",
         "views/hr_exit_interview_menus.xml",
+    ],
+    "demo": [
+        "demo/hr_exit_interview_demo.xml",
     ],
 }

@@ -1,32 +1,666 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+STATES = [
+    ("draft", "Draft"),
+    ("invited", "Invited"),
+    ("prepared", "Prepared"),
+    ("held", "Held"),
+    ("reported", "Reported"),
+    ("evaluated", "Evaluated"),
+    ("declined", "Declined"),
+    ("cancelled", "Cancelled"),
+]
+
+# For each state, the states an interview may come from.
+TRANSITIONS = {
+    "invited": ("draft",),
+    "prepared": ("invited",),
+    "held": ("invited", "prepared"),
+    "reported": ("held",),
+    "evaluated": ("reported",),
+    "declined": ("draft", "invited"),
+    "cancelled": ("draft", "invited", "prepared", "held"),
+    "draft": ("declined", "cancelled"),
+}
+
+SENIORITY_BANDS = [
+    ("lt1", "Less than 1 year"),
+    ("1to2", "1 to 2 years"),
+    ("2to5", "2 to 5 years"),
+    ("5to10", "5 to 10 years"),
+    ("ge10", "10 years or more"),
+]
+
+# Texts the employee or interviewer wrote: never tracked, never copied.
+CONFIDENTIAL_TEXT_FIELDS = (
+    "excelled_at",
+    "thank_for",
+    "points_to_pass_on",
+    "report_summary",
+    "reasons_for_leaving",
+    "advice_for_successor",
+    "strengths",
+    "points_to_improve",
+    "decline_reason",
+)
 
 
 class HrExitInterview(models.Model):
     _name = "hr.exit.interview"
     _description = "Exit Interview"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "planned_start desc, id desc"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "last_working_day desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, tracking=True, ondelete="restrict"
+    active = fields.Boolean(default=True)
+    state = fields.Selection(
+        STATES, string="Status", default="draft", required=True, tracking=True
     )
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
-    interviewer_id = fields.Many2one(
-        "res.users", required=True, tracking=True, default=lambda self: self.env.user
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
     )
-    planned_start = fields.Datetime(tracking=True)
-    state = fields.Selection(
-        [("draft", "Draft")], default="draft", required=True, tracking=True
+    department_id = fields.Many2one(
+        "hr.department",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    job_id = fields.Many2one(
+        "hr.job",
+        string="Job Position",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    job_title = fields.Char(
+        compute="_compute_from_employee", store=True, readonly=False, precompute=True
+    )
+    manager_id = fields.Many2one(
+        "hr.employee",
+        string="Manager",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The employee's manager when the interview was created.",
+    )
+    coach_id = fields.Many2one(
+        "hr.employee",
+        string="Coach",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The employee's coach when the interview was created.",
+    )
+    hire_date = fields.Date(
+        compute="_compute_from_employee", store=True, readonly=False, precompute=True
+    )
+    departure_reason_id = fields.Many2one(
+        "hr.departure.reason",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    last_working_day = fields.Date(
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    career_jobs = fields.Text(
+        string="Jobs Held",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The jobs held as far as Odoo knows them, when the interview was created.",
+    )
+    seniority_months = fields.Integer(compute="_compute_seniority", store=True)
+    seniority_display = fields.Char(
+        string="Seniority", compute="_compute_seniority_display"
+    )
+    seniority_band = fields.Selection(
+        SENIORITY_BANDS, compute="_compute_seniority", store=True
+    )
+    year = fields.Char(
+        compute="_compute_year", store=True, help="Year of the last working day."
     )
 
+    interviewer_id = fields.Many2one(
+        "res.users",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    interviewer_is_manager = fields.Boolean(compute="_compute_interviewer_is_manager")
+    planned_start = fields.Datetime(
+        compute="_compute_planned_start",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    duration = fields.Float(default=2.0, help="Planned duration, in hours.")
+    planned_stop = fields.Datetime(compute="_compute_planned_stop")
+    planning_warning = fields.Char(compute="_compute_planning_warning")
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Meeting", readonly=True, copy=False
+    )
+
+    template_id = fields.Many2one(
+        "hr.exit.interview.template",
+        string="Template",
+        default=lambda self: self.env.company.exit_interview_template_id,
+        check_company=True,
+    )
+    line_ids = fields.One2many(
+        "hr.exit.interview.line", "interview_id", string="Questions", copy=False
+    )
+    question_count = fields.Integer(compute="_compute_question_count")
+
+    # Preparation by the interviewer (the guide: prepare the appreciation in advance)
+    excelled_at = fields.Text(
+        string="Where They Excelled",
+        groups="hr_exit_interview.group_exit_interview_interviewer",
+    )
+    thank_for = fields.Text(
+        string="What to Thank Them For",
+        groups="hr_exit_interview.group_exit_interview_interviewer",
+    )
+    points_to_pass_on = fields.Text(
+        string="Strengths and Points of Attention to Pass On",
+        groups="hr_exit_interview.group_exit_interview_interviewer",
+    )
+
+    # The conversation
+    confidentiality_explained = fields.Boolean(
+        string="Confidentiality and Board Report Explained",
+        help="At the start: the talk is confidential and a short report goes to the "
+        "board.",
+    )
+    appreciation_given = fields.Boolean(
+        string="Appreciation Given, Thanked, Success Wished"
+    )
+    keep_in_touch_volunteer = fields.Boolean(string="As a Volunteer")
+    keep_in_touch_visitor = fields.Boolean(string="As a Visitor")
+    keep_in_touch_newsletter = fields.Boolean(string="Through the Newsletter")
+    keep_in_touch_none = fields.Boolean(string="No Further Contact")
+
+    # The short report for the board
+    report_summary = fields.Text(string="Short Report")
+    reasons_for_leaving = fields.Text()
+    advice_for_successor = fields.Text(string="Advice for the Successor")
+    strengths = fields.Text(string="Strengths of the Organisation")
+    points_to_improve = fields.Text(string="Points to Improve")
+    decline_reason = fields.Text(
+        string="Reason for Declining",
+        groups="hr_exit_interview.group_exit_interview_interviewer",
+    )
+
+    _sql_constraints = [
+        (
+            "duration_positive",
+            "CHECK(duration > 0)",
+            "The duration of an exit interview must be positive.",
+        ),
+    ]
+
+    @api.constrains(
+        "keep_in_touch_none",
+        "keep_in_touch_volunteer",
+        "keep_in_touch_visitor",
+        "keep_in_touch_newsletter",
+    )
+    def _check_keep_in_touch(self):
+        for interview in self:
+            if interview.keep_in_touch_none and (
+                interview.keep_in_touch_volunteer
+                or interview.keep_in_touch_visitor
+                or interview.keep_in_touch_newsletter
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Keeping in touch and no further contact exclude each other: "
+                        "untick one of them."
+                    )
+                )
+
+    @api.constrains("interviewer_id", "manager_id", "coach_id", "company_id")
+    def _check_interviewer_not_manager(self):
+        for interview in self:
+            if (
+                interview.company_id.exit_interview_forbid_manager
+                and interview.interviewer_is_manager
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(interviewer)s is the manager or coach of %(employee)s. Your "
+                        "organisation does not let the direct manager hold the exit "
+                        "interview: the employee must be able to speak freely, also "
+                        "when the manager is part of the reason for leaving. Choose "
+                        "another interviewer.",
+                        interviewer=interview.interviewer_id.name,
+                        employee=interview.employee_id.name,
+                    )
+                )
+
+    @api.depends("employee_id.name")
     def _compute_name(self):
         for interview in self:
             interview.name = self.env._(
                 "Exit interview of %(employee)s",
                 employee=interview.employee_id.name or "",
             )
+
+    @api.depends("employee_id")
+    def _compute_from_employee(self):
+        """Snapshot the employee at creation: the facts of the time are kept."""
+        for interview in self:
+            employee = interview.employee_id
+            if not employee:
+                interview.company_id = interview.company_id or self.env.company
+                continue
+            interview.company_id = employee.company_id
+            interview.department_id = employee.department_id
+            interview.job_id = employee.job_id
+            interview.job_title = employee.job_title
+            interview.manager_id = employee.parent_id
+            interview.coach_id = employee.coach_id
+            interview.hire_date = interview._employee_hire_date(employee)
+            interview.departure_reason_id = employee.departure_reason_id
+            interview.last_working_day = employee.departure_date
+            interview.career_jobs = interview._employee_career(employee)
+
+    @api.depends("hire_date", "last_working_day")
+    def _compute_seniority(self):
+        bands = ((12, "lt1"), (24, "1to2"), (60, "2to5"), (120, "5to10"))
+        for interview in self:
+            if not interview.hire_date:
+                interview.seniority_months = 0
+                interview.seniority_band = False
+                continue
+            end = interview.last_working_day or fields.Date.context_today(interview)
+            delta = relativedelta(end, interview.hire_date)
+            months = max(delta.years * 12 + delta.months, 0)
+            interview.seniority_months = months
+            interview.seniority_band = next(
+                (band for limit, band in bands if months < limit), "ge10"
+            )
+
+    @api.depends("seniority_months", "hire_date")
+    def _compute_seniority_display(self):
+        for interview in self:
+            months = interview.seniority_months
+            interview.seniority_display = interview.hire_date and self.env._(
+                "%(years)s years, %(months)s months",
+                years=months // 12,
+                months=months % 12,
+            )
+
+    @api.depends("last_working_day")
+    def _compute_year(self):
+        for interview in self:
+            interview.year = (
+                str(interview.last_working_day.year)
+                if interview.last_working_day
+                else False
+            )
+
+    @api.depends("interviewer_id", "manager_id", "coach_id")
+    def _compute_interviewer_is_manager(self):
+        for interview in self:
+            leaders = interview.manager_id | interview.coach_id
+            interview.interviewer_is_manager = bool(
+                interview.interviewer_id
+                and leaders
+                and leaders.sudo().user_id & interview.interviewer_id
+            )
+
+    @api.depends("last_working_day", "company_id")
+    def _compute_planned_start(self):
+        for interview in self:
+            if interview.planned_start or not interview.last_working_day:
+                interview.planned_start = interview.planned_start
+                continue
+            days = interview.company_id.exit_interview_days_before
+            day = max(
+                interview.last_working_day - timedelta(days=days),
+                fields.Date.context_today(interview) + timedelta(days=1),
+            )
+            interview.planned_start = interview._at_ten_local(day)
+
+    @api.depends("planned_start", "duration")
+    def _compute_planned_stop(self):
+        for interview in self:
+            interview.planned_stop = interview.planned_start and (
+                interview.planned_start + timedelta(hours=interview.duration)
+            )
+
+    @api.depends("planned_start", "last_working_day", "company_id")
+    def _compute_planning_warning(self):
+        for interview in self:
+            interview.planning_warning = interview._planning_warning()
+
+    def _compute_question_count(self):
+        counts = dict(
+            self.env["hr.exit.interview.line"]._read_group(
+                [("interview_id", "in", self.ids)], ["interview_id"], ["__count"]
+            )
+        )
+        for interview in self:
+            interview.question_count = counts.get(interview, 0)
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for interview in self:
+            interview.access_url = f"/my/exit-interviews/{interview.id}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # An interview is born a draft, so that its questions can be copied; one
+        # imported or loaded in a later state (past interviews) then takes it.
+        initial_states = [vals.pop("state", "draft") for vals in vals_list]
+        interviews = super().create(vals_list)
+        for interview, state in zip(interviews, initial_states, strict=True):
+            if interview.template_id and not interview.line_ids:
+                interview._copy_template_questions()
+            if state != "draft":
+                super(HrExitInterview, interview).write({"state": state})
+            interview._subscribe_interviewer()
+            interview._log_manager_as_interviewer()
+        interviews.filtered("planned_start")._sync_calendar_event()
+        return interviews
+
+    def write(self, vals):
+        if "state" in vals:
+            for interview in self:
+                interview._check_transition(vals["state"])
+        if "template_id" in vals and any(i.state != "draft" for i in self):
+            raise UserError(
+                self.env._(
+                    "The questions were already sent: the template can only change "
+                    "while the interview is a draft."
+                )
+            )
+        result = super().write(vals)
+        if "template_id" in vals:
+            for interview in self:
+                interview.line_ids.unlink()
+                interview._copy_template_questions()
+        if "interviewer_id" in vals:
+            for interview in self:
+                interview._subscribe_interviewer()
+                interview._log_manager_as_interviewer()
+        if {"planned_start", "duration", "interviewer_id"} & vals.keys():
+            self._sync_calendar_event()
+        if vals.get("state") in ("cancelled", "declined"):
+            self.calendar_event_id.action_archive()
+        return result
+
+    def copy_data(self, default=None):
+        # A copy is a new interview to prepare: no meeting, answers or report of the
+        # original come along.
+        default = dict(default or {}, state="draft", calendar_event_id=False)
+        for field in CONFIDENTIAL_TEXT_FIELDS:
+            default.setdefault(field, False)
+        return super().copy_data(default=default)
+
+    def action_invite(self):
+        """Mark the preparatory questions as sent to the employee."""
+        for interview in self:
+            if not interview.line_ids:
+                raise UserError(
+                    self.env._(
+                        "Add at least one question before inviting %(employee)s.",
+                        employee=interview.employee_id.name,
+                    )
+                )
+        self.write({"state": "invited"})
+
+    def action_mark_prepared(self):
+        """The employee answered the preparatory questions (on paper or by mail)."""
+        self.write({"state": "prepared"})
+
+    def action_mark_held(self):
+        self.write({"state": "held"})
+
+    def action_report(self):
+        """Finish the report: from now on the board can read it."""
+        for interview in self:
+            if not interview.report_summary:
+                raise UserError(
+                    self.env._(
+                        "Write the short report before sharing it with the board."
+                    )
+                )
+        self.write({"state": "reported"})
+
+    def action_evaluate(self):
+        """The board has evaluated the report and formulated its actions."""
+        if not self.env.user.has_group("hr_exit_interview.group_exit_interview_board"):
+            raise AccessError(
+                self.env._("Only a board member can close the board's evaluation.")
+            )
+        self.write({"state": "evaluated"})
+
+    def action_decline(self):
+        """The employee prefers not to take part: it cannot be forced."""
+        self.write({"state": "declined"})
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+
+    def action_reset_draft(self):
+        self.write({"state": "draft"})
+        self.calendar_event_id.action_unarchive()
+
+    def action_open_calendar_event(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": self.calendar_event_id.id,
+            "view_mode": "form",
+        }
+
+    def _check_transition(self, new_state):
+        if self.state == new_state:
+            return
+        if self.state in TRANSITIONS.get(new_state, ()):
+            return
+        states = dict(self._fields["state"]._description_selection(self.env))
+        hints = {
+            "invited": self.env._(
+                "Questions can only be sent for a draft interview; reset a cancelled "
+                "or declined interview to draft first."
+            ),
+            "prepared": self.env._(
+                "Answers can only come in after the questions were sent: send the "
+                "questions first."
+            ),
+            "held": self.env._(
+                "Only an interview whose questions were sent can be marked as held: "
+                "send the questions first."
+            ),
+            "reported": self.env._(
+                "Only a held interview can be reported: mark it as held first."
+            ),
+            "evaluated": self.env._(
+                "The board evaluates reported interviews only: the interviewer must "
+                "finish the report first."
+            ),
+            "declined": self.env._(
+                "Only an interview that was not prepared yet can be declined: cancel "
+                "it instead."
+            ),
+            "cancelled": self.env._(
+                "A reported interview belongs to the board's record and cannot be "
+                "cancelled."
+            ),
+            "draft": self.env._(
+                "Only a cancelled or declined interview can be reset to draft."
+            ),
+        }
+        raise UserError(
+            self.env._(
+                "The exit interview of %(employee)s is %(current)s and cannot become "
+                "%(target)s. %(hint)s",
+                employee=self.employee_id.name,
+                current=states[self.state],
+                target=states.get(new_state, new_state),
+                hint=hints.get(new_state, ""),
+            )
+        )
+
+    def _check_questions_editable(self):
+        if any(interview.state != "draft" for interview in self):
+            raise UserError(
+                self.env._(
+                    "The questions were already sent to the employee: they can no "
+                    "longer be added, removed or changed. Add your own points to the "
+                    "interviewer's notes instead."
+                )
+            )
+
+    def _copy_template_questions(self):
+        """Copy the template's questions, in the employee's language: later edits of
+        the template never change this interview."""
+        self.ensure_one()
+        lang = self.employee_id.lang or self.env.lang
+        questions = self.template_id.with_context(lang=lang).question_ids.sorted()
+        self.env["hr.exit.interview.line"].create(
+            [
+                {
+                    "interview_id": self.id,
+                    "sequence": index,
+                    "question_id": question.id,
+                    "section_name": question.section_id.name,
+                    "question": question.name,
+                    "help_text": question.help_text,
+                    "question_type": question.question_type,
+                }
+                for index, question in enumerate(questions, start=1)
+            ]
+        )
+
+    def _subscribe_interviewer(self):
+        if self.interviewer_id:
+            self.message_subscribe(partner_ids=self.interviewer_id.partner_id.ids)
+
+    def _log_manager_as_interviewer(self):
+        if self.interviewer_is_manager:
+            self.message_post(
+                body=self.env._(
+                    "%(interviewer)s, the employee's manager or coach, was chosen as "
+                    "interviewer. The guide advises against it, certainly when the "
+                    "manager is part of the reason for leaving.",
+                    interviewer=self.interviewer_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _sync_calendar_event(self):
+        for interview in self:
+            if not interview.planned_start:
+                continue
+            values = interview._calendar_event_values()
+            if interview.calendar_event_id:
+                interview.calendar_event_id.write(values)
+            else:
+                interview.calendar_event_id = self.env["calendar.event"].create(values)
+
+    def _calendar_event_values(self):
+        # The work contact is what Odoo invites for an employee; reading it needs no
+        # more than being allowed to manage this interview, which the caller is.
+        attendees = (
+            self.interviewer_id.partner_id | self.employee_id.sudo().work_contact_id
+        )
+        return {
+            "name": self.env._(
+                "Exit interview: %(employee)s", employee=self.employee_id.name
+            ),
+            "start": self.planned_start,
+            "stop": self.planned_stop,
+            "duration": self.duration,
+            "user_id": self.interviewer_id.id,
+            "partner_ids": [fields.Command.set(attendees.ids)],
+            "privacy": "private",
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+        }
+
+    def _planning_warning(self):
+        if not (self.planned_start and self.last_working_day):
+            return False
+        planned_day = fields.Date.context_today(self, self.planned_start)
+        if planned_day > self.last_working_day:
+            return self.env._(
+                "The meeting is planned after the last working day: plan it a week to "
+                "a few days before."
+            )
+        days_before = (self.last_working_day - planned_day).days
+        if days_before < self.company_id.exit_interview_days_before:
+            return self.env._(
+                "The meeting is only %(days)s day(s) before the last working day. The "
+                "guide advises a week to a few days before, never squeezed in just "
+                "before the farewell.",
+                days=days_before,
+            )
+        return False
+
+    def _at_ten_local(self, day):
+        """10:00 in the user's time zone on the given day, as naive UTC."""
+        tz = pytz.timezone(self.env.user.tz or "UTC")
+        local = tz.localize(datetime.combine(day, time(10, 0)))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _employee_hire_date(self, employee):
+        # hr_contract, when installed, knows the first contract; else the record's age.
+        if "first_contract_date" in employee._fields and employee.first_contract_date:
+            return employee.first_contract_date
+        return employee.create_date and employee.create_date.date()
+
+    @api.model
+    def _employee_career(self, employee):
+        jobs = []
+        # hr_skills, when installed, keeps the employee's resume.
+        if "resume_line_ids" in employee._fields:
+            for line in employee.resume_line_ids.sorted("date_start"):
+                period = line.date_start and fields.Date.to_string(line.date_start)
+                jobs.append(f"{period or ''} {line.name}".strip())
+        current = ", ".join(
+            filter(None, [employee.job_title, employee.department_id.name])
+        )
+        if current and current not in jobs:
+            jobs.append(current)
+        return "\n".join(jobs) or False

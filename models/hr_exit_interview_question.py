@@ -23,7 +23,9 @@ class HrExitInterviewQuestion(models.Model):
     section_id = fields.Many2one(
         "hr.exit.interview.section", required=True, index=True, ondelete="cascade"
     )
-    section_sequence = fields.Integer(related="section_id.sequence", store=True)
+    section_sequence = fields.Integer(
+        string="Section Sequence", related="section_id.sequence", store=True
+    )
     template_id = fields.Many2one(
         related="section_id.template_id", store=True, index=True
     )

@@ -1,0 +1,93 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .hr_exit_interview_question import QUESTION_TYPES
+
+QUESTION_FIELDS = {"sequence", "section_name", "question", "help_text", "question_type"}
+ANSWER_FIELDS = {"answer_text", "answer_rating", "answer_yes_no"}
+# After the report the interview is the board's record: notes stay as they were.
+NOTE_STATES = ("draft", "invited", "prepared", "held")
+
+
+class HrExitInterviewLine(models.Model):
+    _name = "hr.exit.interview.line"
+    _description = "Exit Interview Question"
+    _order = "interview_id, sequence, id"
+
+    interview_id = fields.Many2one(
+        "hr.exit.interview", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="interview_id.company_id", store=True)
+    state = fields.Selection(related="interview_id.state")
+    sequence = fields.Integer(default=10)
+    question_id = fields.Many2one(
+        "hr.exit.interview.question",
+        string="Template Question",
+        ondelete="set null",
+        readonly=True,
+    )
+    section_name = fields.Char(string="Section")
+    question = fields.Text(required=True)
+    help_text = fields.Text()
+    question_type = fields.Selection(
+        QUESTION_TYPES, string="Type", required=True, default="text"
+    )
+    answer_text = fields.Text(string="Answer")
+    answer_rating = fields.Selection(
+        [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")], string="Rating"
+    )
+    answer_yes_no = fields.Selection([("yes", "Yes"), ("no", "No")], string="Yes/No")
+    answer_display = fields.Text(string="Employee's Answer", compute="_compute_answer")
+    is_answered = fields.Boolean(compute="_compute_answer")
+    interviewer_note = fields.Text(
+        string="Interviewer's Notes",
+        groups="hr_exit_interview.group_exit_interview_interviewer",
+    )
+
+    @api.depends("question_type", "answer_text", "answer_rating", "answer_yes_no")
+    def _compute_answer(self):
+        yes_no = dict(self._fields["answer_yes_no"]._description_selection(self.env))
+        for line in self:
+            if line.question_type == "rating":
+                display = line.answer_rating and f"{line.answer_rating} / 5"
+            elif line.question_type == "yes_no":
+                display = line.answer_yes_no and yes_no[line.answer_yes_no]
+            else:
+                display = line.answer_text
+            line.answer_display = display or False
+            line.is_answered = bool(display)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.interview_id._check_questions_editable()
+        return lines
+
+    def write(self, vals):
+        if QUESTION_FIELDS & vals.keys():
+            self.interview_id._check_questions_editable()
+        # Answers are the employee's own words, written only through the portal
+        # after its token or owner check.
+        if ANSWER_FIELDS & vals.keys() and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The answers are the employee's own words: only the employee "
+                    "can give them, through the portal."
+                )
+            )
+        if "interviewer_note" in vals and any(
+            line.state not in NOTE_STATES for line in self
+        ):
+            raise UserError(
+                self.env._(
+                    "The report was shared with the board: the interviewer's notes "
+                    "can no longer change."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_questions(self):
+        self.interview_id._check_questions_editable()

@@ -1,0 +1,67 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+OFFICER = "hr_exit_interview.group_exit_interview_officer"
+
+
+class HrDepartureWizard(models.TransientModel):
+    _inherit = "hr.departure.wizard"
+
+    plan_exit_interview = fields.Boolean(
+        string="Plan an Exit Interview",
+        compute="_compute_plan_exit_interview",
+        store=True,
+        readonly=False,
+    )
+    has_exit_interview = fields.Boolean(compute="_compute_has_exit_interview")
+    exit_interviewer_id = fields.Many2one(
+        "res.users",
+        string="Interviewer",
+        domain="[('share', '=', False)]",
+        default=lambda self: self.env.user,
+    )
+    exit_interview_template_id = fields.Many2one(
+        "hr.exit.interview.template",
+        string="Exit Interview Template",
+        default=lambda self: self.env.company.exit_interview_template_id,
+    )
+
+    @api.depends("departure_reason_id", "has_exit_interview")
+    def _compute_plan_exit_interview(self):
+        may_plan = self.env.user.has_group(OFFICER)
+        for wizard in self:
+            wizard.plan_exit_interview = (
+                may_plan
+                and not wizard.has_exit_interview
+                and wizard.departure_reason_id.plan_exit_interview
+            )
+
+    @api.depends("employee_id")
+    def _compute_has_exit_interview(self):
+        if not self.env.user.has_group(OFFICER):
+            self.has_exit_interview = False
+            return
+        for wizard in self:
+            wizard.has_exit_interview = bool(wizard._existing_exit_interview())
+
+    def action_register_departure(self):
+        result = super().action_register_departure()
+        if self.plan_exit_interview and not self._existing_exit_interview():
+            self.env["hr.exit.interview"].create(self._exit_interview_values())
+        return result
+
+    def _existing_exit_interview(self):
+        return self.env["hr.exit.interview"].search(
+            [("employee_id", "=", self.employee_id.id), ("state", "!=", "cancelled")],
+            limit=1,
+        )
+
+    def _exit_interview_values(self):
+        return {
+            "employee_id": self.employee_id.id,
+            "interviewer_id": self.exit_interviewer_id.id,
+            "template_id": self.exit_interview_template_id.id,
+            "departure_reason_id": self.departure_reason_id.id,
+            "last_working_day": self.departure_date,
+        }
