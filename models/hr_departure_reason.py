@@ -7,7 +7,6 @@ class HrDepartureReason(models.Model):
     _inherit = "hr.departure.reason"
 
     plan_exit_interview = fields.Boolean(
-        string="Plan Exit Interview",
         help="When a departure with this reason is registered, planning an exit "
         "interview is proposed by default.",
     )

@@ -67,11 +67,8 @@ class HrExitInterview(models.Model):
     )
     company_id = fields.Many2one(
         "res.company",
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
         required=True,
-        precompute=True,
+        default=lambda self: self.env.company,
     )
     employee_id = fields.Many2one(
         "hr.employee",
@@ -83,64 +80,30 @@ class HrExitInterview(models.Model):
     )
     department_id = fields.Many2one(
         "hr.department",
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        precompute=True,
     )
     job_id = fields.Many2one(
         "hr.job",
         string="Job Position",
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        precompute=True,
     )
-    job_title = fields.Char(
-        compute="_compute_from_employee", store=True, readonly=False, precompute=True
-    )
+    job_title = fields.Char()
     manager_id = fields.Many2one(
         "hr.employee",
-        string="Manager",
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        precompute=True,
         help="The employee's manager when the interview was created.",
     )
     coach_id = fields.Many2one(
         "hr.employee",
-        string="Coach",
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        precompute=True,
         help="The employee's coach when the interview was created.",
     )
-    hire_date = fields.Date(
-        compute="_compute_from_employee", store=True, readonly=False, precompute=True
-    )
+    hire_date = fields.Date()
     departure_reason_id = fields.Many2one(
         "hr.departure.reason",
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        precompute=True,
         tracking=True,
     )
     last_working_day = fields.Date(
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        precompute=True,
         tracking=True,
     )
     career_jobs = fields.Text(
         string="Jobs Held",
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        precompute=True,
         help="The jobs held as far as Odoo knows them, when the interview was created.",
     )
     seniority_months = fields.Integer(compute="_compute_seniority", store=True)
@@ -178,7 +141,6 @@ class HrExitInterview(models.Model):
 
     template_id = fields.Many2one(
         "hr.exit.interview.template",
-        string="Template",
         default=lambda self: self.env.company.exit_interview_template_id,
         check_company=True,
     )
@@ -281,25 +243,6 @@ class HrExitInterview(models.Model):
                 employee=interview.employee_id.name or "",
             )
 
-    @api.depends("employee_id")
-    def _compute_from_employee(self):
-        """Snapshot the employee at creation: the facts of the time are kept."""
-        for interview in self:
-            employee = interview.employee_id
-            if not employee:
-                interview.company_id = interview.company_id or self.env.company
-                continue
-            interview.company_id = employee.company_id
-            interview.department_id = employee.department_id
-            interview.job_id = employee.job_id
-            interview.job_title = employee.job_title
-            interview.manager_id = employee.parent_id
-            interview.coach_id = employee.coach_id
-            interview.hire_date = interview._employee_hire_date(employee)
-            interview.departure_reason_id = employee.departure_reason_id
-            interview.last_working_day = employee.departure_date
-            interview.career_jobs = interview._employee_career(employee)
-
     @api.depends("hire_date", "last_working_day")
     def _compute_seniority(self):
         bands = ((12, "lt1"), (24, "1to2"), (60, "2to5"), (120, "5to10"))
@@ -348,8 +291,8 @@ class HrExitInterview(models.Model):
     @api.depends("last_working_day", "company_id")
     def _compute_planned_start(self):
         for interview in self:
-            if interview.planned_start or not interview.last_working_day:
-                interview.planned_start = interview.planned_start
+            if not interview.last_working_day:
+                interview.planned_start = False
                 continue
             days = interview.company_id.exit_interview_days_before
             day = max(
@@ -380,12 +323,29 @@ class HrExitInterview(models.Model):
             interview.question_count = counts.get(interview, 0)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for interview in self:
             interview.access_url = f"/my/exit-interviews/{interview.id}"
 
+    @api.onchange("employee_id")
+    def _onchange_employee_id(self):
+        if self.employee_id:
+            self.update(self._employee_snapshot(self.employee_id))
+
     @api.model_create_multi
     def create(self, vals_list):
+        employees = self.env["hr.employee"].browse(
+            [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
+        )
+        for vals in vals_list:
+            if vals.get("employee_id"):
+                employee = employees.browse(vals["employee_id"])
+                vals.update(
+                    {
+                        key: value
+                        for key, value in self._employee_snapshot(employee).items()
+                        if key not in vals
+                    }
+                )
         # An interview is born a draft, so that its questions can be copied; one
         # imported or loaded in a later state (past interviews) then takes it.
         initial_states = [vals.pop("state", "draft") for vals in vals_list]
@@ -423,7 +383,7 @@ class HrExitInterview(models.Model):
         if {"planned_start", "duration", "interviewer_id"} & vals.keys():
             self._sync_calendar_event()
         if vals.get("state") in ("cancelled", "declined"):
-            self.calendar_event_id.action_archive()
+            self._archive_calendar_event(archive=True)
         return result
 
     def copy_data(self, default=None):
@@ -456,6 +416,7 @@ class HrExitInterview(models.Model):
     def action_report(self):
         """Finish the report: from now on the board can read it."""
         for interview in self:
+            interview._check_transition("reported")
             if not interview.report_summary:
                 raise UserError(
                     self.env._(
@@ -470,7 +431,10 @@ class HrExitInterview(models.Model):
             raise AccessError(
                 self.env._("Only a board member can close the board's evaluation.")
             )
-        self.write({"state": "evaluated"})
+        # Board members may write nothing else on the interview: the state moves in
+        # superuser mode, once their right to read this report is checked.
+        self.check_access("read")
+        self.sudo().write({"state": "evaluated"})
 
     def action_decline(self):
         """The employee prefers not to take part: it cannot be forced."""
@@ -481,7 +445,7 @@ class HrExitInterview(models.Model):
 
     def action_reset_draft(self):
         self.write({"state": "draft"})
-        self.calendar_event_id.action_unarchive()
+        self._archive_calendar_event(archive=False)
 
     def action_open_calendar_event(self):
         self.ensure_one()
@@ -589,14 +553,26 @@ class HrExitInterview(models.Model):
             )
 
     def _sync_calendar_event(self):
+        # The meeting is private to its attendees, which the officer planning it is
+        # not: whoever may change the interview may book its meeting.
+        self.check_access("write")
         for interview in self:
             if not interview.planned_start:
                 continue
             values = interview._calendar_event_values()
-            if interview.calendar_event_id:
-                interview.calendar_event_id.write(values)
+            event = interview.calendar_event_id.sudo()
+            if event:
+                event.write(values)
             else:
-                interview.calendar_event_id = self.env["calendar.event"].create(values)
+                interview.calendar_event_id = event.create(values)
+
+    def _archive_calendar_event(self, archive):
+        self.check_access("write")
+        events = self.with_context(active_test=False).calendar_event_id.sudo()
+        if archive:
+            events.action_archive()
+        else:
+            events.action_unarchive()
 
     def _calendar_event_values(self):
         # The work contact is what Odoo invites for an employee; reading it needs no
@@ -642,6 +618,22 @@ class HrExitInterview(models.Model):
         tz = pytz.timezone(self.env.user.tz or "UTC")
         local = tz.localize(datetime.combine(day, time(10, 0)))
         return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _employee_snapshot(self, employee):
+        """The facts of the employee at creation, kept when the employee changes."""
+        return {
+            "company_id": employee.company_id.id,
+            "department_id": employee.department_id.id,
+            "job_id": employee.job_id.id,
+            "job_title": employee.job_title,
+            "manager_id": employee.parent_id.id,
+            "coach_id": employee.coach_id.id,
+            "hire_date": self._employee_hire_date(employee),
+            "departure_reason_id": employee.departure_reason_id.id,
+            "last_working_day": employee.departure_date,
+            "career_jobs": self._employee_career(employee),
+        }
 
     @api.model
     def _employee_hire_date(self, employee):

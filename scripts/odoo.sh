@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run Odoo from ODOO_SRC with the addon on its path, against the project's PostgreSQL.
-# Usage: scripts/odoo.sh [odoo arguments...]
+# Usage: scripts/odoo.sh [shell] [odoo arguments...]
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/postgres.sh"
 
@@ -13,7 +13,9 @@ if [ "${HR_EXIT_COVERAGE:-0}" = 1 ]; then
     runner=("$VENV/bin/coverage" run --data-file="$ADDON_DIR/.dev/coverage.data"
         --source="$ADDON_DIR" --omit="*/tests/*,*/scripts/*,*/.dev/*,*/__manifest__.py")
 fi
-exec "${runner[@]}" -m odoo \
+subcommand=()
+if [ "${1:-}" = shell ]; then subcommand=(shell); shift; fi
+exec "${runner[@]}" -m odoo "${subcommand[@]}" \
     --addons-path="$(odoo_addons_path)" \
     --data-dir="$ADDON_DIR/.dev/data" \
     --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password="$PGPASSWORD" \

@@ -1,1 +1,6 @@
 from . import test_smoke
+from . import test_template
+from . import test_interview
+from . import test_workflow
+from . import test_ways_in
+from . import test_security

@@ -23,7 +23,6 @@ class HrDepartureWizard(models.TransientModel):
     )
     exit_interview_template_id = fields.Many2one(
         "hr.exit.interview.template",
-        string="Exit Interview Template",
         default=lambda self: self.env.company.exit_interview_template_id,
     )
 

@@ -1,0 +1,70 @@
+from datetime import date
+
+from odoo.tests import TransactionCase
+from odoo.tests.common import new_test_user
+
+ROLE_GROUPS = {
+    "officer": "hr_exit_interview.group_exit_interview_officer",
+    "interviewer": "hr_exit_interview.group_exit_interview_interviewer",
+    "board": "hr_exit_interview.group_exit_interview_board",
+    "hr_user": "hr.group_hr_user",
+    "internal": "base.group_user",
+}
+
+
+class ExitInterviewCase(TransactionCase):
+    """Users of every role, a departing employee and the guide's template."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.company.exit_interview_days_before = 7
+        cls.company.exit_interview_forbid_manager = False
+        cls.users = {}
+        for role, group in ROLE_GROUPS.items():
+            cls.users[role] = new_test_user(
+                cls.env,
+                login=f"exit_{role}",
+                groups=f"base.group_user,{group}",
+                tz="Europe/Brussels",
+            )
+        cls.officer = cls.users["officer"]
+        cls.interviewer = cls.users["interviewer"]
+        cls.board = cls.users["board"]
+        cls.other_interviewer = new_test_user(
+            cls.env,
+            login="exit_other_interviewer",
+            groups="base.group_user,hr_exit_interview.group_exit_interview_interviewer",
+        )
+        cls.manager_user = new_test_user(
+            cls.env, login="exit_manager", groups="base.group_user,hr.group_hr_user"
+        )
+        cls.department = cls.env["hr.department"].create({"name": "Youth Work"})
+        cls.manager = cls.env["hr.employee"].create(
+            {"name": "Mia Manager", "user_id": cls.manager_user.id}
+        )
+        cls.employee = cls.env["hr.employee"].create(
+            {
+                "name": "Dirk Departing",
+                "department_id": cls.department.id,
+                "job_title": "Youth Worker",
+                "parent_id": cls.manager.id,
+                "private_email": "dirk@example.com",
+            }
+        )
+        cls.template = cls.env.ref("hr_exit_interview.template_guide")
+        cls.resigned = cls.env.ref("hr.departure_resigned")
+        cls.fired = cls.env.ref("hr.departure_fired")
+
+    @classmethod
+    def create_interview(cls, **values):
+        defaults = {
+            "employee_id": cls.employee.id,
+            "interviewer_id": cls.interviewer.id,
+            "template_id": cls.template.id,
+            "departure_reason_id": cls.resigned.id,
+            "last_working_day": date(2031, 6, 30),
+        }
+        return cls.env["hr.exit.interview"].create(dict(defaults, **values))

@@ -1,0 +1,171 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import ExitInterviewCase
+
+
+@tagged("post_install", "-at_install")
+class TestExitInterview(ExitInterviewCase):
+    def test_snapshot_of_the_employee(self):
+        interview = self.create_interview()
+        self.assertEqual(interview.name, "Exit interview of Dirk Departing")
+        self.assertEqual(interview.department_id, self.department)
+        self.assertEqual(interview.job_title, "Youth Worker")
+        self.assertEqual(interview.manager_id, self.manager)
+        self.assertEqual(interview.company_id, self.company)
+        self.assertEqual(interview.hire_date, self.employee.create_date.date())
+        self.assertIn("Youth Worker, Youth Work", interview.career_jobs)
+        self.employee.parent_id = False
+        self.assertEqual(interview.manager_id, self.manager, "kept as at creation")
+
+    def test_seniority_and_band(self):
+        interview = self.create_interview(
+            hire_date=date(2026, 1, 15), last_working_day=date(2029, 4, 20)
+        )
+        self.assertEqual(interview.seniority_months, 39)
+        self.assertEqual(interview.seniority_band, "2to5")
+        self.assertEqual(interview.seniority_display, "3 years, 3 months")
+        self.assertEqual(interview.year, "2029")
+
+    def test_questions_copied_and_independent_of_the_template(self):
+        interview = self.create_interview()
+        self.assertEqual(len(interview.line_ids), 41)
+        first = interview.line_ids.sorted()[0]
+        self.assertEqual(first.section_name, "General")
+        self.assertEqual(first.question_type, "text")
+        self.template.question_ids.sorted()[0].name = "A new wording"
+        self.assertNotEqual(first.question, "A new wording")
+
+    def test_questions_copied_in_the_employee_language(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"].search(
+            [("name", "=", "hr_exit_interview")]
+        )._update_translations(["nl_NL"])
+        self.employee.lang = "nl_NL"
+        interview = self.create_interview()
+        first = interview.line_ids.sorted()[0]
+        self.assertEqual(first.section_name, "Algemeen")
+        self.assertEqual(
+            first.question, "Hoe kijk je in het algemeen terug op je periode bij ons?"
+        )
+
+    def test_hr_picks_questions_before_inviting_only(self):
+        interview = self.create_interview().with_user(self.officer)
+        lines = interview.line_ids.sorted()
+        lines[:30].unlink()
+        interview.line_ids = [(0, 0, {"question": "Own question", "sequence": 99})]
+        lines[-1].sequence = 0
+        self.assertEqual(len(interview.line_ids), 12)
+        self.assertEqual(interview.line_ids.sorted()[0], lines[-1])
+        interview.action_invite()
+        with self.assertRaisesRegex(UserError, "already sent"):
+            interview.line_ids[0].unlink()
+        with self.assertRaisesRegex(UserError, "already sent"):
+            interview.line_ids[0].question = "Changed"
+        with self.assertRaisesRegex(UserError, "already sent"):
+            interview.line_ids = [(0, 0, {"question": "Late question"})]
+
+    def test_answers_are_the_employee_words_only(self):
+        interview = self.create_interview()
+        interview.action_invite()
+        line = interview.line_ids[0].with_user(self.officer)
+        with self.assertRaisesRegex(UserError, "own words"):
+            line.answer_text = "Written by HR"
+        line.with_user(self.interviewer).interviewer_note = "Mentioned the team day"
+        line.sudo().answer_text = "Through the portal"
+        self.assertEqual(line.answer_display, "Through the portal")
+
+    def test_template_change_replaces_questions_in_draft_only(self):
+        small = self.env["hr.exit.interview.template"].create(
+            {
+                "name": "Short",
+                "section_ids": [
+                    (0, 0, {"name": "Only", "question_ids": [(0, 0, {"name": "Why?"})]})
+                ],
+            }
+        )
+        interview = self.create_interview()
+        interview.template_id = small
+        self.assertEqual(interview.line_ids.mapped("question"), ["Why?"])
+        interview.action_invite()
+        with self.assertRaisesRegex(UserError, "template can only change"):
+            interview.template_id = self.template
+
+    @freeze_time("2031-06-01")
+    def test_planning_proposes_a_week_before_and_books_the_meeting(self):
+        # 10:00 in Brussels (summer time) on 23 June is 08:00 UTC
+        self.env.user.tz = "Europe/Brussels"
+        interview = self.create_interview()
+        self.assertEqual(interview.planned_start, datetime(2031, 6, 23, 8, 0))
+        self.assertEqual(interview.duration, 2.0)
+        self.assertFalse(interview.planning_warning)
+        event = interview.calendar_event_id
+        self.assertTrue(event)
+        self.assertEqual(event.start, interview.planned_start)
+        self.assertEqual(event.stop, datetime(2031, 6, 23, 10, 0))
+        self.assertEqual(
+            event.partner_ids,
+            self.interviewer.partner_id | self.employee.work_contact_id,
+        )
+        self.assertEqual(event.privacy, "private")
+        interview.planned_start = datetime(2031, 6, 28, 8, 0)
+        self.assertEqual(event.start, datetime(2031, 6, 28, 8, 0))
+        self.assertIn("only 2 day(s)", interview.planning_warning)
+        interview.planned_start = datetime(2031, 7, 2, 8, 0)
+        self.assertIn("after the last working day", interview.planning_warning)
+        interview.action_cancel()
+        self.assertFalse(event.active)
+
+    def test_manager_as_interviewer_is_warned_and_logged(self):
+        interview = self.create_interview(interviewer_id=self.manager_user.id)
+        self.assertTrue(interview.interviewer_is_manager)
+        logged = interview.message_ids.filtered(
+            lambda m: "advises against" in (m.body or "")
+        )
+        self.assertEqual(len(logged), 1)
+        interview.interviewer_id = self.interviewer
+        self.assertFalse(interview.interviewer_is_manager)
+
+    def test_coach_counts_as_manager(self):
+        self.employee.coach_id = self.manager
+        self.employee.parent_id = False
+        interview = self.create_interview(interviewer_id=self.manager_user.id)
+        self.assertTrue(interview.interviewer_is_manager)
+
+    def test_company_can_forbid_the_manager(self):
+        self.company.exit_interview_forbid_manager = True
+        with self.assertRaisesRegex(ValidationError, "speak freely"):
+            self.create_interview(interviewer_id=self.manager_user.id)
+        interview = self.create_interview()
+        with self.assertRaisesRegex(ValidationError, "Choose another interviewer"):
+            interview.interviewer_id = self.manager_user
+
+    def test_keep_in_touch_none_excludes_the_others(self):
+        interview = self.create_interview(keep_in_touch_volunteer=True)
+        with self.assertRaises(ValidationError):
+            interview.keep_in_touch_none = True
+
+    def test_form_shows_the_warnings(self):
+        with Form(self.env["hr.exit.interview"].with_user(self.officer)) as form:
+            form.employee_id = self.employee
+            form.interviewer_id = self.manager_user
+            self.assertTrue(form.interviewer_is_manager)
+            self.assertEqual(form.department_id, self.department)
+            self.assertEqual(len(form.line_ids), 0)
+        interview = form.save()
+        self.assertEqual(len(interview.line_ids), 41)
+
+    def test_copy_is_a_fresh_draft(self):
+        interview = self.create_interview(report_summary="Confidential")
+        interview.action_invite()
+        interview.line_ids[0].sudo().answer_text = "Secret"
+        copy = interview.copy()
+        self.assertEqual(copy.state, "draft")
+        self.assertFalse(copy.report_summary)
+        self.assertFalse(copy.calendar_event_id & interview.calendar_event_id)
+        self.assertNotIn("Secret", copy.line_ids.mapped("answer_text"))
+        self.assertEqual(len(copy.line_ids), 41)

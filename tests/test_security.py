@@ -1,0 +1,153 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import ExitInterviewCase
+
+MODELS = [
+    "hr.exit.interview",
+    "hr.exit.interview.line",
+    "hr.exit.interview.template",
+    "hr.exit.interview.section",
+    "hr.exit.interview.question",
+]
+# (read, write, create, unlink) of each role on each model, before record rules
+EXPECTED_ACCESS = {
+    "officer": {model: (1, 1, 1, 1) for model in MODELS},
+    "interviewer": {
+        "hr.exit.interview": (1, 1, 0, 0),
+        "hr.exit.interview.line": (1, 1, 0, 0),
+        "hr.exit.interview.template": (1, 0, 0, 0),
+        "hr.exit.interview.section": (1, 0, 0, 0),
+        "hr.exit.interview.question": (1, 0, 0, 0),
+    },
+    "board": {
+        "hr.exit.interview": (1, 0, 0, 0),
+        "hr.exit.interview.line": (1, 0, 0, 0),
+        "hr.exit.interview.template": (1, 0, 0, 0),
+        "hr.exit.interview.section": (1, 0, 0, 0),
+        "hr.exit.interview.question": (1, 0, 0, 0),
+    },
+    "hr_user": {model: (0, 0, 0, 0) for model in MODELS},
+    "internal": {model: (0, 0, 0, 0) for model in MODELS},
+}
+OPERATIONS = ("read", "write", "create", "unlink")
+
+
+@tagged("post_install", "-at_install")
+class TestAccess(ExitInterviewCase):
+    def test_model_access_of_every_role(self):
+        for role, per_model in EXPECTED_ACCESS.items():
+            for model, expected in per_model.items():
+                records = self.env[model].with_user(self.users[role])
+                for operation, allowed in zip(OPERATIONS, expected, strict=True):
+                    with self.subTest(role=role, model=model, operation=operation):
+                        self.assertEqual(
+                            records.has_access(operation)
+                            if operation == "read"
+                            else self.env["ir.model.access"]
+                            .with_user(self.users[role])
+                            .check(model, operation, raise_exception=False),
+                            bool(allowed),
+                        )
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_interviewer_sees_and_edits_own_interviews_only(self):
+        own = self.create_interview()
+        other = self.create_interview(interviewer_id=self.other_interviewer.id)
+        interviews = self.env["hr.exit.interview"].with_user(self.interviewer)
+        self.assertEqual(interviews.search([]), own)
+        own.with_user(self.interviewer).write({"report_summary": "Mine"})
+        with self.assertRaises(AccessError):
+            other.with_user(self.interviewer).read(["report_summary"])
+        with self.assertRaises(AccessError):
+            other.with_user(self.interviewer).write({"report_summary": "Not mine"})
+        with self.assertRaises(AccessError):
+            interviews.create({"employee_id": self.employee.id})
+        with self.assertRaises(AccessError):
+            own.with_user(self.interviewer).unlink()
+        lines = self.env["hr.exit.interview.line"].with_user(self.interviewer)
+        self.assertEqual(lines.search([]).interview_id, own)
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_officer_manages_every_interview(self):
+        interview = self.create_interview(interviewer_id=self.other_interviewer.id)
+        as_officer = interview.with_user(self.officer)
+        as_officer.report_summary = "Officer wrote"
+        created = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .create(
+                {"employee_id": self.employee.id, "interviewer_id": self.interviewer.id}
+            )
+        )
+        created.unlink()
+        self.assertEqual(
+            self.env["hr.exit.interview"].with_user(self.officer).search([]), interview
+        )
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_board_reads_nothing_before_reported(self):
+        draft = self.create_interview()
+        held = self.create_interview(state="held", report_summary="The report")
+        board_interviews = self.env["hr.exit.interview"].with_user(self.board)
+        self.assertFalse(board_interviews.search([]))
+        self.assertFalse(
+            self.env["hr.exit.interview.line"].with_user(self.board).search([])
+        )
+        with self.assertRaises(AccessError):
+            draft.with_user(self.board).read(["report_summary"])
+        held.action_report()
+        self.assertEqual(board_interviews.search([]), held)
+        self.assertEqual(held.with_user(self.board).report_summary, "The report")
+        self.assertEqual(
+            len(self.env["hr.exit.interview.line"].with_user(self.board).search([])), 41
+        )
+        with self.assertRaises(AccessError):
+            held.with_user(self.board).write({"report_summary": "Board edit"})
+        with self.assertRaises(AccessError):
+            held.with_user(self.board).read(["excelled_at"])
+        with self.assertRaises(AccessError):
+            held.line_ids[0].with_user(self.board).read(["interviewer_note"])
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_hr_users_and_managers_see_nothing(self):
+        interview = self.create_interview()
+        for role in ("hr_user", "internal"):
+            user = self.users[role]
+            with self.subTest(role=role):
+                with self.assertRaises(AccessError):
+                    self.env["hr.exit.interview"].with_user(user).search([])
+                with self.assertRaises(AccessError):
+                    interview.with_user(user).read(["report_summary"])
+        with self.assertRaises(AccessError):
+            interview.with_user(self.manager_user).read(["report_summary"])
+        employee = self.employee.with_user(self.manager_user)
+        with self.assertRaises(AccessError):
+            employee.read(["exit_interview_count"])
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_multi_company(self):
+        other_company = self.env["res.company"].create({"name": "Other vzw"})
+        foreign_employee = self.env["hr.employee"].create(
+            {"name": "Elsewhere", "company_id": other_company.id}
+        )
+        foreign = self.create_interview(employee_id=foreign_employee.id)
+        self.assertEqual(foreign.company_id, other_company)
+        with self.assertRaises(AccessError):
+            foreign.with_user(self.officer).read(["report_summary"])
+        self.officer.company_ids |= other_company
+        self.assertEqual(
+            foreign.with_user(self.officer)
+            .with_context(allowed_company_ids=other_company.ids)
+            .employee_id,
+            foreign_employee,
+        )
+
+    def test_board_group_stands_alone(self):
+        board = self.env.ref("hr_exit_interview.group_exit_interview_board")
+        self.assertFalse(board.implied_ids)
+        implying = self.env["res.groups"].search([("implied_ids", "in", board.ids)])
+        self.assertFalse(implying)
+        self.assertNotIn(board, self.env.ref("base.default_user").groups_id)
+        self.assertNotIn(board, self.users["hr_user"].groups_id)
