@@ -16,14 +16,22 @@
         "security/hr_exit_interview_security.xml",
         "security/ir.model.access.csv",
         "data/hr_exit_interview_template_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/hr_exit_interview_views.xml",
         "views/hr_exit_interview_template_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_departure_reason_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/hr_departure_wizard_views.xml",
+        "views/hr_exit_interview_templates.xml",
         "views/hr_exit_interview_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "hr_exit_interview/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/hr_exit_interview_demo.xml",
     ],

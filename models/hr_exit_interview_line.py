@@ -59,6 +59,19 @@ class HrExitInterviewLine(models.Model):
             line.answer_display = display or False
             line.is_answered = bool(display)
 
+    def _portal_answer_values(self, answer):
+        """The answer posted for this question, as field values; UserError when the
+        answer does not fit the question's type."""
+        if self.question_type == "rating":
+            if answer and answer not in dict(self._fields["answer_rating"].selection):
+                raise UserError(self.env._("A rating is a number from 1 to 5."))
+            return {"answer_rating": answer or False}
+        if self.question_type == "yes_no":
+            if answer and answer not in ("yes", "no"):
+                raise UserError(self.env._("Answer yes or no."))
+            return {"answer_yes_no": answer or False}
+        return {"answer_text": answer or False}
+
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)

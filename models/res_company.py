@@ -12,6 +12,11 @@ class ResCompany(models.Model):
         help="Exit interviews are proposed this many days before the last working "
         "day; the interview warns when it is planned closer to it.",
     )
+    exit_interview_reminder_days = fields.Integer(
+        default=2,
+        help="One reminder goes to an employee who has not answered the preparatory "
+        "questions this many days before the meeting.",
+    )
     exit_interview_forbid_manager = fields.Boolean(
         string="Forbid the Manager as Interviewer",
         help="Refuse an exit interview held by the employee's own manager or coach.",

@@ -4,3 +4,4 @@ from . import test_interview
 from . import test_workflow
 from . import test_ways_in
 from . import test_security
+from . import test_portal

@@ -1,0 +1,365 @@
+import re
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import new_test_user
+from odoo.tools import mute_logger
+
+from .common import ExitInterviewCase
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@tagged("post_install", "-at_install")
+class TestPortal(HttpCase, ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user = new_test_user(
+            cls.env, login="dirk_portal", groups="base.group_portal"
+        )
+        cls.other_portal_user = new_test_user(
+            cls.env, login="other_portal", groups="base.group_portal"
+        )
+        cls.employee.work_contact_id = cls.portal_user.partner_id
+        cls.rating_template = cls.env["hr.exit.interview.template"].create(
+            {
+                "name": "Short",
+                "letter": "<p>Dear [employee name], thank you from [organisation].</p>",
+                "section_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "General",
+                            "question_ids": [
+                                (0, 0, {"name": "What did you enjoy?", "sequence": 1}),
+                                (
+                                    0,
+                                    0,
+                                    {
+                                        "name": "How do you rate us?",
+                                        "question_type": "rating",
+                                        "sequence": 2,
+                                    },
+                                ),
+                                (
+                                    0,
+                                    0,
+                                    {
+                                        "name": "Would you come back?",
+                                        "question_type": "yes_no",
+                                        "sequence": 3,
+                                    },
+                                ),
+                            ],
+                        },
+                    )
+                ],
+            }
+        )
+        cls.interview = cls.create_interview(template_id=cls.rating_template.id)
+        cls.interview.action_invite()
+        cls.token = cls.interview._portal_ensure_token()
+        cls.text_line, cls.rating_line, cls.yes_no_line = (
+            cls.interview.line_ids.sorted()
+        )
+        other_employee = cls.env["hr.employee"].create({"name": "Other Leaver"})
+        cls.other = cls.create_interview(
+            employee_id=other_employee.id, template_id=cls.rating_template.id
+        )
+        cls.other.action_invite()
+        cls.other_token = cls.other._portal_ensure_token()
+
+    def page_url(self, interview=None, token=None):
+        interview = interview or self.interview
+        query = f"?access_token={token}" if token else ""
+        return f"/my/exit-interviews/{interview.id}{query}"
+
+    def open_page(self, token=None, interview=None):
+        return self.url_open(self.page_url(interview, token), allow_redirects=False)
+
+    def post(self, data, token="own", csrf=True, interview=None):
+        interview = interview or self.interview
+        token = self.token if token == "own" else token
+        page = self.url_open(self.page_url(interview, token or self.token))
+        values = dict(data)
+        if token:
+            values["access_token"] = token
+        if csrf:
+            values["csrf_token"] = CSRF.search(page.text).group(1)
+        return self.url_open(
+            f"/my/exit-interviews/{interview.id}/answer",
+            data=values,
+            allow_redirects=False,
+        )
+
+    # Reaching the page
+
+    def test_token_opens_the_page(self):
+        response = self.open_page(self.token)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Dear Dirk Departing, thank you from", response.text)
+        self.assertIn(self.company.name, response.text)
+        self.assertIn("How do you rate us?", response.text)
+        self.assertIn("a short report goes to the board", response.text)
+
+    def test_public_without_or_with_bad_tokens_is_sent_to_login(self):
+        missing_id = self.interview.id + 1000
+        for url in (
+            self.page_url(),
+            self.page_url(token="wrong"),
+            self.page_url(token=self.other_token),
+            f"/my/exit-interviews/{missing_id}?access_token={self.token}",
+        ):
+            with self.subTest(url=url):
+                response = self.url_open(url, allow_redirects=False)
+                self.assertEqual(response.status_code, 303)
+                self.assertIn("/web/login", response.headers["Location"])
+
+    def test_other_interview_token_never_opens_this_one(self):
+        response = self.open_page(self.other_token, interview=self.other)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("Dear Dirk Departing", response.text)
+
+    def test_owner_logged_in_reaches_it_from_my(self):
+        self.authenticate("dirk_portal", "dirk_portal")
+        response = self.open_page()
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("How do you rate us?", response.text)
+        listing = self.url_open("/my/exit-interviews")
+        self.assertIn(self.interview.access_url, listing.text)
+        self.assertNotIn(self.other.access_url, listing.text)
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["exit_interview_count"]}
+        )
+        self.assertEqual(counters["exit_interview_count"], 1)
+
+    @mute_logger("odoo.http")
+    def test_other_portal_user_gets_forbidden_whether_it_exists_or_not(self):
+        self.authenticate("other_portal", "other_portal")
+        existing = self.open_page()
+        missing = self.url_open(
+            f"/my/exit-interviews/{self.interview.id + 1000}", allow_redirects=False
+        )
+        self.assertEqual(existing.status_code, 403)
+        self.assertEqual(missing.status_code, 403)
+        self.assertNotIn(
+            self.interview.access_url, self.url_open("/my/exit-interviews").text
+        )
+
+    def test_draft_interview_is_not_shown(self):
+        draft = self.create_interview(template_id=self.rating_template.id)
+        response = self.open_page(draft._portal_ensure_token(), interview=draft)
+        self.assertEqual(response.status_code, 303)
+
+    def test_employee_never_sees_notes_or_report(self):
+        self.text_line.interviewer_note = "INTERVIEWER NOTE"
+        self.interview.report_summary = "BOARD REPORT"
+        response = self.open_page(self.token)
+        self.assertNotIn("INTERVIEWER NOTE", response.text)
+        self.assertNotIn("BOARD REPORT", response.text)
+
+    # Answering
+
+    def test_save_draft_twice_then_submit(self):
+        response = self.post(
+            {
+                "action": "save",
+                f"answer_{self.text_line.id}": "The camps",
+                f"answer_{self.rating_line.id}": "4",
+                f"answer_{self.yes_no_line.id}": "yes",
+            }
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Your answers are saved", response.text)
+        self.assertEqual(self.text_line.answer_text, "The camps")
+        self.assertEqual(self.rating_line.answer_rating, "4")
+        self.assertEqual(self.yes_no_line.answer_yes_no, "yes")
+        self.post({"action": "save", f"answer_{self.text_line.id}": "The camps!"})
+        self.assertEqual(self.text_line.answer_text, "The camps!")
+        self.assertIn("The camps!", self.open_page(self.token).text)
+        response = self.post({"action": "submit"})
+        self.assertIn("sent to the interviewer", response.text)
+        self.assertEqual(self.interview.state, "prepared")
+        self.assertTrue(self.interview.answers_submitted_on)
+        self.assertEqual(self.text_line.answer_text, "The camps!")
+        activity = self.interview.activity_ids
+        self.assertEqual(activity.user_id, self.interviewer)
+        bodies = "".join(self.interview.message_ids.mapped("body"))
+        self.assertIn("submitted the answers", bodies)
+        self.assertNotIn("The camps", bodies)
+        page = self.open_page(self.token).text
+        self.assertIn("can no longer change", page)
+        self.assertNotIn("o_exit_interview_save", page)
+
+    def test_submit_on_a_locked_interview_keeps_the_stored_answer(self):
+        self.post({"action": "submit", f"answer_{self.text_line.id}": "Final"})
+        response = self.post({"action": "save", f"answer_{self.text_line.id}": "Late"})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("already submitted", response.text)
+        self.assertEqual(self.text_line.answer_text, "Final")
+
+    def test_too_long_answer_is_refused_and_kept_on_the_page(self):
+        self.post({"action": "save", f"answer_{self.text_line.id}": "Earlier"})
+        long_text = "x" * 10001
+        response = self.post(
+            {"action": "save", f"answer_{self.text_line.id}": long_text}
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("longer than 10000 characters", response.text)
+        self.assertIn(long_text, response.text)
+        self.assertEqual(self.text_line.answer_text, "Earlier")
+
+    def test_foreign_or_malformed_question_ids_are_refused(self):
+        foreign_line = self.other.line_ids[0]
+        for key in (f"answer_{foreign_line.id}", "answer_abc", "answer_999999999"):
+            with self.subTest(key=key):
+                response = self.post(
+                    {
+                        "action": "save",
+                        key: "Intruder",
+                        f"answer_{self.text_line.id}": "Mine",
+                    }
+                )
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("does not belong to your questions", response.text)
+                self.assertFalse(foreign_line.answer_text)
+                self.assertFalse(self.text_line.answer_text)
+
+    def test_wrong_type_answers_are_refused(self):
+        response = self.post({"action": "save", f"answer_{self.rating_line.id}": "9"})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("from 1 to 5", response.text)
+        response = self.post(
+            {"action": "save", f"answer_{self.yes_no_line.id}": "maybe"}
+        )
+        self.assertEqual(response.status_code, 400)
+
+    def test_missing_csrf_keeps_the_typed_text(self):
+        response = self.post(
+            {"action": "save", f"answer_{self.text_line.id}": "Typed before expiry"},
+            csrf=False,
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("This page has expired", response.text)
+        self.assertIn("Typed before expiry", response.text)
+        self.assertFalse(self.text_line.answer_text)
+
+    def test_post_with_another_interview_token_is_refused(self):
+        response = self.post(
+            {"action": "save", f"answer_{self.text_line.id}": "Hijack"},
+            token=self.other_token,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertFalse(self.text_line.answer_text)
+
+    def test_markup_is_stored_as_text_and_rendered_escaped(self):
+        payload = '<script>alert("x")</script><b>bold</b>'
+        self.post({"action": "save", f"answer_{self.text_line.id}": payload})
+        self.assertEqual(self.text_line.answer_text, payload)
+        page = self.open_page(self.token).text
+        self.assertNotIn("<script>alert", page)
+        self.assertIn("&lt;script&gt;alert", page)
+
+    def test_decline_with_reason(self):
+        response = self.post({"action": "decline", "decline_reason": "Too painful"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.interview.state, "declined")
+        self.assertEqual(self.interview.decline_reason, "Too painful")
+        bodies = "".join(self.interview.message_ids.mapped("body"))
+        self.assertIn("prefers not to take part", bodies)
+        self.assertNotIn("Too painful", bodies)
+        page = self.open_page(self.token).text
+        self.assertIn("You chose not to take part", page)
+        self.assertNotIn("o_exit_interview_submit", page)
+        response = self.post({"action": "submit"})
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.interview.state, "declined")
+
+    def test_tour_answer_save_reload_submit(self):
+        self.start_tour(self.page_url(token=self.token), "hr_exit_interview_portal")
+        self.assertEqual(self.interview.state, "prepared")
+        self.assertEqual(self.text_line.answer_text, "I enjoyed the youth camps")
+        self.assertEqual(self.rating_line.answer_rating, "4")
+
+
+@tagged("post_install", "-at_install")
+class TestInvitationAndReminder(ExitInterviewCase):
+    def test_send_questions_through_the_composer(self):
+        interview = self.create_interview().with_user(self.officer)
+        action = interview.action_send_questions()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        composer = (
+            self.env["mail.compose.message"]
+            .with_user(self.officer)
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.assertIn("Dear Dirk Departing", composer.body)
+        self.assertIn(self.company.name, composer.body)
+        self.assertIn(f"access_token={interview.access_token}", composer.body)
+        composer._action_send_mail()
+        self.assertEqual(interview.state, "invited")
+        message = interview.message_ids.filtered(
+            lambda m: "Dear Dirk Departing" in (m.body or "")
+        )
+        self.assertEqual(message.partner_ids.mapped("email"), ["dirk@example.com"])
+
+    def test_work_email_when_no_private_one(self):
+        self.employee.private_email = False
+        self.employee.work_email = "dirk.work@example.com"
+        self.assertEqual(
+            self.create_interview()._invitation_email(), "dirk.work@example.com"
+        )
+
+    def test_no_email_says_so(self):
+        self.employee.private_email = False
+        self.employee.work_email = False
+        self.employee.work_contact_id.email = False
+        with self.assertRaisesRegex(UserError, "neither a private nor a work email"):
+            self.create_interview().action_send_questions()
+
+    def test_letter_in_dutch_for_a_dutch_employee(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"].search(
+            [("name", "=", "hr_exit_interview")]
+        )._update_translations(["nl_NL"])
+        self.employee.lang = "nl_NL"
+        letter = self.create_interview()._render_letter()
+        self.assertIn("Dag Dirk Departing,", letter)
+        self.assertIn(f"periode bij {self.company.name}.", letter)
+
+    def test_names_in_the_letter_are_escaped(self):
+        self.employee.name = "<b>Dirk</b>"
+        self.assertIn(
+            "&lt;b&gt;Dirk&lt;/b&gt;", self.create_interview()._render_letter()
+        )
+
+    @freeze_time("2031-06-20 09:00:00")
+    def test_reminder_sent_once_and_never_after_decline_or_submission(self):
+        soon = datetime(2031, 6, 21, 8, 0)
+        waiting = self.create_interview(planned_start=soon)
+        waiting.action_invite()
+        declined = self.create_interview(planned_start=soon)
+        declined.action_invite()
+        declined.action_decline()
+        submitted = self.create_interview(planned_start=soon)
+        submitted.action_invite()
+        submitted.action_mark_prepared()
+        later = self.create_interview(planned_start=datetime(2031, 6, 28, 8, 0))
+        later.action_invite()
+        cron = self.env["hr.exit.interview"]
+        self.assertEqual(cron._cron_send_reminders(), waiting)
+        self.assertTrue(waiting.reminder_sent)
+        mails = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", "hr.exit.interview"), ("res_id", "=", waiting.id)])
+        )
+        self.assertEqual(len(mails), 1)
+        self.assertIn("Reminder", mails.subject)
+        self.assertFalse(cron._cron_send_reminders())
