@@ -25,6 +25,8 @@
         "views/res_config_settings_views.xml",
         "wizard/hr_departure_wizard_views.xml",
         "views/hr_exit_interview_templates.xml",
+        "report/hr_exit_interview_reports.xml",
+        "report/hr_exit_interview_templates.xml",
         "views/hr_exit_interview_menus.xml",
     ],
     "assets": {

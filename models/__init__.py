@@ -7,3 +7,4 @@ from . import hr_departure_reason
 from . import hr_employee
 from . import res_company
 from . import res_config_settings
+from . import report_exit_interview

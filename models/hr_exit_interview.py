@@ -182,6 +182,12 @@ class HrExitInterview(models.Model):
     keep_in_touch_none = fields.Boolean(string="No Further Contact")
 
     # The short report for the board
+    report_include_answers = fields.Boolean(
+        string="Answers in the Board Report",
+        default=True,
+        help="Untick to give the board the short report only, without the "
+        "employee's detailed answers.",
+    )
     report_summary = fields.Text(string="Short Report")
     reasons_for_leaving = fields.Text()
     advice_for_successor = fields.Text(string="Advice for the Successor")
@@ -684,6 +690,20 @@ class HrExitInterview(models.Model):
         for placeholder, value in replacements.items():
             letter = letter.replace(escape(placeholder), escape(value or ""))
         return Markup(letter)
+
+    def _keep_in_touch_display(self):
+        self.ensure_one()
+        wishes = [
+            self._fields[name].get_description(self.env)["string"]
+            for name in (
+                "keep_in_touch_volunteer",
+                "keep_in_touch_visitor",
+                "keep_in_touch_newsletter",
+                "keep_in_touch_none",
+            )
+            if self[name]
+        ]
+        return ", ".join(wishes) or "-"
 
     def _is_owned_by(self, user):
         """Whether the user is the departing employee of this interview."""

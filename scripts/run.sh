@@ -17,5 +17,14 @@ if ! psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB_NAME" -Atqc 'select 1' 
     log "creating the database $DB_NAME with the addon and its demo data"
     "$(dirname "$0")/odoo.sh" -d "$DB_NAME" -i "$ADDON_NAME" --stop-after-init --log-level=warn
 fi
+# After a change to the addon the database is updated once, else started as it is.
+stamp="$ADDON_DIR/.dev/run-$DB_NAME.sha1"
+current="$(cd "$ADDON_DIR" && find . -path ./.dev -prune -o -type f \( -name '*.py' -o -name '*.xml' -o -name '*.csv' -o -name '*.po' -o -name '*.js' \) -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)"
+update=()
+if [ "$(cat "$stamp" 2>/dev/null)" != "$current" ]; then
+    log "the addon changed: updating it in $DB_NAME"
+    update=(-u "$ADDON_NAME")
+fi
+echo "$current" >"$stamp"
 log "serving $DB_NAME on http://127.0.0.1:$HTTP_PORT (login admin / admin); Ctrl-C stops"
-exec "$(dirname "$0")/odoo.sh" -d "$DB_NAME" --db-filter="^$DB_NAME\$" --dev=xml
+exec "$(dirname "$0")/odoo.sh" -d "$DB_NAME" --db-filter="^$DB_NAME\$" "${update[@]}"

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Make sure the programs the tests need beyond Python are present: Debian's chromium (tours)
-# and wkhtmltopdf (PDF reports). Installs them with apt when running as root, else says how.
+# and wkhtmltopdf (PDF reports), poppler's pdftotext to read them back in tests. Installs them with apt when running as root, else says how.
 source "$(dirname "$0")/common.sh"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+# The report tests read the PDFs back with pdftotext.
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # Reports use the company layout's fonts; without them wkhtmltopdf renders boxes.
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0

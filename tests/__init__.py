@@ -5,3 +5,4 @@ from . import test_workflow
 from . import test_ways_in
 from . import test_security
 from . import test_portal
+from . import test_reports

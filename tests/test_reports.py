@@ -1,0 +1,122 @@
+import subprocess
+
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from .common import ExitInterviewCase
+
+BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
+QUESTIONS = "hr_exit_interview.action_report_exit_interview_questions"
+
+
+def pdf_text(pdf):
+    """The PDF's text, read back by poppler's pdftotext."""
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
+@tagged("post_install", "-at_install")
+class TestReports(HttpCase, ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.interview = cls.create_interview(
+            state="held",
+            report_summary="Kind words about the team",
+            points_to_improve="Onboarding plan",
+            keep_in_touch_volunteer=True,
+        )
+        cls.interview.line_ids.sorted()[0].sudo().answer_text = "A great time overall"
+        cls.interview.action_report()
+
+    # Debian's wkhtmltopdf is built on an unpatched Qt and says so on every render.
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
+    def render_pdf(self, user, report, interview=None):
+        interview = interview or self.interview
+        reports = self.env["ir.actions.report"].with_user(user)
+        pdf, kind = reports.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report, interview.ids
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        return pdf_text(pdf)
+
+    def test_board_report_is_a_real_pdf_with_the_report(self):
+        text = self.render_pdf(self.board, BOARD_REPORT)
+        for expected in (
+            "Dirk Departing",
+            "Short Report",
+            "Kind words about the team",
+            "Points to Improve",
+            "Onboarding plan",
+            "As a Volunteer",
+            "A great time overall",
+            "Confidential",
+        ):
+            self.assertIn(expected, text)
+
+    def test_board_report_may_leave_the_answers_out(self):
+        self.interview.sudo().report_include_answers = False
+        text = self.render_pdf(self.officer, BOARD_REPORT)
+        self.assertIn("Kind words about the team", text)
+        self.assertNotIn("A great time overall", text)
+
+    def test_question_sheet_has_the_letter_and_no_answers(self):
+        text = self.render_pdf(self.interviewer, QUESTIONS)
+        self.assertIn("Dear Dirk Departing", text)
+        self.assertIn("General", text)
+        self.assertIn("What was your best moment with us?", text)
+        self.assertNotIn("A great time overall", text)
+
+    @mute_logger("odoo.http")
+    def test_board_report_refused_to_everyone_else_by_every_path(self):
+        for role in ("interviewer", "hr_user", "internal"):
+            user = self.users[role]
+            with self.subTest(role=role):
+                with self.assertRaises(AccessError):
+                    self.env["ir.actions.report"].with_user(user)._render_qweb_pdf(
+                        BOARD_REPORT, self.interview.ids
+                    )
+                with self.assertRaises(AccessError):
+                    self.env["ir.actions.report"].with_user(user)._render_qweb_html(
+                        BOARD_REPORT, self.interview.ids
+                    )
+        self.authenticate("exit_interviewer", "exit_interviewer")
+        response = self.url_open(
+            f"/report/pdf/hr_exit_interview.report_exit_interview/{self.interview.id}"
+        )
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn(b"Kind words", response.content)
+
+    def test_board_report_over_http_for_the_board(self):
+        self.authenticate("exit_board", "exit_board")
+        response = self.url_open(
+            f"/report/html/hr_exit_interview.report_exit_interview/{self.interview.id}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Kind words about the team", response.text)
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_board_cannot_print_an_interview_before_it_is_reported(self):
+        draft = self.create_interview()
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.board)._render_qweb_html(
+                BOARD_REPORT, draft.ids
+            )
+
+    def test_print_menu_shows_the_board_report_to_readers_only(self):
+        def print_actions(user):
+            views = (
+                self.env["hr.exit.interview"]
+                .with_user(user)
+                .get_views([(False, "form")], {"toolbar": True})
+            )
+            toolbar = views["views"]["form"].get("toolbar", {})
+            return [action["id"] for action in toolbar.get("print", [])]
+
+        board_report = self.env.ref(BOARD_REPORT).id
+        self.assertIn(board_report, print_actions(self.board))
+        self.assertIn(board_report, print_actions(self.officer))
+        self.assertNotIn(board_report, print_actions(self.interviewer))
