@@ -20,6 +20,7 @@
         "data/ir_cron_data.xml",
         "views/hr_exit_interview_views.xml",
         "views/hr_exit_interview_template_views.xml",
+        "views/hr_exit_interview_action_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_departure_reason_views.xml",
         "views/res_config_settings_views.xml",

@@ -8,3 +8,4 @@ from . import hr_employee
 from . import res_company
 from . import res_config_settings
 from . import report_exit_interview
+from . import hr_exit_interview_action

@@ -43,6 +43,10 @@ SENIORITY_BANDS = [
     ("ge10", "10 years or more"),
 ]
 
+BOARD_GROUP = "hr_exit_interview.group_exit_interview_board"
+OFFICER_GROUP = "hr_exit_interview.group_exit_interview_officer"
+BOARD_FIELDS = {"board_evaluation", "board_action_ids"}
+
 # Texts the employee or interviewer wrote: never tracked, never copied.
 CONFIDENTIAL_TEXT_FIELDS = (
     "excelled_at",
@@ -54,6 +58,7 @@ CONFIDENTIAL_TEXT_FIELDS = (
     "strengths",
     "points_to_improve",
     "decline_reason",
+    "board_evaluation",
 )
 
 
@@ -193,6 +198,20 @@ class HrExitInterview(models.Model):
     advice_for_successor = fields.Text(string="Advice for the Successor")
     strengths = fields.Text(string="Strengths of the Organisation")
     points_to_improve = fields.Text(string="Points to Improve")
+    # The board's evaluation (the guide: lessons, strengthening the organisation,
+    # HR policy for current and new employees)
+    board_evaluation = fields.Text(
+        string="Lessons Learned",
+        groups="hr_exit_interview.group_exit_interview_officer,"
+        "hr_exit_interview.group_exit_interview_board",
+    )
+    board_action_ids = fields.One2many(
+        "hr.exit.interview.action",
+        "interview_id",
+        string="Board Actions",
+        groups="hr_exit_interview.group_exit_interview_officer,"
+        "hr_exit_interview.group_exit_interview_board",
+    )
     answers_submitted_on = fields.Datetime(readonly=True, copy=False)
     reminder_sent = fields.Boolean(readonly=True, copy=False)
     decline_reason = fields.Text(
@@ -373,6 +392,7 @@ class HrExitInterview(models.Model):
         return interviews
 
     def write(self, vals):
+        self._check_board_writes_evaluation_only(vals)
         if "state" in vals:
             for interview in self:
                 interview._check_transition(vals["state"])
@@ -470,7 +490,7 @@ class HrExitInterview(models.Model):
 
     def action_evaluate(self):
         """The board has evaluated the report and formulated its actions."""
-        if not self.env.user.has_group("hr_exit_interview.group_exit_interview_board"):
+        if not self.env.user.has_group(BOARD_GROUP):
             raise AccessError(
                 self.env._("Only a board member can close the board's evaluation.")
             )
@@ -498,6 +518,28 @@ class HrExitInterview(models.Model):
             "res_id": self.calendar_event_id.id,
             "view_mode": "form",
         }
+
+    def _check_board_writes_evaluation_only(self, vals):
+        """Board members write the evaluation and its actions, nothing else, on the
+        interviews they do not hold themselves."""
+        user = self.env.user
+        if (
+            self.env.su
+            or not user.has_group(BOARD_GROUP)
+            or user.has_group(OFFICER_GROUP)
+        ):
+            return
+        if not set(vals) - BOARD_FIELDS:
+            if any(interview.state != "reported" for interview in self):
+                raise UserError(
+                    self.env._("The board evaluates an interview while it is reported.")
+                )
+        elif any(interview.interviewer_id != user for interview in self):
+            raise AccessError(
+                self.env._(
+                    "As a board member you write the evaluation and its actions only."
+                )
+            )
 
     def _check_transition(self, new_state):
         if self.state == new_state:

@@ -79,6 +79,8 @@ class HrExitInterviewLine(models.Model):
         return lines
 
     def write(self, vals):
+        # Rights first: a reader without them learns nothing from the checks below.
+        self.check_access("write")
         if QUESTION_FIELDS & vals.keys():
             self.interview_id._check_questions_editable()
         # Answers are the employee's own words, written only through the portal

@@ -6,3 +6,4 @@ from . import test_ways_in
 from . import test_security
 from . import test_portal
 from . import test_reports
+from . import test_board

@@ -11,7 +11,9 @@ MODELS = [
     "hr.exit.interview.section",
     "hr.exit.interview.question",
 ]
-# (read, write, create, unlink) of each role on each model, before record rules
+# (read, write, create, unlink) of each role on each model, before record rules;
+# board actions: any internal user may be responsible for one (record rules narrow it).
+ACTIONS = "hr.exit.interview.action"
 EXPECTED_ACCESS = {
     "officer": {model: (1, 1, 1, 1) for model in MODELS},
     "interviewer": {
@@ -22,7 +24,7 @@ EXPECTED_ACCESS = {
         "hr.exit.interview.question": (1, 0, 0, 0),
     },
     "board": {
-        "hr.exit.interview": (1, 0, 0, 0),
+        "hr.exit.interview": (1, 1, 0, 0),
         "hr.exit.interview.line": (1, 0, 0, 0),
         "hr.exit.interview.template": (1, 0, 0, 0),
         "hr.exit.interview.section": (1, 0, 0, 0),
@@ -31,6 +33,14 @@ EXPECTED_ACCESS = {
     "hr_user": {model: (0, 0, 0, 0) for model in MODELS},
     "internal": {model: (0, 0, 0, 0) for model in MODELS},
 }
+for role, actions_access in {
+    "officer": (1, 1, 1, 1),
+    "board": (1, 1, 1, 1),
+    "interviewer": (1, 1, 0, 0),
+    "hr_user": (1, 1, 0, 0),
+    "internal": (1, 1, 0, 0),
+}.items():
+    EXPECTED_ACCESS[role][ACTIONS] = actions_access
 OPERATIONS = ("read", "write", "create", "unlink")
 
 

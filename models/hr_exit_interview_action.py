@@ -1,0 +1,116 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+BOARD = "hr_exit_interview.group_exit_interview_board"
+OFFICER = "hr_exit_interview.group_exit_interview_officer"
+
+
+class HrExitInterviewAction(models.Model):
+    """An action the board formulates from an exit interview's report."""
+
+    _name = "hr.exit.interview.action"
+    _description = "Exit Interview Board Action"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline, id"
+
+    name = fields.Text(string="Description", required=True)
+    category = fields.Selection(
+        [
+            ("organisation", "Strengthen the organisation"),
+            ("hr_policy", "HR policy"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="organisation",
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        domain="[('share', '=', False)]",
+        tracking=True,
+    )
+    date_deadline = fields.Date(string="Deadline", tracking=True)
+    state = fields.Selection(
+        [("open", "Open"), ("done", "Done"), ("dropped", "Dropped")],
+        required=True,
+        default="open",
+        tracking=True,
+    )
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    interview_id = fields.Many2one(
+        "hr.exit.interview", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="interview_id.company_id", store=True)
+    department_id = fields.Many2one(related="interview_id.department_id", store=True)
+
+    @api.depends("date_deadline", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for action in self:
+            action.is_overdue = bool(
+                action.state == "open"
+                and action.date_deadline
+                and action.date_deadline < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError
+        domain = [
+            ("state", "=", "open"),
+            ("date_deadline", "<", fields.Date.context_today(self)),
+        ]
+        return domain if (operator == "=") == value else ["!"] + domain
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        actions = super().create(vals_list)
+        actions._schedule_responsible_activity()
+        return actions
+
+    def write(self, vals):
+        self._check_responsible_writes_state_only(vals)
+        result = super().write(vals)
+        if "user_id" in vals or "date_deadline" in vals:
+            self._schedule_responsible_activity()
+        return result
+
+    def action_done(self):
+        self.write({"state": "done"})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_drop(self):
+        self.write({"state": "dropped"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_reopen(self):
+        self.write({"state": "open"})
+
+    def _check_responsible_writes_state_only(self, vals):
+        """A responsible user outside the board and the officers follows the action
+        up: they may mark it done or dropped, not rewrite what the board decided."""
+        user = self.env.user
+        if self.env.su or user.has_group(BOARD) or user.has_group(OFFICER):
+            return
+        if set(vals) - {"state"}:
+            raise AccessError(
+                self.env._(
+                    "Only the board changes what it decided: you can mark the "
+                    "action done or dropped."
+                )
+            )
+
+    def _schedule_responsible_activity(self):
+        for action in self.filtered(lambda a: a.user_id and a.state == "open"):
+            action.activity_unlink(["mail.mail_activity_data_todo"])
+            action.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=action.date_deadline or fields.Date.context_today(action),
+                user_id=action.user_id.id,
+                summary=self.env._("Board action from an exit interview"),
+            )
