@@ -1,12 +1,22 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 BOARD_READERS = (
     "hr_exit_interview.group_exit_interview_officer",
     "hr_exit_interview.group_exit_interview_board",
 )
+
+
+def _check_board_reader(env):
+    if not any(env.user.has_group(group) for group in BOARD_READERS):
+        raise AccessError(
+            env._(
+                "Only the board and the exit interview officers can read exit "
+                "interview reports."
+            )
+        )
 
 
 class ReportExitInterview(models.AbstractModel):
@@ -18,14 +28,7 @@ class ReportExitInterview(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        user = self.env.user
-        if not any(user.has_group(group) for group in BOARD_READERS):
-            raise AccessError(
-                self.env._(
-                    "Only the board and the exit interview officers can read exit "
-                    "interview reports."
-                )
-            )
+        _check_board_reader(self.env)
         docs = self.env["hr.exit.interview"].browse(docids)
         docs.check_access("read")
         return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
@@ -40,3 +43,105 @@ class ReportExitInterviewQuestions(models.AbstractModel):
         docs = self.env["hr.exit.interview"].browse(docids)
         docs.check_access("read")
         return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
+
+
+class ReportExitInterviewSummary(models.AbstractModel):
+    """The board's summary over a period. Counts come from every interview of the
+    reader's companies (aggregates only); a breakdown cell smaller than the company's
+    minimum is merged into "Other", so that no one can be recognised in it."""
+
+    _name = "report.hr_exit_interview.report_exit_interview_summary"
+    _description = "Exit Interview Board Summary Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        _check_board_reader(self.env)
+        data = data or {}
+        date_from = fields.Date.to_date(data.get("date_from"))
+        date_to = fields.Date.to_date(data.get("date_to"))
+        if not (date_from and date_to):
+            raise UserError(self.env._("Choose the period of the summary."))
+        companies = self.env.companies
+        minimum = max(min(companies.mapped("exit_interview_min_group_size")), 1)
+        interviews = (
+            self.env["hr.exit.interview"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "in", companies.ids),
+                    ("last_working_day", ">=", date_from),
+                    ("last_working_day", "<=", date_to),
+                    ("state", "!=", "cancelled"),
+                ]
+            )
+        )
+        departures = (
+            self.env["hr.employee"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count(
+                [
+                    ("company_id", "in", companies.ids),
+                    ("departure_date", ">=", date_from),
+                    ("departure_date", "<=", date_to),
+                ]
+            )
+        )
+        held = interviews.filtered(
+            lambda i: i.state in ("held", "reported", "evaluated")
+        )
+        reported = interviews.filtered(lambda i: i.state in ("reported", "evaluated"))
+        bands = dict(
+            self.env["hr.exit.interview"]
+            ._fields["seniority_band"]
+            ._description_selection(self.env)
+        )
+        return {
+            "doc_ids": docids,
+            "doc_model": "hr.exit.interview.summary.wizard",
+            "docs": self.env["hr.exit.interview.summary.wizard"].browse(docids),
+            "date_from": date_from,
+            "date_to": date_to,
+            "minimum": minimum,
+            "departure_count": departures,
+            "interview_count": len(interviews),
+            "held_count": len(held),
+            "declined_count": len(interviews.filtered(lambda i: i.state == "declined")),
+            "by_reason": self._merge_small_cells(
+                interviews, lambda i: i.departure_reason_id.name, minimum
+            ),
+            "by_department": self._merge_small_cells(
+                interviews, lambda i: i.department_id.name, minimum
+            ),
+            "by_seniority": self._merge_small_cells(
+                interviews, lambda i: bands.get(i.seniority_band), minimum
+            ),
+            "points_to_improve": [
+                text for text in reported.mapped("points_to_improve") if text
+            ]
+            if len(reported) >= minimum
+            else [],
+            "actions": reported.board_action_ids.sorted(
+                lambda a: (a.state, a.date_deadline or fields.Date.today())
+            ),
+        }
+
+    @api.model
+    def _merge_small_cells(self, interviews, key, minimum):
+        """[(label, count)] by key, largest first; cells under the minimum and
+        empty keys go together into "Other"."""
+        counts = {}
+        for interview in interviews:
+            label = key(interview) or False
+            counts[label] = counts.get(label, 0) + 1
+        rows, other = [], 0
+        for label, count in sorted(
+            counts.items(), key=lambda item: (-item[1], str(item[0]))
+        ):
+            if label and count >= minimum:
+                rows.append((label, count))
+            else:
+                other += count
+        if other:
+            rows.append((self.env._("Other"), other))
+        return rows

@@ -17,6 +17,12 @@ class ResCompany(models.Model):
         help="One reminder goes to an employee who has not answered the preparatory "
         "questions this many days before the meeting.",
     )
+    exit_interview_min_group_size = fields.Integer(
+        string="Exit Interview Summary Minimum Group",
+        default=3,
+        help="In the board summary, a breakdown that would count fewer interviews "
+        "than this is merged into Other, so that no one can be recognised.",
+    )
     exit_interview_forbid_manager = fields.Boolean(
         string="Forbid the Manager as Interviewer",
         help="Refuse an exit interview held by the employee's own manager or coach.",

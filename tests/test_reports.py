@@ -1,6 +1,7 @@
 import subprocess
+from datetime import date
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -120,3 +121,99 @@ class TestReports(HttpCase, ExitInterviewCase):
         self.assertIn(board_report, print_actions(self.board))
         self.assertIn(board_report, print_actions(self.officer))
         self.assertNotIn(board_report, print_actions(self.interviewer))
+
+
+@tagged("post_install", "-at_install")
+class TestBoardSummary(HttpCase, ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        retired = cls.env.ref("hr.departure_retired")
+        other_department = cls.env["hr.department"].create({"name": "Finance"})
+        cases = [
+            (cls.resigned, cls.department, "reported"),
+            (cls.resigned, cls.department, "reported"),
+            (cls.resigned, cls.department, "declined"),
+            (cls.fired, other_department, "held"),
+            (retired, other_department, "reported"),
+        ]
+        cls.interviews = cls.env["hr.exit.interview"]
+        for index, (reason, department, state) in enumerate(cases):
+            employee = cls.env["hr.employee"].create(
+                {"name": f"Leaver {index}", "department_id": department.id}
+            )
+            cls.interviews |= cls.create_interview(
+                employee_id=employee.id,
+                departure_reason_id=reason.id,
+                last_working_day=date(2031, 3, 1 + index),
+                state=state,
+                points_to_improve=f"Point {index}",
+            )
+        cls.create_interview(last_working_day=date(2029, 1, 1))  # out of the period
+        cls.interviews[0].board_action_ids = [(0, 0, {"name": "Buddy system"})]
+
+    def summary_values(self, user):
+        report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
+        return report.with_user(user)._get_report_values(
+            [], {"date_from": "2031-01-01", "date_to": "2031-12-31"}
+        )
+
+    def test_counts_and_small_cells_merged(self):
+        values = self.summary_values(self.board)
+        self.assertEqual(values["interview_count"], 5)
+        self.assertEqual(values["held_count"], 4)
+        self.assertEqual(values["declined_count"], 1)
+        self.assertEqual(values["by_reason"], [("Resigned", 3), ("Other", 2)])
+        self.assertEqual(values["by_department"], [("Youth Work", 3), ("Other", 2)])
+        self.assertEqual(
+            sorted(values["points_to_improve"]), ["Point 0", "Point 1", "Point 4"]
+        )
+        self.assertEqual(values["actions"].mapped("name"), ["Buddy system"])
+        self.company.exit_interview_min_group_size = 1
+        values = self.summary_values(self.board)
+        self.assertEqual(
+            values["by_reason"], [("Resigned", 3), ("Fired", 1), ("Retired", 1)]
+        )
+
+    def test_points_left_out_when_too_few_reports(self):
+        self.company.exit_interview_min_group_size = 4
+        self.assertEqual(self.summary_values(self.officer)["points_to_improve"], [])
+
+    @mute_logger("odoo.addons.base.models.ir_actions_report")
+    def test_summary_pdf_through_the_wizard(self):
+        wizard = (
+            self.env["hr.exit.interview.summary.wizard"]
+            .with_user(self.board)
+            .create({"date_from": date(2031, 1, 1), "date_to": date(2031, 12, 31)})
+        )
+        action = wizard.action_print()
+        pdf, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.board)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "hr_exit_interview.action_report_exit_interview_summary",
+                wizard.ids,
+                data=action["data"],
+            )
+        )
+        text = pdf_text(pdf)
+        for expected in (
+            "Exit interviews: summary",
+            "Resigned",
+            "Other",
+            "Buddy system",
+        ):
+            self.assertIn(expected, text)
+
+    @mute_logger("odoo.http")
+    def test_summary_refused_to_others(self):
+        for role in ("interviewer", "hr_user", "internal"):
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                self.summary_values(self.users[role])
+
+    def test_period_must_be_ordered(self):
+        with self.assertRaises(ValidationError):
+            self.env["hr.exit.interview.summary.wizard"].create(
+                {"date_from": date(2031, 12, 31), "date_to": date(2031, 1, 1)}
+            )

@@ -1,1 +1,2 @@
 from . import hr_departure_wizard
+from . import hr_exit_interview_summary_wizard
