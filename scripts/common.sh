@@ -36,9 +36,11 @@ else
     VENV="${VENV:-$CACHE_DIR/venv-tools}"
 fi
 
-# The checkout may have any folder name; Odoo finds the addon by its technical name through a link.
+# The checkout may have any folder name; Odoo finds the addon by its technical name through a
+# link. The link lives outside the checkout: inside it, it would loop back into itself.
 odoo_addons_path() {
-    local paths="$ODOO_SRC/odoo/addons" link_dir="$ADDON_DIR/.dev/addons"
+    local paths="$ODOO_SRC/odoo/addons"
+    local link_dir="$CACHE_DIR/addons-$(printf '%s' "$ADDON_DIR" | sha1sum | cut -c1-10)"
     [ -d "$ODOO_SRC/addons" ] && paths="$ODOO_SRC/addons,$paths"
     mkdir -p "$link_dir"
     ln -sfn "$ADDON_DIR" "$link_dir/$ADDON_NAME"
