@@ -157,6 +157,13 @@ class HrExitInterview(models.Model):
         "hr.exit.interview.line", "interview_id", string="Questions", copy=False
     )
     question_count = fields.Integer(compute="_compute_question_count")
+    rating_average = fields.Float(
+        string="Average Rating",
+        compute="_compute_rating_average",
+        store=True,
+        aggregator="avg",
+        help="Average of the employee's answers to the rating questions (1 to 5).",
+    )
 
     # Preparation by the interviewer (the guide: prepare the appreciation in advance)
     excelled_at = fields.Text(
@@ -343,6 +350,12 @@ class HrExitInterview(models.Model):
     def _compute_planning_warning(self):
         for interview in self:
             interview.planning_warning = interview._planning_warning()
+
+    @api.depends("line_ids.answer_rating")
+    def _compute_rating_average(self):
+        for interview in self:
+            ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
+            interview.rating_average = sum(ratings) / len(ratings) if ratings else 0.0
 
     def _compute_question_count(self):
         counts = dict(

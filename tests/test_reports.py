@@ -91,6 +91,33 @@ class TestReports(HttpCase, ExitInterviewCase):
         self.assertNotEqual(response.status_code, 200)
         self.assertNotIn(b"Kind words", response.content)
 
+    def test_reports_translate_into_the_reader_language(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"].search(
+            [("name", "=", "hr_exit_interview")]
+        )._update_translations(["nl_NL"])
+        self.board.lang = "nl_NL"
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.board)
+            ._render_qweb_html(BOARD_REPORT, self.interview.ids)
+        )
+        self.assertIn("Kort verslag", html.decode())
+        self.assertIn("Vertrouwelijk", html.decode())
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.http")
+    def test_question_sheet_for_the_interview_managers_only(self):
+        other = self.create_interview(interviewer_id=self.other_interviewer.id)
+        reports = self.env["ir.actions.report"]
+        with self.assertRaises(AccessError):
+            reports.with_user(self.interviewer)._render_qweb_html(QUESTIONS, other.ids)
+        for role in ("board", "hr_user", "internal"):
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                reports.with_user(self.users[role])._render_qweb_html(
+                    QUESTIONS, other.ids
+                )
+        reports.with_user(self.officer)._render_qweb_html(QUESTIONS, other.ids)
+
     def test_board_report_over_http_for_the_board(self):
         self.authenticate("exit_board", "exit_board")
         response = self.url_open(
@@ -217,3 +244,35 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
             self.env["hr.exit.interview.summary.wizard"].create(
                 {"date_from": date(2031, 12, 31), "date_to": date(2031, 1, 1)}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestAnalysis(ExitInterviewCase):
+    def test_average_rating_by_reason(self):
+        template = self.env["hr.exit.interview.template"].create(
+            {
+                "name": "Ratings",
+                "section_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "S",
+                            "question_ids": [
+                                (0, 0, {"name": "Rate us", "question_type": "rating"}),
+                                (0, 0, {"name": "Why?"}),
+                            ],
+                        },
+                    )
+                ],
+            }
+        )
+        for ratings in ("2", "4"):
+            interview = self.create_interview(template_id=template.id)
+            interview.line_ids.sorted()[0].sudo().answer_rating = ratings
+        groups = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .read_group([], ["rating_average:avg"], ["departure_reason_id"])
+        )
+        self.assertEqual(groups[0]["rating_average"], 3.0)
