@@ -1,5 +1,6 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import uuid
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -8,6 +9,9 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Once submitted, declined or cancelled, the link sent to the employee stops working.
+TOKEN_ROTATING_STATES = ("prepared", "declined", "cancelled")
 
 # A generous limit: a page of text per answer, and no unbounded payload.
 ANSWER_MAX_LENGTH = 10000
@@ -429,6 +433,8 @@ class HrExitInterview(models.Model):
             self._sync_calendar_event()
         if vals.get("state") in ("cancelled", "declined"):
             self._archive_calendar_event(archive=True)
+        if vals.get("state") in TOKEN_ROTATING_STATES:
+            self._rotate_access_token()
         return result
 
     def copy_data(self, default=None):
@@ -444,6 +450,7 @@ class HrExitInterview(models.Model):
         self.ensure_one()
         self._check_transition("invited")
         self._check_can_invite()
+        self._rotate_access_token()
         if not self._invitation_email():
             raise UserError(
                 self.env._(
@@ -712,6 +719,13 @@ class HrExitInterview(models.Model):
             )
         reminded.write({"reminder_sent": True})
         return reminded
+
+    def _rotate_access_token(self):
+        """A new personal link: the one sent before stops working. Callers hold the
+        right to change the interview."""
+        self.check_access("write")
+        for interview in self.sudo():
+            interview.access_token = str(uuid.uuid4())
 
     def _check_can_invite(self):
         for interview in self:

@@ -85,7 +85,7 @@ class TestPortal(HttpCase, ExitInterviewCase):
     def post(self, data, token="own", csrf=True, interview=None):
         interview = interview or self.interview
         token = self.token if token == "own" else token
-        page = self.url_open(self.page_url(interview, token or self.token))
+        page = self.url_open(self.page_url(interview, token))
         values = dict(data)
         if token:
             values["access_token"] = token
@@ -151,6 +151,21 @@ class TestPortal(HttpCase, ExitInterviewCase):
             self.interview.access_url, self.url_open("/my/exit-interviews").text
         )
 
+    def test_cancel_and_resend_rotate_the_link(self):
+        old = self.token
+        self.interview.action_cancel()
+        self.assertNotEqual(self.interview.access_token, old)
+        self.interview.action_reset_draft()
+        cancelled_token = self.interview.access_token
+        self.interview.with_user(self.officer).action_send_questions()
+        self.assertNotEqual(self.interview.access_token, cancelled_token)
+
+    def test_copy_has_its_own_link_and_no_answers(self):
+        self.text_line.sudo().answer_text = "Mine"
+        copy = self.interview.copy()
+        self.assertNotEqual(copy._portal_ensure_token(), self.token)
+        self.assertFalse(any(copy.line_ids.mapped("answer_text")))
+
     def test_draft_interview_is_not_shown(self):
         draft = self.create_interview(template_id=self.rating_template.id)
         response = self.open_page(draft._portal_ensure_token(), interview=draft)
@@ -192,13 +207,20 @@ class TestPortal(HttpCase, ExitInterviewCase):
         bodies = "".join(self.interview.message_ids.mapped("body"))
         self.assertIn("submitted the answers", bodies)
         self.assertNotIn("The camps", bodies)
-        page = self.open_page(self.token).text
+        self.assertEqual(self.open_page(self.token).status_code, 303, "link rotated")
+        self.authenticate("dirk_portal", "dirk_portal")
+        page = self.open_page().text
         self.assertIn("can no longer change", page)
         self.assertNotIn("o_exit_interview_save", page)
 
     def test_submit_on_a_locked_interview_keeps_the_stored_answer(self):
         self.post({"action": "submit", f"answer_{self.text_line.id}": "Final"})
-        response = self.post({"action": "save", f"answer_{self.text_line.id}": "Late"})
+        response = self.post({"action": "save", f"answer_{self.text_line.id}": "Old"})
+        self.assertEqual(response.status_code, 303, "the old link no longer works")
+        self.authenticate("dirk_portal", "dirk_portal")
+        response = self.post(
+            {"action": "save", f"answer_{self.text_line.id}": "Late"}, token=None
+        )
         self.assertEqual(response.status_code, 400)
         self.assertIn("already submitted", response.text)
         self.assertEqual(self.text_line.answer_text, "Final")
@@ -273,10 +295,12 @@ class TestPortal(HttpCase, ExitInterviewCase):
         bodies = "".join(self.interview.message_ids.mapped("body"))
         self.assertIn("prefers not to take part", bodies)
         self.assertNotIn("Too painful", bodies)
-        page = self.open_page(self.token).text
+        self.assertEqual(self.open_page(self.token).status_code, 303, "link rotated")
+        self.authenticate("dirk_portal", "dirk_portal")
+        page = self.open_page().text
         self.assertIn("You chose not to take part", page)
         self.assertNotIn("o_exit_interview_submit", page)
-        response = self.post({"action": "submit"})
+        response = self.post({"action": "submit"}, token=None)
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.interview.state, "declined")
 
