@@ -1,5 +1,6 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 import uuid
 from datetime import datetime, time, timedelta
 
@@ -9,6 +10,8 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 # Once submitted, declined or cancelled, the link sent to the employee stops working.
 TOKEN_ROTATING_STATES = ("prepared", "declined", "cancelled")
@@ -83,9 +86,9 @@ class HrExitInterview(models.Model):
         required=True,
         default=lambda self: self.env.company,
     )
+    # Required, except once anonymised (see _check_employee).
     employee_id = fields.Many2one(
         "hr.employee",
-        required=True,
         index=True,
         tracking=True,
         ondelete="restrict",
@@ -223,6 +226,7 @@ class HrExitInterview(models.Model):
         groups="hr_exit_interview.group_exit_interview_officer,"
         "hr_exit_interview.group_exit_interview_board",
     )
+    anonymised_on = fields.Datetime(readonly=True, copy=False)
     answers_submitted_on = fields.Datetime(readonly=True, copy=False)
     reminder_sent = fields.Boolean(readonly=True, copy=False)
     decline_reason = fields.Text(
@@ -258,6 +262,14 @@ class HrExitInterview(models.Model):
                     )
                 )
 
+    @api.constrains("employee_id", "anonymised_on")
+    def _check_employee(self):
+        for interview in self:
+            if not interview.employee_id and not interview.anonymised_on:
+                raise ValidationError(
+                    self.env._("Choose the departing employee of the exit interview.")
+                )
+
     @api.constrains("interviewer_id", "manager_id", "coach_id", "company_id")
     def _check_interviewer_not_manager(self):
         for interview in self:
@@ -277,9 +289,12 @@ class HrExitInterview(models.Model):
                     )
                 )
 
-    @api.depends("employee_id.name")
+    @api.depends("employee_id.name", "anonymised_on")
     def _compute_name(self):
         for interview in self:
+            if interview.anonymised_on:
+                interview.name = self.env._("Anonymised exit interview")
+                continue
             interview.name = self.env._(
                 "Exit interview of %(employee)s",
                 employee=interview.employee_id.name or "",
@@ -694,6 +709,77 @@ class HrExitInterview(models.Model):
             partner_ids=officers.ids,
             subtype_xmlid="mail.mt_note",
         )
+
+    @api.model
+    def _cron_anonymise_expired(self):
+        """Anonymise the interviews kept longer than their company's retention period
+        after the last working day: what the board's statistics need stays."""
+        today = fields.Date.context_today(self)
+        expired = self.browse()
+        pending = self.sudo().with_context(active_test=False)
+        for (company,) in pending._read_group(
+            [("anonymised_on", "=", False)], ["company_id"]
+        ):
+            limit = today - relativedelta(
+                months=company.exit_interview_retention_months
+            )
+            expired |= (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("anonymised_on", "=", False),
+                        "|",
+                        ("last_working_day", "<", limit),
+                        "&",
+                        ("last_working_day", "=", False),
+                        ("create_date", "<", limit),
+                    ]
+                )
+            )
+        expired._anonymise()
+        _logger.info(
+            "Exit interviews: %s anonymised after their retention", len(expired)
+        )
+        return expired
+
+    def _anonymise(self):
+        """Erase the people and their words; keep reason, department, year, seniority
+        band, ratings and the actions' categories and states. Superuser only."""
+        if not self:
+            return
+        self = self.sudo()
+        self.calendar_event_id.unlink()
+        self.line_ids.write(
+            {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
+        )
+        self.board_action_ids.write({"name": self.env._("(anonymised)")})
+        self.board_action_ids.activity_ids.unlink()
+        self.board_action_ids.message_ids.unlink()
+        self.activity_ids.unlink()
+        self.message_ids.unlink()
+        self.env["ir.attachment"].search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        values = dict.fromkeys(CONFIDENTIAL_TEXT_FIELDS, False)
+        values.update(
+            {
+                "employee_id": False,
+                "manager_id": False,
+                "coach_id": False,
+                "job_id": False,
+                "job_title": False,
+                "career_jobs": False,
+                "access_token": False,
+                "anonymised_on": fields.Datetime.now(),
+            }
+        )
+        self.with_context(tracking_disable=True).write(values)
+        # The exact dates go, the year and seniority band computed from them stay:
+        # a low-level write, which does not trigger their recomputation.
+        self._write({"hire_date": None, "last_working_day": None})
+        self.invalidate_recordset(["hire_date", "last_working_day"])
 
     @api.model
     def _cron_send_reminders(self):

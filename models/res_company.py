@@ -23,6 +23,12 @@ class ResCompany(models.Model):
         help="In the board summary, a breakdown that would count fewer interviews "
         "than this is merged into Other, so that no one can be recognised.",
     )
+    exit_interview_retention_months = fields.Integer(
+        string="Exit Interview Retention (Months)",
+        default=24,
+        help="Exit interviews are anonymised this many months after the last "
+        "working day.",
+    )
     exit_interview_forbid_manager = fields.Boolean(
         string="Forbid the Manager as Interviewer",
         help="Refuse an exit interview held by the employee's own manager or coach.",

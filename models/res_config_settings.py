@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_min_group_size = fields.Integer(
         related="company_id.exit_interview_min_group_size", readonly=False
     )
+    exit_interview_retention_months = fields.Integer(
+        related="company_id.exit_interview_retention_months", readonly=False
+    )
     exit_interview_forbid_manager = fields.Boolean(
         related="company_id.exit_interview_forbid_manager", readonly=False
     )

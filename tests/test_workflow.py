@@ -94,5 +94,6 @@ class TestWorkflow(ExitInterviewCase):
     def test_notes_frozen_once_reported(self):
         interview = self.create_interview(state="held", report_summary="Done")
         interview.action_report()
+        line = interview.line_ids[0].with_user(self.interviewer)
         with self.assertRaisesRegex(UserError, "notes can no longer change"):
-            interview.line_ids[0].interviewer_note = "Late note"
+            line.interviewer_note = "Late note"
