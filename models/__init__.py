@@ -9,3 +9,4 @@ from . import res_company
 from . import res_config_settings
 from . import report_exit_interview
 from . import hr_exit_interview_action
+from . import hr_exit_interview_report_log

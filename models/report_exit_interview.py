@@ -31,6 +31,7 @@ class ReportExitInterview(models.AbstractModel):
         _check_board_reader(self.env)
         docs = self.env["hr.exit.interview"].browse(docids)
         docs.check_access("read")
+        self.env["hr.exit.interview.report.log"]._log_reading(self._name, docs)
         return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
 
 
@@ -56,6 +57,7 @@ class ReportExitInterviewSummary(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         _check_board_reader(self.env)
+        self.env["hr.exit.interview.report.log"]._log_reading(self._name)
         data = data or {}
         date_from = fields.Date.to_date(data.get("date_from"))
         date_to = fields.Date.to_date(data.get("date_to"))

@@ -118,6 +118,22 @@ class TestReports(HttpCase, ExitInterviewCase):
                 )
         reports.with_user(self.officer)._render_qweb_html(QUESTIONS, other.ids)
 
+    def test_every_rendering_is_logged_for_the_officers_only(self):
+        logs = self.env["hr.exit.interview.report.log"]
+        self.render_pdf(self.board, BOARD_REPORT)
+        self.authenticate("exit_board", "exit_board")
+        self.url_open(
+            f"/report/html/hr_exit_interview.report_exit_interview/{self.interview.id}"
+        )
+        readings = logs.search([("interview_id", "=", self.interview.id)])
+        self.assertEqual(readings.mapped("user_id"), self.board)
+        self.assertEqual(len(readings), 2)
+        self.assertEqual(logs.with_user(self.officer).search_count([]), 2)
+        with self.assertRaises(AccessError):
+            logs.with_user(self.board).search([])
+        with self.assertRaises(AccessError):
+            readings.with_user(self.officer).unlink()
+
     def test_board_report_over_http_for_the_board(self):
         self.authenticate("exit_board", "exit_board")
         response = self.url_open(

@@ -1,0 +1,27 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import http
+from odoo.http import request
+
+from odoo.addons.web.controllers.report import ReportController
+
+# Rendering these reports logs who read them, which needs a read/write transaction.
+LOGGED_REPORTS = (
+    "hr_exit_interview.report_exit_interview",
+    "hr_exit_interview.report_exit_interview_summary",
+)
+
+
+def _readonly_unless_logged_report(controller):
+    """Odoo serves /report/... in a read-only transaction; the board reports are
+    logged when rendered, so they get a read/write one from the start."""
+    path = request.httprequest.path
+    return not any(name in path for name in LOGGED_REPORTS)
+
+
+class ExitInterviewReportController(ReportController):
+    @http.route(readonly=_readonly_unless_logged_report)
+    def report_routes(self, reportname, docids=None, converter=None, **data):
+        return super().report_routes(
+            reportname, docids=docids, converter=converter, **data
+        )

@@ -1,0 +1,43 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class HrExitInterviewReportLog(models.Model):
+    """Who rendered which board report when: the organisation can answer "who has
+    seen my exit report?". Written in superuser mode only, read by officers."""
+
+    _name = "hr.exit.interview.report.log"
+    _description = "Exit Interview Report Reading"
+    _order = "create_date desc, id desc"
+
+    interview_id = fields.Many2one(
+        "hr.exit.interview", index=True, ondelete="cascade", readonly=True
+    )
+    report_name = fields.Char(string="Report", readonly=True)
+    user_id = fields.Many2one("res.users", string="Read By", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+
+    @api.model
+    def _log_reading(self, report_name, interviews=None):
+        """Record that the current user rendered a report (of these interviews)."""
+        user = self.env.user
+        interviews = interviews or []
+        values = [
+            {
+                "interview_id": interview.id,
+                "report_name": report_name,
+                "user_id": user.id,
+                "company_id": interview.company_id.id,
+            }
+            for interview in interviews
+        ] or [
+            {
+                "report_name": report_name,
+                "user_id": user.id,
+                "company_id": self.env.company.id,
+            }
+        ]
+        # /report/... gets a read/write transaction for these reports, see
+        # controllers/report.py.
+        self.sudo().create(values)
