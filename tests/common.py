@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo.fields import Command
 from odoo.tests import TransactionCase
 from odoo.tests.common import new_test_user
 
@@ -57,6 +58,28 @@ class ExitInterviewCase(TransactionCase):
         cls.template = cls.env.ref("hr_exit_interview.template_guide")
         cls.resigned = cls.env.ref("hr.departure_resigned")
         cls.fired = cls.env.ref("hr.departure_fired")
+
+    @classmethod
+    def create_template(cls, *questions, name="Short", section="General"):
+        """A template of one section; each question a (text, type) pair."""
+        return cls.env["hr.exit.interview.template"].create(
+            {
+                "name": name,
+                "section_ids": [
+                    Command.create(
+                        {
+                            "name": section,
+                            "question_ids": [
+                                Command.create(
+                                    {"name": text, "question_type": kind, "sequence": i}
+                                )
+                                for i, (text, kind) in enumerate(questions, start=1)
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
 
     @classmethod
     def create_interview(cls, **values):

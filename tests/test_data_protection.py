@@ -12,24 +12,7 @@ class TestRetention(ExitInterviewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        template = cls.env["hr.exit.interview.template"].create(
-            {
-                "name": "Two",
-                "section_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "name": "S",
-                            "question_ids": [
-                                (0, 0, {"name": "Rate us", "question_type": "rating"}),
-                                (0, 0, {"name": "Why?"}),
-                            ],
-                        },
-                    )
-                ],
-            }
-        )
+        template = cls.create_template(("Rate us", "rating"), ("Why?", "text"))
         cls.old = cls.create_interview(
             template_id=template.id,
             hire_date=date(2020, 3, 1),

@@ -80,14 +80,7 @@ class TestExitInterview(ExitInterviewCase):
         self.assertEqual(line.answer_display, "Through the portal")
 
     def test_template_change_replaces_questions_in_draft_only(self):
-        small = self.env["hr.exit.interview.template"].create(
-            {
-                "name": "Short",
-                "section_ids": [
-                    (0, 0, {"name": "Only", "question_ids": [(0, 0, {"name": "Why?"})]})
-                ],
-            }
-        )
+        small = self.create_template(("Why?", "text"), section="Only")
         interview = self.create_interview()
         interview.template_id = small
         self.assertEqual(interview.line_ids.mapped("question"), ["Why?"])

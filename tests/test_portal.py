@@ -25,41 +25,13 @@ class TestPortal(HttpCase, ExitInterviewCase):
             cls.env, login="other_portal", groups="base.group_portal"
         )
         cls.employee.work_contact_id = cls.portal_user.partner_id
-        cls.rating_template = cls.env["hr.exit.interview.template"].create(
-            {
-                "name": "Short",
-                "letter": "<p>Dear [employee name], thank you from [organisation].</p>",
-                "section_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "name": "General",
-                            "question_ids": [
-                                (0, 0, {"name": "What did you enjoy?", "sequence": 1}),
-                                (
-                                    0,
-                                    0,
-                                    {
-                                        "name": "How do you rate us?",
-                                        "question_type": "rating",
-                                        "sequence": 2,
-                                    },
-                                ),
-                                (
-                                    0,
-                                    0,
-                                    {
-                                        "name": "Would you come back?",
-                                        "question_type": "yes_no",
-                                        "sequence": 3,
-                                    },
-                                ),
-                            ],
-                        },
-                    )
-                ],
-            }
+        cls.rating_template = cls.create_template(
+            ("What did you enjoy?", "text"),
+            ("How do you rate us?", "rating"),
+            ("Would you come back?", "yes_no"),
+        )
+        cls.rating_template.letter = (
+            "<p>Dear [employee name], thank you from [organisation].</p>"
         )
         cls.interview = cls.create_interview(template_id=cls.rating_template.id)
         cls.interview.action_invite()

@@ -265,24 +265,7 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
 @tagged("post_install", "-at_install")
 class TestAnalysis(ExitInterviewCase):
     def test_average_rating_by_reason(self):
-        template = self.env["hr.exit.interview.template"].create(
-            {
-                "name": "Ratings",
-                "section_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "name": "S",
-                            "question_ids": [
-                                (0, 0, {"name": "Rate us", "question_type": "rating"}),
-                                (0, 0, {"name": "Why?"}),
-                            ],
-                        },
-                    )
-                ],
-            }
-        )
+        template = self.create_template(("Rate us", "rating"), ("Why?", "text"))
         for ratings in ("2", "4"):
             interview = self.create_interview(template_id=template.id)
             interview.line_ids.sorted()[0].sudo().answer_rating = ratings
