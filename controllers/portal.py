@@ -136,6 +136,8 @@ class ExitInterviewPortal(CustomerPortal):
                         "One of the answers does not belong to your questions."
                     )
                 )
+            if action in ("save", "submit"):
+                interview._portal_acknowledge_notice(post.get("acknowledge_notice"))
             if action == "save":
                 interview._portal_save_answers(answers)
                 message = request.env._(
@@ -193,6 +195,7 @@ class ExitInterviewPortal(CustomerPortal):
                 "message": message,
                 "typed": typed or {},
                 "letter": interview._render_letter(),
+                "notice": interview._privacy_notice(),
                 "page_name": "exit_interview",
                 "editable": interview._portal_is_open(),
             }

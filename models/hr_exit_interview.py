@@ -227,6 +227,13 @@ class HrExitInterview(models.Model):
         "hr_exit_interview.group_exit_interview_board",
     )
     anonymised_on = fields.Datetime(readonly=True, copy=False)
+    notice_acknowledged_on = fields.Datetime(
+        string="Notice Read On",
+        readonly=True,
+        copy=False,
+        help="When the employee confirmed reading who reads what and how long it "
+        "is kept.",
+    )
     answers_submitted_on = fields.Datetime(readonly=True, copy=False)
     reminder_sent = fields.Boolean(readonly=True, copy=False)
     decline_reason = fields.Text(
@@ -660,6 +667,33 @@ class HrExitInterview(models.Model):
                 )
             values[line] = line._portal_answer_values(answer)
         return values
+
+    def _privacy_notice(self):
+        """Who reads what and how long it is kept, in the employee's language."""
+        self.ensure_one()
+        self_lang = self.with_context(lang=self._invitation_lang())
+        company = self_lang.company_id
+        return company.exit_interview_privacy_notice or self_lang.env._(
+            "Only your interviewer reads your answers. A short report of the "
+            "conversation goes to the board, which uses it to improve the "
+            "organisation and its HR policy. Your answers and the report are kept "
+            "for %(months)s months after your last working day; after that only "
+            "anonymous statistics remain.",
+            months=company.exit_interview_retention_months,
+        )
+
+    def _portal_acknowledge_notice(self, acknowledged):
+        """The notice is read before the first answer; the moment is kept."""
+        if self.notice_acknowledged_on:
+            return
+        if not acknowledged:
+            raise UserError(
+                self.env._(
+                    "Please confirm that you have read who reads your answers and how "
+                    "long they are kept."
+                )
+            )
+        self.notice_acknowledged_on = fields.Datetime.now()
 
     def _portal_save_answers(self, answers):
         """Store the employee's answers; callers checked the token or the owner."""

@@ -29,6 +29,11 @@ class ResCompany(models.Model):
         help="Exit interviews are anonymised this many months after the last "
         "working day.",
     )
+    exit_interview_privacy_notice = fields.Text(
+        translate=True,
+        help="Shown to the employee before the first answer: who reads what and how "
+        "long it is kept. Leave empty for the default text.",
+    )
     exit_interview_forbid_manager = fields.Boolean(
         string="Forbid the Manager as Interviewer",
         help="Refuse an exit interview held by the employee's own manager or coach.",

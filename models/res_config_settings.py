@@ -18,6 +18,9 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_retention_months = fields.Integer(
         related="company_id.exit_interview_retention_months", readonly=False
     )
+    exit_interview_privacy_notice = fields.Text(
+        related="company_id.exit_interview_privacy_notice", readonly=False
+    )
     exit_interview_forbid_manager = fields.Boolean(
         related="company_id.exit_interview_forbid_manager", readonly=False
     )

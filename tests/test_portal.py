@@ -58,7 +58,7 @@ class TestPortal(HttpCase, ExitInterviewCase):
         interview = interview or self.interview
         token = self.token if token == "own" else token
         page = self.url_open(self.page_url(interview, token))
-        values = dict(data)
+        values = {"acknowledge_notice": "1", **data}
         if token:
             values["access_token"] = token
         if csrf:
@@ -77,7 +77,9 @@ class TestPortal(HttpCase, ExitInterviewCase):
         self.assertIn("Dear Dirk Departing, thank you from", response.text)
         self.assertIn(self.company.name, response.text)
         self.assertIn("How do you rate us?", response.text)
-        self.assertIn("a short report goes to the board", response.text)
+        self.assertIn(
+            "A short report of the conversation goes to the board", response.text
+        )
 
     def test_public_without_or_with_bad_tokens_is_sent_to_login(self):
         missing_id = self.interview.id + 1000
@@ -223,6 +225,32 @@ class TestPortal(HttpCase, ExitInterviewCase):
                 self.assertIn("does not belong to your questions", response.text)
                 self.assertFalse(foreign_line.answer_text)
                 self.assertFalse(self.text_line.answer_text)
+
+    def test_notice_is_acknowledged_before_the_first_answer(self):
+        page = self.open_page(self.token).text
+        self.assertIn("kept for 24 months after your last working day", page)
+        response = self.post(
+            {
+                "action": "save",
+                "acknowledge_notice": "",
+                f"answer_{self.text_line.id}": "Typed first",
+            }
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Please confirm that you have read", response.text)
+        self.assertIn("Typed first", response.text)
+        self.assertFalse(self.text_line.answer_text)
+        self.assertFalse(self.interview.notice_acknowledged_on)
+        self.post({"action": "save", f"answer_{self.text_line.id}": "Typed first"})
+        self.assertTrue(self.interview.notice_acknowledged_on)
+        self.assertEqual(self.text_line.answer_text, "Typed first")
+        self.assertNotIn(
+            "o_exit_interview_acknowledge", self.open_page(self.token).text
+        )
+
+    def test_company_notice_replaces_the_default(self):
+        self.company.exit_interview_privacy_notice = "Our own notice"
+        self.assertIn("Our own notice", self.open_page(self.token).text)
 
     def test_wrong_type_answers_are_refused(self):
         response = self.post({"action": "save", f"answer_{self.rating_line.id}": "9"})

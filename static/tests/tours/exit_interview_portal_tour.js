@@ -21,6 +21,11 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal", {
             run: "click",
         },
         {
+            content: "Confirm having read who reads the answers",
+            trigger: ".o_exit_interview_acknowledge",
+            run: "click",
+        },
+        {
             content: "Save the draft",
             trigger: ".o_exit_interview_save",
             run: "click",
