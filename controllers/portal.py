@@ -161,6 +161,28 @@ class ExitInterviewPortal(CustomerPortal):
             )
         return self._render_exit_interview(interview, access_token, message=message)
 
+    @http.route(
+        ["/my/exit-interviews/<int:interview_id>/answers.pdf"],
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_exit_interview_answers_pdf(
+        self, interview_id, access_token=None, **kwargs
+    ):
+        """The employee's own answers as a PDF (right of access)."""
+        try:
+            interview = self._exit_interview_check_access(interview_id, access_token)
+        except (AccessError, MissingError):
+            return self._exit_interview_denied()
+        return self._show_report(
+            model=interview,
+            report_type="pdf",
+            report_ref="hr_exit_interview.action_report_exit_interview_answers",
+            download=True,
+        )
+
     @staticmethod
     def _posted_answers(post):
         """{line id: text} from the form's answer_<id> fields, and whether a field

@@ -840,6 +840,13 @@ class HrExitInterview(models.Model):
         reminded.write({"reminder_sent": True})
         return reminded
 
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._(
+            "Exit interview answers - %(employee)s",
+            employee=self.employee_id.name or "",
+        )
+
     def _rotate_access_token(self):
         """A new personal link: the one sent before stops working. Callers hold the
         right to change the interview."""

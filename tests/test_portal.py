@@ -252,6 +252,29 @@ class TestPortal(HttpCase, ExitInterviewCase):
         self.company.exit_interview_privacy_notice = "Our own notice"
         self.assertIn("Our own notice", self.open_page(self.token).text)
 
+    def test_employee_downloads_own_answers(self):
+        self.post({"action": "save", f"answer_{self.text_line.id}": "My own words"})
+        self.text_line.interviewer_note = "NOT FOR THE EMPLOYEE"
+        self.assertIn("answers.pdf", self.open_page(self.token).text)
+        response = self.url_open(
+            f"/my/exit-interviews/{self.interview.id}/answers.pdf"
+            f"?access_token={self.token}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        # Odoo renders reports to HTML in test mode; the PDF itself is tested in
+        # test_reports.
+        self.assertIn(b"My own words", response.content)
+        self.assertNotIn(b"NOT FOR THE EMPLOYEE", response.content)
+        for url in (
+            f"/my/exit-interviews/{self.interview.id}/answers.pdf",
+            f"/my/exit-interviews/{self.interview.id}/answers.pdf"
+            f"?access_token={self.other_token}",
+        ):
+            with self.subTest(url=url):
+                denied = self.url_open(url, allow_redirects=False)
+                self.assertEqual(denied.status_code, 303)
+
     def test_wrong_type_answers_are_refused(self):
         response = self.post({"action": "save", f"answer_{self.rating_line.id}": "9"})
         self.assertEqual(response.status_code, 400)

@@ -64,6 +64,15 @@ class TestReports(HttpCase, ExitInterviewCase):
         self.assertIn("Kind words about the team", text)
         self.assertNotIn("A great time overall", text)
 
+    def test_answers_pdf_for_the_employee_has_no_notes(self):
+        self.interview.line_ids.sorted()[0].sudo().interviewer_note = "Private note"
+        text = self.render_pdf(
+            self.officer, "hr_exit_interview.action_report_exit_interview_answers"
+        )
+        self.assertIn("A great time overall", text)
+        self.assertNotIn("Private note", text)
+        self.assertNotIn("Kind words about the team", text)
+
     def test_question_sheet_has_the_letter_and_no_answers(self):
         text = self.render_pdf(self.interviewer, QUESTIONS)
         self.assertIn("Dear Dirk Departing", text)
