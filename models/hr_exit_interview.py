@@ -840,6 +840,24 @@ class HrExitInterview(models.Model):
         reminded.write({"reminder_sent": True})
         return reminded
 
+    def _get_share_url(
+        self, redirect=False, signup_partner=False, pid=None, share_token=True
+    ):
+        # A shared link carries the employee's token: only officers hand it out
+        # (the Share action, mail links); the invitation itself goes through them too.
+        if not self.env.su and not self.env.user.has_group(OFFICER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only exit interview officers can share an interview's link."
+                )
+            )
+        return super()._get_share_url(
+            redirect=redirect,
+            signup_partner=signup_partner,
+            pid=pid,
+            share_token=share_token,
+        )
+
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.env._(

@@ -3,7 +3,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
@@ -139,6 +139,25 @@ class TestPortal(HttpCase, ExitInterviewCase):
         copy = self.interview.copy()
         self.assertNotEqual(copy._portal_ensure_token(), self.token)
         self.assertFalse(any(copy.line_ids.mapped("answer_text")))
+
+    @mute_logger("odoo.http")
+    def test_share_wizard_mints_links_for_officers_only(self):
+        def share_link(user):
+            wizard = (
+                self.env["portal.share"]
+                .with_user(user)
+                .with_context(
+                    active_model=self.interview._name, active_id=self.interview.id
+                )
+            )
+            return wizard.default_get(["share_link"])["share_link"]
+
+        self.assertIn(
+            f"/mail/view?model={self.interview._name}", share_link(self.officer)
+        )
+        for user in (self.interviewer, self.board):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                share_link(user)
 
     def test_draft_interview_is_not_shown(self):
         draft = self.create_interview(template_id=self.rating_template.id)
