@@ -163,7 +163,6 @@ class HrExitInterview(models.Model):
     line_ids = fields.One2many(
         "hr.exit.interview.line", "interview_id", string="Questions", copy=False
     )
-    question_count = fields.Integer(compute="_compute_question_count")
     rating_average = fields.Float(
         string="Average Rating",
         compute="_compute_rating_average",
@@ -382,15 +381,6 @@ class HrExitInterview(models.Model):
         for interview in self:
             ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
             interview.rating_average = sum(ratings) / len(ratings) if ratings else 0.0
-
-    def _compute_question_count(self):
-        counts = dict(
-            self.env["hr.exit.interview.line"]._read_group(
-                [("interview_id", "in", self.ids)], ["interview_id"], ["__count"]
-            )
-        )
-        for interview in self:
-            interview.question_count = counts.get(interview, 0)
 
     def _compute_access_url(self):
         for interview in self:

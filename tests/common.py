@@ -60,6 +60,14 @@ class ExitInterviewCase(TransactionCase):
         cls.fired = cls.env.ref("hr.departure_fired")
 
     @classmethod
+    def load_dutch(cls):
+        """Activate Dutch with the addon's nl.po, as a Flemish database has it."""
+        cls.env["res.lang"]._activate_lang("nl_NL")
+        cls.env["ir.module.module"].search(
+            [("name", "=", "hr_exit_interview")]
+        )._update_translations(["nl_NL"])
+
+    @classmethod
     def create_template(cls, *questions, name="Short", section="General"):
         """A template of one section; each question a (text, type) pair."""
         return cls.env["hr.exit.interview.template"].create(

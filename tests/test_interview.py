@@ -41,10 +41,7 @@ class TestExitInterview(ExitInterviewCase):
         self.assertNotEqual(first.question, "A new wording")
 
     def test_questions_copied_in_the_employee_language(self):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"].search(
-            [("name", "=", "hr_exit_interview")]
-        )._update_translations(["nl_NL"])
+        self.load_dutch()
         self.employee.lang = "nl_NL"
         interview = self.create_interview()
         first = interview.line_ids.sorted()[0]

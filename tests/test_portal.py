@@ -390,10 +390,7 @@ class TestInvitationAndReminder(ExitInterviewCase):
             self.create_interview().action_send_questions()
 
     def test_letter_in_dutch_for_a_dutch_employee(self):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"].search(
-            [("name", "=", "hr_exit_interview")]
-        )._update_translations(["nl_NL"])
+        self.load_dutch()
         self.employee.lang = "nl_NL"
         letter = self.create_interview()._render_letter()
         self.assertIn("Dag Dirk Departing,", letter)

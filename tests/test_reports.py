@@ -101,10 +101,7 @@ class TestReports(HttpCase, ExitInterviewCase):
         self.assertNotIn(b"Kind words", response.content)
 
     def test_reports_translate_into_the_reader_language(self):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"].search(
-            [("name", "=", "hr_exit_interview")]
-        )._update_translations(["nl_NL"])
+        self.load_dutch()
         self.board.lang = "nl_NL"
         html, _kind = (
             self.env["ir.actions.report"]

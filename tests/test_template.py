@@ -75,10 +75,7 @@ class TestGuideTemplate(ExitInterviewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("nl_NL")
-        cls.env["ir.module.module"].search(
-            [("name", "=", "hr_exit_interview")]
-        )._update_translations(["nl_NL"])
+        cls.load_dutch()
 
     def test_guide_sections_and_questions_in_order(self):
         sections = self.template.section_ids.sorted()
