@@ -69,6 +69,12 @@ CONFIDENTIAL_TEXT_FIELDS = (
 )
 
 
+def _clean_text(text):
+    """Text typed by the employee, trimmed and without NUL characters, which no
+    browser sends and PostgreSQL cannot store."""
+    return (text or "").replace("\x00", "").strip()
+
+
 class HrExitInterview(models.Model):
     _name = "hr.exit.interview"
     _description = "Exit Interview"
@@ -77,6 +83,8 @@ class HrExitInterview(models.Model):
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
+    # The employee's personal link: only officers, who send it, may read it.
+    access_token = fields.Char(groups=OFFICER_GROUP)
     active = fields.Boolean(default=True)
     state = fields.Selection(
         STATES, string="Status", default="draft", required=True, tracking=True
@@ -399,6 +407,8 @@ class HrExitInterview(models.Model):
         for vals in vals_list:
             if vals.get("employee_id"):
                 employee = employees.browse(vals["employee_id"])
+                if vals.get("interviewer_id", self.env.uid) != self.env.uid:
+                    self._check_not_own_team(employee)
                 vals.update(
                     {
                         key: value
@@ -416,6 +426,8 @@ class HrExitInterview(models.Model):
             if state != "draft":
                 super(HrExitInterview, interview).write({"state": state})
             interview._subscribe_interviewer()
+            # Odoo subscribes the creator directly, past _message_subscribe.
+            interview.message_unsubscribe(partner_ids=interview._leader_partners().ids)
             interview._log_manager_as_interviewer()
         interviews.filtered("planned_start")._sync_calendar_event()
         return interviews
@@ -432,7 +444,15 @@ class HrExitInterview(models.Model):
                     "while the interview is a draft."
                 )
             )
+        previous_interviewers = {
+            interview: interview.interviewer_id
+            for interview in self
+            if "interviewer_id" in vals
+        }
         result = super().write(vals)
+        for interview, previous in previous_interviewers.items():
+            if previous != interview.interviewer_id:
+                interview.message_unsubscribe(partner_ids=previous.partner_id.ids)
         if "template_id" in vals:
             for interview in self:
                 interview.line_ids.unlink()
@@ -460,6 +480,7 @@ class HrExitInterview(models.Model):
     def action_send_questions(self):
         """Open the mail composer with the invitation and the personal portal link."""
         self.ensure_one()
+        self._check_officer()
         self._check_transition("invited")
         self._check_can_invite()
         self._rotate_access_token()
@@ -498,6 +519,7 @@ class HrExitInterview(models.Model):
 
     def action_invite(self):
         """Mark the preparatory questions as sent to the employee."""
+        self._check_officer()
         self._check_can_invite()
         self.write({"state": "invited"})
 
@@ -536,20 +558,50 @@ class HrExitInterview(models.Model):
         self.write({"state": "declined"})
 
     def action_cancel(self):
+        self._check_officer()
         self.write({"state": "cancelled"})
 
     def action_reset_draft(self):
+        self._check_officer()
         self.write({"state": "draft"})
         self._archive_calendar_event(archive=False)
 
     def action_open_calendar_event(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "res_model": "calendar.event",
             "res_id": self.calendar_event_id.id,
             "view_mode": "form",
         }
+
+    def _check_officer(self):
+        if not self.env.su and not self.env.user.has_group(OFFICER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only exit interview officers send the questions, cancel an "
+                    "interview or reset it to draft."
+                )
+            )
+        self.check_access("write")
+
+    @api.model
+    def _check_not_own_team(self, employee):
+        """Refuse, in words, an officer starting for someone else the interview of their
+        own team member when the company keeps it from them (as the record rules do)."""
+        if self.env.su or employee.company_id.exit_interview_manager_officer_access:
+            return
+        leaders = (employee.parent_id | employee.coach_id).sudo().user_id
+        if self.env.user in leaders:
+            raise AccessError(
+                self.env._(
+                    "You are the manager or coach of %(employee)s: your organisation "
+                    "keeps their exit interview from them. Ask another exit interview "
+                    "officer to start it.",
+                    employee=employee.name,
+                )
+            )
 
     def _check_board_writes_evaluation_only(self, vals):
         """Board members write the evaluation and its actions, nothing else, on the
@@ -645,7 +697,7 @@ class HrExitInterview(models.Model):
                 raise UserError(
                     self.env._("One of the answers does not belong to your questions.")
                 )
-            answer = (answer or "").strip()
+            answer = _clean_text(answer)
             if len(answer) > ANSWER_MAX_LENGTH:
                 raise UserError(
                     self.env._(
@@ -709,7 +761,7 @@ class HrExitInterview(models.Model):
         )
 
     def _portal_decline(self, reason):
-        reason = (reason or "").strip()
+        reason = _clean_text(reason)
         if len(reason) > ANSWER_MAX_LENGTH:
             raise UserError(
                 self.env._(
@@ -955,6 +1007,32 @@ class HrExitInterview(models.Model):
     def _subscribe_interviewer(self):
         if self.interviewer_id:
             self.message_subscribe(partner_ids=self.interviewer_id.partner_id.ids)
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        # The employee's manager or coach never follows the interview (not even as
+        # the officer who created it), unless they hold it themselves.
+        if partner_ids:
+            leaders = self._leader_partners()
+            partner_ids = [pid for pid in partner_ids if pid not in leaders.ids]
+        return super()._message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
+        )
+
+    def _leader_partners(self):
+        """The partners of the employees' managers and coaches who do not hold the
+        interview themselves."""
+        leaders = self.env["res.partner"]
+        for interview in self:
+            users = (interview.manager_id | interview.coach_id).sudo().user_id
+            leaders |= users.partner_id - interview.interviewer_id.partner_id
+        return leaders
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        # The employee's link opens the interview's portal page only: Odoo's generic
+        # mail routes (chatter, message post, attachment upload) do not take its token
+        # or signed hash, only the rights of the user.
+        return super()._get_thread_with_access(thread_id, mode)
 
     def _log_manager_as_interviewer(self):
         if self.interviewer_is_manager:

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+INTERVIEWER_GROUP = "hr_exit_interview.group_exit_interview_interviewer"
 BOARD_READERS = (
     "hr_exit_interview.group_exit_interview_officer",
     "hr_exit_interview.group_exit_interview_board",
@@ -43,6 +44,30 @@ class ReportExitInterviewQuestions(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self.env["hr.exit.interview"].browse(docids)
         docs.check_access("read")
+        return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
+
+
+class ReportExitInterviewAnswers(models.AbstractModel):
+    """The employee's answers: for the interview's interviewer and officers, and the
+    employee through the portal (after its token or owner check, in superuser mode).
+    Not for the board, who reads the answers in its report only when the interviewer
+    included them."""
+
+    _name = "report.hr_exit_interview.report_exit_interview_answers"
+    _description = "Exit Interview Answers"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self.env["hr.exit.interview"].browse(docids)
+        if not self.env.su:
+            if not self.env.user.has_group(INTERVIEWER_GROUP):
+                raise AccessError(
+                    self.env._(
+                        "Only the interviewer and the exit interview officers can "
+                        "print the employee's answers."
+                    )
+                )
+            docs.check_access("read")
         return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
 
 

@@ -38,6 +38,12 @@ class ResCompany(models.Model):
         string="Forbid the Manager as Interviewer",
         help="Refuse an exit interview held by the employee's own manager or coach.",
     )
+    exit_interview_manager_officer_access = fields.Boolean(
+        string="Managers With Officer Rights Open Their Own Team's Interviews",
+        help="An exit interview officer who is the departing employee's manager or "
+        "coach opens that interview only when this is ticked; the interviewer of an "
+        "interview always opens it.",
+    )
     exit_interview_template_id = fields.Many2one(
         "hr.exit.interview.template", string="Default Exit Interview Template"
     )

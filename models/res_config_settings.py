@@ -24,6 +24,9 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_forbid_manager = fields.Boolean(
         related="company_id.exit_interview_forbid_manager", readonly=False
     )
+    exit_interview_manager_officer_access = fields.Boolean(
+        related="company_id.exit_interview_manager_officer_access", readonly=False
+    )
     exit_interview_template_id = fields.Many2one(
         related="company_id.exit_interview_template_id", readonly=False
     )

@@ -8,3 +8,6 @@ from . import test_portal
 from . import test_reports
 from . import test_board
 from . import test_data_protection
+from . import test_access_matrix
+from . import test_side_doors
+from . import test_hostile_input

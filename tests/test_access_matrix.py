@@ -1,0 +1,391 @@
+"""The access matrix of the issue, one table per kind of operation: every role against
+every object, each cell the expected outcome, checked through the ORM as that user and,
+for the portal and the public, over HTTP."""
+
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import new_test_user
+from odoo.tools import mute_logger
+
+from .common import ExitInterviewCase
+
+OK = "ok"
+DENIED = "denied"
+
+ROLES = (
+    "admin",
+    "officer",
+    "interviewer",
+    "other_interviewer",
+    "board",
+    "manager",
+    "internal",
+    "portal",
+    "other_portal",
+)
+
+# Read, write (report_summary), create, unlink on the held interview; read on the
+# reported one; the board's evaluation on the reported one.
+RECORD_OPERATIONS = (
+    "read_held",
+    "write_held",
+    "create",
+    "unlink",
+    "read_reported",
+    "evaluate_reported",
+)
+RECORD_MATRIX = {
+    "admin": (OK, OK, OK, OK, OK, OK),
+    "officer": (OK, OK, OK, OK, OK, OK),
+    "interviewer": (OK, OK, DENIED, DENIED, OK, DENIED),
+    "other_interviewer": (DENIED,) * 6,
+    "board": (DENIED, DENIED, DENIED, DENIED, OK, OK),
+    "manager": (DENIED,) * 6,
+    "internal": (DENIED,) * 6,
+    "portal": (DENIED,) * 6,
+    "other_portal": (DENIED,) * 6,
+}
+
+# Field groups: (model, field). A number is how many of the two interviews (held,
+# reported) the role finds by search_read, filter, group by and export; DENIED is an
+# AccessError on each of them.
+FIELD_GROUPS = {
+    "identity": ("hr.exit.interview", "state"),
+    "preparation": ("hr.exit.interview", "excelled_at"),
+    "report": ("hr.exit.interview", "report_summary"),
+    "evaluation": ("hr.exit.interview", "board_evaluation"),
+    "token": ("hr.exit.interview", "access_token"),
+    "answers": ("hr.exit.interview.line", "answer_text"),
+    "notes": ("hr.exit.interview.line", "interviewer_note"),
+    "actions": ("hr.exit.interview.action", "name"),
+    "templates": ("hr.exit.interview.question", "name"),
+}
+# How each model reaches its interview; templates belong to none.
+INTERVIEW_LINK = {
+    "hr.exit.interview": "id",
+    "hr.exit.interview.line": "interview_id",
+    "hr.exit.interview.action": "interview_id",
+    "hr.exit.interview.question": False,
+}
+FIELD_MATRIX = {
+    "admin": dict(
+        identity=2,
+        preparation=2,
+        report=2,
+        evaluation=2,
+        token=2,
+        answers=2,
+        notes=2,
+        actions=1,
+        templates=1,
+    ),
+    "officer": dict(
+        identity=2,
+        preparation=2,
+        report=2,
+        evaluation=2,
+        token=2,
+        answers=2,
+        notes=2,
+        actions=1,
+        templates=1,
+    ),
+    "interviewer": dict(
+        identity=2,
+        preparation=2,
+        report=2,
+        evaluation=DENIED,
+        token=DENIED,
+        answers=2,
+        notes=2,
+        actions=0,
+        templates=1,
+    ),
+    "other_interviewer": dict(
+        identity=0,
+        preparation=0,
+        report=0,
+        evaluation=DENIED,
+        token=DENIED,
+        answers=0,
+        notes=0,
+        actions=0,
+        templates=1,
+    ),
+    "board": dict(
+        identity=1,
+        preparation=DENIED,
+        report=1,
+        evaluation=1,
+        token=DENIED,
+        answers=1,
+        notes=DENIED,
+        actions=1,
+        templates=1,
+    ),
+    "manager": dict(
+        identity=DENIED,
+        preparation=DENIED,
+        report=DENIED,
+        evaluation=DENIED,
+        token=DENIED,
+        answers=DENIED,
+        notes=DENIED,
+        actions=0,
+        templates=DENIED,
+    ),
+    "internal": dict(
+        identity=DENIED,
+        preparation=DENIED,
+        report=DENIED,
+        evaluation=DENIED,
+        token=DENIED,
+        answers=DENIED,
+        notes=DENIED,
+        actions=0,
+        templates=DENIED,
+    ),
+    "portal": dict.fromkeys(FIELD_GROUPS, DENIED),
+    "other_portal": dict.fromkeys(FIELD_GROUPS, DENIED),
+}
+
+# Reports rendered by the role: board report of the held and of the reported
+# interview, the question sheet and the answers of the held one, the period summary.
+REPORTS = (
+    ("board_held", "action_report_exit_interview", "held"),
+    ("board_reported", "action_report_exit_interview", "reported"),
+    ("sheet", "action_report_exit_interview_questions", "held"),
+    ("answers", "action_report_exit_interview_answers", "held"),
+    ("summary", "action_report_exit_interview_summary", None),
+)
+REPORT_MATRIX = {
+    "admin": (OK, OK, OK, OK, OK),
+    "officer": (OK, OK, OK, OK, OK),
+    "interviewer": (DENIED, DENIED, OK, OK, DENIED),
+    "other_interviewer": (DENIED,) * 5,
+    "board": (DENIED, OK, DENIED, DENIED, OK),
+    "manager": (DENIED,) * 5,
+    "internal": (DENIED,) * 5,
+    "portal": (DENIED,) * 5,
+    "other_portal": (DENIED,) * 5,
+}
+
+# The employee's portal page over HTTP: (who is logged in, which token) -> status.
+# 303 sends the public to the login page; the answer never tells whether the
+# interview exists.
+PAGE_MATRIX = (
+    (None, "own", 200),
+    (None, "other", 303),
+    (None, "wrong", 303),
+    (None, None, 303),
+    ("portal", None, 200),
+    ("portal", "wrong", 200),
+    ("other_portal", None, 403),
+    ("other_portal", "other", 403),
+    ("manager", None, 403),
+    ("board", None, 403),
+)
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(HttpCase, ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users.update(
+            admin=cls.env.ref("base.user_admin"),
+            other_interviewer=cls.other_interviewer,
+            manager=cls.manager_user,
+            portal=new_test_user(
+                cls.env, login="matrix_portal", groups="base.group_portal"
+            ),
+            other_portal=new_test_user(
+                cls.env, login="matrix_other_portal", groups="base.group_portal"
+            ),
+        )
+        # Export rights for all: what stops an export is the field's group.
+        export = cls.env.ref("base.group_allow_export")
+        for user in cls.users.values():
+            user.groups_id |= export
+        cls.employee.work_contact_id = cls.users["portal"].partner_id
+        cls.short = cls.create_template(("Why leave?", "text"))
+        cls.held = cls.create_interview(
+            template_id=cls.short.id, excelled_at="Prepared praise"
+        )
+        cls.held.action_invite()
+        cls.held.action_mark_held()
+        cls.held.report_summary = "Held report"
+        cls.held.line_ids.write(
+            {"answer_text": "Held answer", "interviewer_note": "Held note"}
+        )
+        # Every field of the table filled on both interviews, so that each path
+        # finds the same records.
+        cls.held.board_evaluation = "Not for the board yet"
+        cls.token = cls.held._portal_ensure_token()
+        colleague = cls.env["hr.employee"].create(
+            {"name": "Rita Reported", "parent_id": cls.manager.id}
+        )
+        cls.reported = cls.create_interview(
+            employee_id=colleague.id,
+            template_id=cls.short.id,
+            state="held",
+            report_summary="Reported report",
+            excelled_at="Prepared",
+        )
+        cls.reported.line_ids.write(
+            {"answer_text": "Reported answer", "interviewer_note": "Reported note"}
+        )
+        cls.reported.action_report()
+        cls.reported.write(
+            {
+                "board_evaluation": "A lesson",
+                "board_action_ids": [Command.create({"name": "Onboarding buddy"})],
+            }
+        )
+        cls.other_token = cls.reported._portal_ensure_token()
+
+    def as_role(self, record, role):
+        return record.with_user(self.users[role])
+
+    def outcome(self, operation):
+        try:
+            operation()
+        except (AccessError, UserError):
+            return DENIED
+        return OK
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_records(self):
+        for role in ROLES:
+            victim = self.create_interview(template_id=self.short.id)
+            operations = {
+                "read_held": lambda role=role: self.as_role(self.held, role).read(
+                    ["report_summary"]
+                ),
+                "write_held": lambda role=role: self.as_role(self.held, role).write(
+                    {"report_summary": f"By {role}"}
+                ),
+                "create": lambda role=role: self.env["hr.exit.interview"]
+                .with_user(self.users[role])
+                .create(
+                    {
+                        "employee_id": self.employee.id,
+                        "interviewer_id": self.interviewer.id,
+                    }
+                ),
+                "unlink": lambda victim=victim, role=role: self.as_role(
+                    victim, role
+                ).unlink(),
+                "read_reported": lambda role=role: self.as_role(
+                    self.reported, role
+                ).read(["report_summary", "line_ids"]),
+                "evaluate_reported": lambda role=role: self.as_role(
+                    self.reported, role
+                ).write({"board_evaluation": f"By {role}"}),
+            }
+            for name, expected in zip(
+                RECORD_OPERATIONS, RECORD_MATRIX[role], strict=True
+            ):
+                with self.subTest(role=role, operation=name):
+                    self.assertEqual(self.outcome(operations[name]), expected)
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_field_groups_in_search_filter_group_by_and_export(self):
+        interviews = self.held | self.reported
+        for role in ROLES:
+            for group, (model_name, field_name) in FIELD_GROUPS.items():
+                expected = FIELD_MATRIX[role][group]
+                model = self.env[model_name].with_user(self.users[role])
+                with self.subTest(role=role, field=field_name):
+                    found = self._found_by_every_path(model, field_name, interviews)
+                    self.assertEqual(found, expected)
+
+    def _found_by_every_path(self, model, field_name, interviews):
+        """How many of the interviews the user finds through search_read, a filter, a
+        group by and an export of the field (the same by each path), or DENIED."""
+        link = INTERVIEW_LINK[model._name]
+        scope = (
+            [(link, "in", interviews.ids)]
+            if link
+            else [("template_id", "=", self.short.id)]
+        )
+        try:
+            rows = model.search_read(scope, [field_name, link or "id"])
+            filtered = model.search(scope + [(field_name, "!=", False)])
+            grouped = model.read_group(scope, [], [field_name], lazy=False)
+            exported = model.search(scope).export_data([field_name])["datas"]
+        except AccessError:
+            return DENIED
+        self.assertEqual(len(filtered), len(rows))
+        self.assertEqual(sum(group["__count"] for group in grouped), len(rows))
+        self.assertEqual(len(exported), len(rows))
+        if not link:
+            return len(rows)
+        return len({row[link][0] if link != "id" else row[link] for row in rows})
+
+    @mute_logger(
+        "odoo.addons.base.models.ir_rule",
+        "odoo.addons.base.models.ir_model",
+        "odoo.addons.base.models.ir_actions_report",
+    )
+    def test_reports(self):
+        interviews = {"held": self.held, "reported": self.reported}
+        period = {"date_from": "2031-01-01", "date_to": "2031-12-31"}
+        for role in ROLES:
+            reports = self.env["ir.actions.report"].with_user(self.users[role])
+            for (name, xmlid, state), expected in zip(
+                REPORTS, REPORT_MATRIX[role], strict=True
+            ):
+                with self.subTest(role=role, report=name):
+                    docids = interviews[state].ids if state else []
+                    outcome = self.outcome(
+                        lambda reports=reports, xmlid=xmlid, docids=docids: (
+                            reports._render_qweb_html(
+                                f"hr_exit_interview.{xmlid}", docids, data=period
+                            )
+                        )
+                    )
+                    self.assertEqual(outcome, expected)
+
+    @mute_logger("odoo.http")
+    def test_portal_page_over_http(self):
+        tokens = {"own": self.token, "other": self.other_token, "wrong": "x" * 36}
+        for login_role, token, expected in PAGE_MATRIX:
+            with self.subTest(user=login_role, token=token):
+                if login_role:
+                    login = self.users[login_role].login
+                    self.authenticate(login, login)
+                else:
+                    self.authenticate(None, None)
+                query = f"?access_token={tokens[token]}" if token else ""
+                response = self.url_open(
+                    f"/my/exit-interviews/{self.held.id}{query}", allow_redirects=False
+                )
+                self.assertEqual(response.status_code, expected)
+                if expected == 200:
+                    self.assertIn("Why leave?", response.text)
+                self.assertNotIn("Held note", response.text)
+                self.assertNotIn("Held report", response.text)
+
+    @mute_logger("odoo.http", "odoo.addons.base.models.ir_rule")
+    def test_reports_over_http_refuse_the_portal_and_the_public(self):
+        """/report/... takes no portal token and serves no share user."""
+        urls = [
+            f"/report/html/hr_exit_interview.report_exit_interview/{self.reported.id}",
+            f"/report/html/hr_exit_interview.report_exit_interview_answers/{self.held.id}",
+            f"/report/html/hr_exit_interview.report_exit_interview_questions/{self.held.id}",
+        ]
+        for login_role in (None, "portal"):
+            if login_role:
+                self.authenticate("matrix_portal", "matrix_portal")
+            else:
+                self.authenticate(None, None)
+            for url in urls:
+                with self.subTest(user=login_role, url=url):
+                    response = self.url_open(
+                        f"{url}?access_token={self.token}", allow_redirects=False
+                    )
+                    self.assertIn(response.status_code, (303, 403))
+                    self.assertNotIn("Held answer", response.text)
+                    self.assertNotIn("Reported report", response.text)

@@ -1,0 +1,309 @@
+"""Hostile input through the portal's POST handler and JSON-RPC: each one gets a clean
+4xx or a clear error, never a 500; markup is stored as text and rendered escaped
+everywhere; an earlier answer is never lost."""
+
+import re
+
+from markupsafe import escape
+
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException, new_test_user
+from odoo.tools import mute_logger
+
+from .common import ExitInterviewCase
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+EARLIER_TEXT = "My earlier answer"
+
+# Markup and injection attempts in a text answer: stored as typed, shown as text.
+MARKUP_PAYLOADS = (
+    '<script>alert("x")</script>',
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "<iframe src=javascript:alert(1)></iframe>",
+    '<a href="javascript:alert(1)">click</a>',
+    '<t t-out="env.user.password"/>',
+    "{{ object.env.user.password }}",
+    "${7*7} %(employee)s {0.__class__}",
+    "'); DROP TABLE hr_exit_interview; --",
+    "<style>body{display:none}</style>",
+)
+
+# (what, extra form fields or None for the defaults, expected status). The defaults:
+# a valid token, CSRF, notice acknowledged, action save.
+REFUSED_POSTS = (
+    ("rating out of range", {"rating": "9"}, 400),
+    ("negative rating", {"rating": "-1"}, 400),
+    ("rating with SQL", {"rating": "1; DELETE FROM hr_exit_interview_line"}, 400),
+    ("rating as markup", {"rating": "<b>3</b>"}, 400),
+    ("yes/no other word", {"yes_no": "maybe"}, 400),
+    ("oversized answer", {"text": "x" * 10001}, 400),
+    ("a megabyte answer", {"text": "x" * 1_000_000}, (400, 413)),
+    ("question of another interview", {"foreign": "Hijack"}, 400),
+    ("malformed question id", {"answer_abc": "x"}, 400),
+    ("negative question id", {"answer_-1": "x"}, 400),
+    ("huge question id", {"answer_99999999999999999999999": "x"}, 400),
+    ("unknown action", {"action": "delete"}, 400),
+    ("no action", {"action": ""}, 400),
+    ("missing CSRF", {"csrf_token": None}, 400),
+    ("forged CSRF", {"csrf_token": "0" * 40 + "o1234567890"}, 400),
+    ("no token", {"access_token": None}, 303),
+    ("wrong token", {"access_token": "x" * 36}, 303),
+    ("token of another interview", {"access_token": "other"}, 303),
+    ("token with SQL", {"access_token": "' OR 1=1 --"}, 303),
+    (
+        "oversized decline reason",
+        {"action": "decline", "decline_reason": "x" * 10001},
+        400,
+    ),
+    ("interview that does not exist", {"interview": "missing"}, 303),
+)
+
+
+@tagged("post_install", "-at_install")
+class TestHostileInput(HttpCase, ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user = new_test_user(
+            cls.env, login="hostile_portal", groups="base.group_portal"
+        )
+        cls.employee.work_contact_id = cls.portal_user.partner_id
+        cls.short = cls.create_template(
+            ("What did you enjoy?", "text"),
+            ("How do you rate us?", "rating"),
+            ("Would you come back?", "yes_no"),
+        )
+        cls.interview = cls.create_interview(template_id=cls.short.id)
+        cls.interview.action_invite()
+        cls.token = cls.interview._portal_ensure_token()
+        cls.text_line, cls.rating_line, cls.yes_no_line = (
+            cls.interview.line_ids.sorted()
+        )
+        stranger = cls.env["hr.employee"].create({"name": "Other Leaver"})
+        cls.other = cls.create_interview(
+            employee_id=stranger.id, template_id=cls.short.id
+        )
+        cls.other.action_invite()
+        cls.other_token = cls.other._portal_ensure_token()
+
+    def setUp(self):
+        super().setUp()
+        self.interview.sudo()._portal_acknowledge_notice(True)
+        self.interview.sudo()._portal_save_answers(
+            {self.text_line.id: EARLIER_TEXT, self.rating_line.id: "4"}
+        )
+
+    def form(self, extra):
+        """The form fields of a save with the given hostile changes."""
+        csrf = CSRF.search(
+            self.url_open(
+                f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
+            ).text
+        ).group(1)
+        data = {
+            "access_token": self.token,
+            "csrf_token": csrf,
+            "acknowledge_notice": "1",
+            "action": "save",
+        }
+        names = {
+            "text": f"answer_{self.text_line.id}",
+            "rating": f"answer_{self.rating_line.id}",
+            "yes_no": f"answer_{self.yes_no_line.id}",
+            "foreign": f"answer_{self.other.line_ids[0].id}",
+        }
+        for key, value in extra.items():
+            data[names.get(key, key)] = value
+        if data["access_token"] == "other":
+            data["access_token"] = self.other_token
+        return {key: value for key, value in data.items() if value is not None}
+
+    def post(self, extra, interview_id=None):
+        data = self.form(extra)
+        interview_id = interview_id or self.interview.id
+        return self.url_open(
+            f"/my/exit-interviews/{interview_id}/answer",
+            data=data,
+            allow_redirects=False,
+        )
+
+    def assert_earlier_answers_kept(self):
+        self.env.invalidate_all()
+        self.assertEqual(self.text_line.answer_text, EARLIER_TEXT)
+        self.assertEqual(self.rating_line.answer_rating, "4")
+        self.assertEqual(self.interview.state, "invited")
+        self.assertFalse(any(self.other.line_ids.mapped("answer_text")))
+
+    @mute_logger("odoo.http", "werkzeug")
+    def test_refused_posts_answer_4xx_and_lose_nothing(self):
+        missing_id = (
+            self.env["hr.exit.interview"].search([], order="id desc", limit=1).id + 1
+        )
+        for what, extra, expected in REFUSED_POSTS:
+            with self.subTest(what):
+                extra = dict(extra)
+                interview_id = missing_id if extra.pop("interview", None) else None
+                response = self.post(extra, interview_id=interview_id)
+                allowed = expected if isinstance(expected, tuple) else (expected,)
+                self.assertIn(response.status_code, allowed)
+                self.assert_earlier_answers_kept()
+                if response.status_code == 400 and "text" in extra:
+                    self.assertIn("longer than", response.text)
+
+    @mute_logger("odoo.http")
+    def test_replayed_token_and_posts_after_lock(self):
+        old_token = self.token
+        response = self.post({"action": "submit", "text": "Final words"})
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        self.assertEqual(self.interview.state, "prepared")
+        self.assertNotEqual(self.interview.access_token, old_token)
+        for extra in ({"text": "Replayed"}, {"action": "decline"}):
+            with self.subTest(extra=extra):
+                # The rotated link sends the public to the login page.
+                response = self.post(dict(extra, access_token=old_token))
+                self.assertEqual(response.status_code, 303)
+        self.authenticate("hostile_portal", "hostile_portal")
+        for extra in (
+            {"text": "After lock"},
+            {"action": "decline"},
+            {"action": "submit"},
+        ):
+            with self.subTest(owner=extra):
+                response = self.post(dict(extra, access_token=None))
+                self.assertEqual(response.status_code, 400)
+        self.env.invalidate_all()
+        self.assertEqual(self.text_line.answer_text, "Final words")
+        self.assertEqual(self.interview.state, "prepared")
+
+    def test_get_on_the_post_handler_is_refused(self):
+        response = self.url_open(
+            f"/my/exit-interviews/{self.interview.id}/answer?access_token={self.token}",
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 405)
+
+    def test_nul_characters_are_dropped_not_a_crash(self):
+        response = self.post({"text": "Line\x00 one"})
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        self.assertEqual(self.text_line.answer_text, "Line one")
+
+    def test_markup_stays_text_in_portal_back_office_and_reports(self):
+        reports = self.env["ir.actions.report"]
+        for payload in MARKUP_PAYLOADS:
+            with self.subTest(payload=payload):
+                response = self.post({"text": payload})
+                self.assertEqual(response.status_code, 200)
+                self.env.invalidate_all()
+                self.assertEqual(self.text_line.answer_text, payload)
+                page = self.url_open(
+                    f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
+                ).text
+                answers = reports._render_qweb_html(
+                    "hr_exit_interview.action_report_exit_interview_answers",
+                    self.interview.ids,
+                )[0].decode()
+                for rendered in (page, answers):
+                    self.assertIn(str(escape(payload)), rendered)
+                    if "<" in payload:
+                        self.assertNotIn(payload, rendered)
+        # The back office shows the answers in plain-text fields, which the web
+        # client never renders as markup.
+        fields = self.env["hr.exit.interview.line"].fields_get(
+            ["answer_text", "answer_display", "interviewer_note"], ["type"]
+        )
+        self.assertEqual({field["type"] for field in fields.values()}, {"text"})
+
+    @mute_logger(
+        "odoo.http",
+        "odoo.addons.base.models.ir_rule",
+        "odoo.addons.base.models.ir_model",
+    )
+    def test_json_rpc_refuses_hostile_calls_cleanly(self):
+        calls = (
+            (
+                "hostile_portal",
+                "hr.exit.interview",
+                "_portal_save_answers",
+                [[self.interview.id], {str(self.text_line.id): "Via RPC"}],
+            ),
+            (
+                "hostile_portal",
+                "hr.exit.interview",
+                "read",
+                [[self.interview.id], ["report_summary"]],
+            ),
+            (
+                "hostile_portal",
+                "hr.exit.interview.line",
+                "write",
+                [[self.text_line.id], {"answer_text": "Overwritten"}],
+            ),
+            (
+                "exit_interviewer",
+                "hr.exit.interview.line",
+                "write",
+                [[self.text_line.id], {"answer_text": "Interviewer's words"}],
+            ),
+            (
+                "exit_other_interviewer",
+                "hr.exit.interview",
+                "read",
+                [[self.interview.id], ["report_summary"]],
+            ),
+            (
+                "exit_other_interviewer",
+                "hr.exit.interview.line",
+                "search_read",
+                [[["answer_text", "ilike", "%"]], ["answer_text"]],
+            ),
+            (
+                "exit_interviewer",
+                "hr.exit.interview",
+                "action_evaluate",
+                [[self.interview.id]],
+            ),
+            (
+                "exit_board",
+                "hr.exit.interview",
+                "write",
+                [[self.interview.id], {"report_summary": "<script>x</script>"}],
+            ),
+            (
+                "exit_manager",
+                "hr.exit.interview",
+                "search_read",
+                [[["employee_id", "=", self.employee.id]], ["report_summary"]],
+            ),
+            (
+                "exit_interviewer",
+                "hr.exit.interview",
+                "write",
+                [[self.interview.id], {"state": "evaluated"}],
+            ),
+            (
+                "exit_interviewer",
+                "hr.exit.interview",
+                "search_read",
+                [[["access_token", "!=", False]], ["access_token"]],
+            ),
+        )
+        for login, model, method, args in calls:
+            with self.subTest(login=login, method=method, model=model):
+                self.authenticate(login, login)
+                try:
+                    result = self.make_jsonrpc_request(
+                        "/web/dataset/call_kw",
+                        {"model": model, "method": method, "args": args, "kwargs": {}},
+                    )
+                except JsonRpcException as error:
+                    self.assertRegex(
+                        str(error), "AccessError|UserError|ValidationError"
+                    )
+                else:
+                    self.assertEqual(result, [], f"{method} returned {result}")
+        self.assert_earlier_answers_kept()
+        self.assertFalse(self.interview.report_summary)

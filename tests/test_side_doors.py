@@ -1,0 +1,405 @@
+"""Confidential words leak through no side door: chatter and tracking, followers,
+Odoo's generic portal mail routes, attachments, the employee form, the rights of a
+manager who is also an officer, and every public method."""
+
+import io
+import re
+from datetime import date
+
+from odoo.exceptions import AccessError
+from odoo.fields import Command
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException, new_test_user
+from odoo.tools import mute_logger
+
+from .common import ExitInterviewCase
+
+SECRETS = {
+    "excelled_at": "SECRET-PREPARATION",
+    "report_summary": "SECRET-REPORT",
+    "reasons_for_leaving": "SECRET-REASONS",
+    "points_to_improve": "SECRET-IMPROVE",
+    "board_evaluation": "SECRET-EVALUATION",
+}
+SECRET_ANSWER = "SECRET-ANSWER"
+SECRET_NOTE = "SECRET-NOTE"
+SECRET_DECLINE = "SECRET-DECLINE"
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@tagged("post_install", "-at_install")
+class TestChatterAndFollowers(ExitInterviewCase):
+    def setUp(self):
+        super().setUp()
+        # Tracking and notifications on, as in production; emails queued, not sent.
+        self.env = self.env(
+            context=dict(
+                self.env.context, tracking_disable=False, mail_notify_force_send=False
+            )
+        )
+        self.short = self.create_template(("Why leave?", "text"))
+
+    def run_precommit(self):
+        """What a commit does first: flush, then post the tracking messages."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def partners(self, *users):
+        return self.env["res.partner"].union(*(user.partner_id for user in users))
+
+    def test_confidential_words_never_reach_messages_tracking_or_activities(self):
+        interview = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "employee_id": self.employee.id,
+                    "interviewer_id": self.interviewer.id,
+                    "template_id": self.short.id,
+                    "last_working_day": date(2031, 6, 30),
+                }
+            )
+        )
+        # Odoo tracks the changes of records created in an earlier transaction.
+        self.run_precommit()
+        interview.excelled_at = SECRETS["excelled_at"]
+        interview.action_invite()
+        interview.sudo()._portal_acknowledge_notice(True)
+        interview.sudo()._portal_submit_answers({interview.line_ids.id: SECRET_ANSWER})
+        as_interviewer = interview.with_user(self.interviewer)
+        as_interviewer.line_ids.interviewer_note = SECRET_NOTE
+        as_interviewer.action_mark_held()
+        as_interviewer.write(
+            {
+                key: SECRETS[key]
+                for key in (
+                    "report_summary",
+                    "reasons_for_leaving",
+                    "points_to_improve",
+                )
+            }
+        )
+        as_interviewer.action_report()
+        as_board = interview.with_user(self.board)
+        as_board.write(
+            {
+                "board_evaluation": SECRETS["board_evaluation"],
+                "board_action_ids": [
+                    Command.create({"name": "Buddy", "user_id": self.officer.id})
+                ],
+            }
+        )
+        as_board.action_evaluate()
+        declined = self.create_interview(template_id=self.short.id)
+        declined.action_invite()
+        declined.with_env(self.env).sudo()._portal_decline(SECRET_DECLINE)
+
+        self.run_precommit()
+        self.assertTrue(self.env["mail.mail"].search_count([]), "emails went out")
+        self.assertTrue(
+            self.env["mail.tracking.value"].search_count(
+                [
+                    ("mail_message_id.model", "=", "hr.exit.interview"),
+                    ("mail_message_id.res_id", "=", interview.id),
+                ]
+            ),
+            "the status changes are tracked",
+        )
+        for secret in [*SECRETS.values(), SECRET_ANSWER, SECRET_NOTE, SECRET_DECLINE]:
+            with self.subTest(secret=secret):
+                self.assertFalse(
+                    self.env["mail.message"].search_count(
+                        ["|", ("body", "ilike", secret), ("subject", "ilike", secret)]
+                    )
+                )
+                self.assertFalse(
+                    self.env["mail.tracking.value"].search_count(
+                        [
+                            "|",
+                            "|",
+                            ("old_value_char", "ilike", secret),
+                            ("new_value_char", "ilike", secret),
+                            ("new_value_text", "ilike", secret),
+                        ]
+                    )
+                )
+                self.assertFalse(
+                    self.env["mail.activity"].search_count(
+                        ["|", ("summary", "ilike", secret), ("note", "ilike", secret)]
+                    )
+                )
+                self.assertFalse(
+                    self.env["mail.mail"].search_count([("body_html", "ilike", secret)])
+                )
+
+    def test_followers_are_the_officer_and_the_interviewer_only(self):
+        interview = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .create(
+                {"employee_id": self.employee.id, "interviewer_id": self.interviewer.id}
+            )
+        )
+        self.assertEqual(
+            interview.message_partner_ids, self.partners(self.officer, self.interviewer)
+        )
+        interview.with_user(self.officer).interviewer_id = self.other_interviewer
+        self.assertEqual(
+            interview.message_partner_ids,
+            self.partners(self.officer, self.other_interviewer),
+            "the former interviewer no longer follows",
+        )
+        interview.with_user(self.officer).message_subscribe(
+            partner_ids=self.manager_user.partner_id.ids
+        )
+        self.assertNotIn(self.manager_user.partner_id, interview.message_partner_ids)
+
+    def test_manager_who_is_officer_never_follows(self):
+        self.manager_user.groups_id |= self.env.ref(
+            "hr_exit_interview.group_exit_interview_officer"
+        )
+        self.company.exit_interview_manager_officer_access = True
+        interview = (
+            self.env["hr.exit.interview"]
+            .with_user(self.manager_user)
+            .create(
+                {"employee_id": self.employee.id, "interviewer_id": self.interviewer.id}
+            )
+        )
+        self.assertEqual(interview.message_partner_ids, self.interviewer.partner_id)
+
+
+@tagged("post_install", "-at_install")
+class TestManagerWithOfficerRights(ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager_user.groups_id |= cls.env.ref(
+            "hr_exit_interview.group_exit_interview_officer"
+        )
+        cls.own_team = cls.create_interview(state="held", report_summary="Team report")
+        cls.own_team.action_report()
+        cls.own_team.board_action_ids = [Command.create({"name": "Team action"})]
+        stranger = cls.env["hr.employee"].create({"name": "Someone Else"})
+        cls.elsewhere = cls.create_interview(employee_id=stranger.id)
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_kept_from_their_own_team_by_default(self):
+        interviews = self.env["hr.exit.interview"].with_user(self.manager_user)
+        self.assertEqual(interviews.search([]), self.elsewhere)
+        with self.assertRaises(AccessError):
+            self.own_team.with_user(self.manager_user).read(["report_summary"])
+        self.assertFalse(
+            self.env["hr.exit.interview.line"]
+            .with_user(self.manager_user)
+            .search([("interview_id", "=", self.own_team.id)])
+        )
+        self.assertFalse(
+            self.env["hr.exit.interview.action"].with_user(self.manager_user).search([])
+        )
+        with self.assertRaisesRegex(AccessError, "Ask another exit interview officer"):
+            interviews.create(
+                {"employee_id": self.employee.id, "interviewer_id": self.interviewer.id}
+            )
+        self.assertEqual(
+            self.employee.with_user(self.manager_user).exit_interview_count, 0
+        )
+
+    def test_company_setting_opens_them(self):
+        self.company.exit_interview_manager_officer_access = True
+        interviews = self.env["hr.exit.interview"].with_user(self.manager_user)
+        self.assertEqual(interviews.search([]), self.own_team | self.elsewhere)
+        self.assertEqual(
+            self.own_team.with_user(self.manager_user).report_summary, "Team report"
+        )
+        self.assertEqual(
+            self.env["hr.exit.interview.action"]
+            .with_user(self.manager_user)
+            .search([]),
+            self.own_team.board_action_ids,
+        )
+
+    def test_holding_the_interview_themselves_always_opens_it(self):
+        held_by_manager = self.create_interview(interviewer_id=self.manager_user.id)
+        self.assertIn(
+            held_by_manager,
+            self.env["hr.exit.interview"].with_user(self.manager_user).search([]),
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestPublicMethodsCheckRights(ExitInterviewCase):
+    """Every action method refuses, by itself, whoever may not call it."""
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_every_action_refuses_the_wrong_caller(self):
+        draft = self.create_interview()
+        invited = self.create_interview()
+        invited.action_invite()
+        held = self.create_interview(state="held", report_summary="Report")
+        reported = self.create_interview(state="held", report_summary="Report")
+        reported.action_report()
+        reported.board_action_ids = [Command.create({"name": "An action"})]
+        refused = [
+            (draft, "action_send_questions", ("interviewer", "board", "hr_user")),
+            (draft, "action_invite", ("interviewer", "board", "hr_user")),
+            (invited, "action_mark_prepared", ("board", "hr_user", "internal")),
+            (invited, "action_mark_held", ("board", "hr_user", "internal")),
+            (held, "action_report", ("board", "hr_user", "internal")),
+            (reported, "action_evaluate", ("officer", "interviewer", "hr_user")),
+            (invited, "action_decline", ("board", "hr_user", "internal")),
+            (invited, "action_cancel", ("interviewer", "board", "hr_user")),
+            (draft, "action_reset_draft", ("interviewer", "board", "hr_user")),
+            (held, "action_open_calendar_event", ("board", "hr_user", "internal")),
+            (reported.board_action_ids, "action_done", ("interviewer", "hr_user")),
+            (reported.board_action_ids, "action_drop", ("interviewer", "internal")),
+            (self.employee, "action_open_exit_interviews", ("hr_user", "board")),
+        ]
+        users = dict(self.users, other_interviewer=self.other_interviewer)
+        for records, method, roles in refused:
+            for role in (*roles, "other_interviewer"):
+                user = users[role]
+                with self.subTest(method=method, role=role):
+                    with self.assertRaises(AccessError):
+                        getattr(records.with_user(user), method)()
+        self.assertEqual(
+            (draft | invited | held | reported).mapped("state"),
+            ["draft", "invited", "held", "reported"],
+            "no refused call changed anything",
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
+    """The employee's token opens the portal page only, not Odoo's generic chatter,
+    message post and attachment routes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user = new_test_user(
+            cls.env, login="doors_portal", groups="base.group_portal"
+        )
+        cls.employee.work_contact_id = cls.portal_user.partner_id
+        cls.interview = cls.create_interview()
+        cls.interview.action_invite()
+        cls.token = cls.interview._portal_ensure_token()
+        cls.interview.message_post(
+            body="Internal: SECRET-NOTE", subtype_xmlid="mail.mt_note"
+        )
+        cls.interview.message_post(
+            body="Comment to followers: SECRET-COMMENT",
+            subtype_xmlid="mail.mt_comment",
+            message_type="comment",
+        )
+
+    def csrf_token(self):
+        page = self.url_open(
+            f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
+        )
+        return CSRF.search(page.text).group(1)
+
+    def thread_params(self, **extra):
+        return {
+            "thread_model": "hr.exit.interview",
+            "thread_id": self.interview.id,
+            "token": self.token,
+            **extra,
+        }
+
+    @mute_logger("odoo.http")
+    def test_chatter_fetch_and_init_show_nothing(self):
+        for login in (None, "doors_portal"):
+            self.authenticate(login, login)
+            with self.subTest(login=login):
+                with self.assertRaises(JsonRpcException):
+                    self.make_jsonrpc_request(
+                        "/mail/chatter_fetch", self.thread_params()
+                    )
+                store = self.make_jsonrpc_request(
+                    "/portal/chatter_init", self.thread_params()
+                )
+                self.assertNotIn("Thread", store)
+                data = self.make_jsonrpc_request(
+                    "/mail/thread/data",
+                    self.thread_params(request_list=["messages", "followers"]),
+                )
+                self.assertNotIn("SECRET", str(data))
+                self.assertIn("'hasReadAccess': False", str(data))
+
+    @mute_logger("odoo.http")
+    def test_message_post_and_upload_accept_nothing(self):
+        messages_before = len(self.interview.message_ids)
+        for login in (None, "doors_portal"):
+            self.authenticate(login, login)
+            with self.subTest(login=login):
+                with self.assertRaises(JsonRpcException):
+                    self.make_jsonrpc_request(
+                        "/mail/message/post",
+                        self.thread_params(
+                            post_data={"body": "Unseen", "message_type": "comment"}
+                        ),
+                    )
+                response = self.url_open(
+                    "/mail/attachment/upload",
+                    data={
+                        "thread_model": "hr.exit.interview",
+                        "thread_id": self.interview.id,
+                        "token": self.token,
+                        "csrf_token": self.csrf_token(),
+                    },
+                    files={"ufile": ("note.txt", io.BytesIO(b"unseen"), "text/plain")},
+                )
+                self.assertEqual(response.status_code, 404)
+        self.assertEqual(len(self.interview.message_ids), messages_before)
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", "hr.exit.interview"), ("name", "=", "note.txt")]
+            )
+        )
+
+    @mute_logger("odoo.http")
+    def test_attachments_follow_the_interview(self):
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "notes.txt",
+                "raw": b"SECRET-ATTACHMENT",
+                "res_model": "hr.exit.interview",
+                "res_id": self.interview.id,
+            }
+        )
+        url = f"/web/content/{attachment.id}?download=true"
+        for login, allowed in (
+            ("exit_interviewer", True),
+            ("exit_officer", True),
+            ("exit_manager", False),
+            ("exit_board", False),
+            ("doors_portal", False),
+            (None, False),
+        ):
+            self.authenticate(login, login)
+            with self.subTest(login=login):
+                response = self.url_open(url, allow_redirects=False)
+                self.assertEqual(response.status_code == 200, allowed)
+                self.assertEqual(b"SECRET-ATTACHMENT" in response.content, allowed)
+
+    def test_reports_are_never_stored_as_attachments(self):
+        reports = self.env["ir.actions.report"].search(
+            [("report_name", "like", "hr_exit_interview.")]
+        )
+        self.assertEqual(len(reports), 4)
+        self.assertFalse(any(reports.mapped("attachment")))
+        self.assertFalse(any(reports.mapped("attachment_use")))
+
+    def test_employee_form_shows_a_manager_nothing(self):
+        employees = self.env["hr.employee"].with_user(self.manager_user)
+        arch = employees.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn("exit_interview", arch)
+        fields = employees.fields_get()
+        self.assertFalse([name for name in fields if "exit_interview" in name])
+        officer_arch = (
+            self.env["hr.employee"]
+            .with_user(self.officer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("exit_interview_count", officer_arch)
