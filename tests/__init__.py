@@ -11,3 +11,4 @@ from . import test_data_protection
 from . import test_access_matrix
 from . import test_side_doors
 from . import test_hostile_input
+from . import test_performance
