@@ -12,3 +12,4 @@ from . import test_access_matrix
 from . import test_side_doors
 from . import test_hostile_input
 from . import test_performance
+from . import test_benchmark

@@ -1,0 +1,256 @@
+"""The benchmark behind `make bench`: not part of `make test` (tagged -standard), run in
+a fresh database by scripts/bench.sh, which prints the BENCH lines as one table."""
+
+import logging
+import statistics
+import time
+from datetime import date, timedelta
+
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .test_performance import ANSWERS, PORTAL_GET_MAX_QUERIES, QueryCountCase
+
+_logger = logging.getLogger(__name__)
+
+TIMED_RUNS = 15
+SUMMARY_YEAR = 2030
+ANALYSIS_GROUPINGS = ("departure_reason_id", "department_id", "year", "seniority_band")
+# Share of each state among the interviews of the summary, out of 10.
+STATES = ["reported"] * 4 + ["evaluated"] * 2 + ["held"] * 2 + ["declined", "cancelled"]
+
+
+@tagged("-standard", "hr_exit_interview_bench", "post_install", "-at_install")
+class BenchExitInterview(QueryCountCase):
+    def record(self, what, figure, goal, met, ratio=""):
+        _logger.info(
+            "BENCH|%s|%s|%s|%s|%s", what, figure, ratio, goal, "yes" if met else "NO"
+        )
+
+    def median_seconds(self, operation, runs=TIMED_RUNS):
+        operation()
+        timings = []
+        for _run in range(runs):
+            start = time.perf_counter()
+            operation()
+            timings.append(time.perf_counter() - start)
+        return statistics.median(timings)
+
+    # 1. Queries per page, 10 and 100 questions
+
+    def test_1_query_counts(self):
+        for what, make_operation in (
+            ("portal page (GET)", self.portal_get),
+            ("portal save (POST)", self.portal_post),
+            ("back-office form (web_read with lines)", self.form_read),
+            ("board report of one interview", self.board_report),
+        ):
+            if make_operation == self.board_report:
+                self.report_interviews()
+            small = self.count_queries(make_operation(self.interviews[10]))
+            large = self.count_queries(make_operation(self.interviews[100]))
+            goal = "same count"
+            met = small == large
+            if "GET" in what:
+                goal += f", < {PORTAL_GET_MAX_QUERIES}"
+                met = met and large < PORTAL_GET_MAX_QUERIES
+            self.record(
+                f"{what}: queries, 10 / 100 questions", f"{small} / {large}", goal, met
+            )
+
+    # 2. The board report against Odoo's own survey print
+
+    def test_2_board_report_against_survey_print(self):
+        interview = self.create_interview(state="held", report_summary="Short report")
+        interview.line_ids.write({"answer_text": ANSWERS["text"]})
+        interview.line_ids.filtered(lambda line: line.question_type == "rating").write(
+            {"answer_rating": "4"}
+        )
+        interview.line_ids.filtered(lambda line: line.question_type == "yes_no").write(
+            {"answer_yes_no": "yes"}
+        )
+        interview.action_report()
+        questions = len(interview.line_ids)
+        survey, answer = self.answered_survey(questions)
+        admin = self.env.ref("base.user_admin")
+        admin.groups_id |= self.env.ref(
+            "hr_exit_interview.group_exit_interview_board"
+        ) | self.env.ref("survey.group_survey_manager")
+        self.authenticate("admin", "admin")
+        ours_url = (
+            f"/report/html/hr_exit_interview.report_exit_interview/{interview.id}"
+        )
+        survey_url = (
+            f"/survey/print/{survey.access_token}?answer_token={answer.access_token}"
+        )
+
+        def fetch(url):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200)
+            return response.text
+
+        self.assertIn("Short report", fetch(ours_url))
+        self.assertIn(ANSWERS["text"], fetch(survey_url))
+        ours, theirs = [], []
+        for _run in range(TIMED_RUNS):
+            for url, timings in ((ours_url, ours), (survey_url, theirs)):
+                start = time.perf_counter()
+                fetch(url)
+                timings.append(time.perf_counter() - start)
+        ours, theirs = statistics.median(ours), statistics.median(theirs)
+        ratio = ours / theirs
+        self.record(
+            f"board report HTML, {questions} answers: ours / survey print (median "
+            f"of {TIMED_RUNS})",
+            f"{ours * 1000:.0f} ms / {theirs * 1000:.0f} ms",
+            "ratio <= 1.0",
+            ratio <= 1.0,
+            f"{ratio:.2f}",
+        )
+
+    def answered_survey(self, questions):
+        survey = self.env["survey.survey"].create(
+            {
+                "title": "Exit survey",
+                "access_mode": "token",
+                "question_and_page_ids": [
+                    Command.create(
+                        {"title": f"Question {i}?", "question_type": "text_box"}
+                    )
+                    for i in range(questions)
+                ],
+            }
+        )
+        answer = survey._create_answer(user=self.env.ref("base.user_admin"))
+        for question in survey.question_ids:
+            answer._save_lines(question, ANSWERS["text"])
+        answer._mark_done()
+        return survey, answer
+
+    # 3. The board summary and the analysis over 10,000 and 20,000 interviews
+
+    def test_3_summary_and_analysis_at_scale(self):
+        departments = self.env["hr.department"].create(
+            [{"name": f"Department {i}"} for i in range(12)]
+        )
+        employees = self.env["hr.employee"].create(
+            [
+                {"name": f"Leaver {i}", "department_id": departments[i % 12].id}
+                for i in range(500)
+            ]
+        )
+        reasons = self.env["hr.departure.reason"].search([])
+        summary = self.env["ir.actions.report"].with_user(self.board)
+        analysis = self.env["hr.exit.interview"].with_user(self.officer)
+        period = {
+            "date_from": f"{SUMMARY_YEAR}-01-01",
+            "date_to": f"{SUMMARY_YEAR}-12-31",
+        }
+        timings = {}
+        baseline = analysis.search_count([])
+        for total in (10000, 20000):
+            present = analysis.search_count([]) - baseline
+            self.create_interviews(total - present, employees, reasons)
+            self.assertEqual(analysis.search_count([]), baseline + total)
+
+            def render_summary():
+                summary._render_qweb_html(
+                    "hr_exit_interview.action_report_exit_interview_summary",
+                    [],
+                    data=period,
+                )
+
+            timings[total] = self.median_seconds(render_summary, runs=3)
+            self.record(
+                f"board summary over {total:,} interviews",
+                f"{timings[total]:.2f} s",
+                "< 2 s" if total == 10000 else "<= 2 x the 10,000",
+                timings[total] < 2
+                if total == 10000
+                else timings[total] <= 2 * timings[10000],
+                "" if total == 10000 else f"{timings[total] / timings[10000]:.2f}",
+            )
+            for grouping in ANALYSIS_GROUPINGS:
+                seconds = self.median_seconds(
+                    lambda grouping=grouping: analysis.read_group(
+                        [], ["rating_average:avg"], [grouping], lazy=False
+                    ),
+                    runs=5,
+                )
+                self.record(
+                    f"analysis read_group by {grouping}, {total:,} interviews",
+                    f"{seconds * 1000:.0f} ms",
+                    "< 0.5 s",
+                    seconds < 0.5,
+                )
+
+    def create_interviews(self, count, employees, reasons):
+        """Interviews of the summary's year, in batches of 1,000."""
+        interviews = self.env["hr.exit.interview"].with_context(mail_create_nolog=True)
+        for start in range(0, count, 1000):
+            interviews.create(
+                [
+                    {
+                        "employee_id": employees[i % len(employees)].id,
+                        "interviewer_id": self.interviewer.id,
+                        "template_id": False,
+                        "departure_reason_id": reasons[i % len(reasons)].id,
+                        "last_working_day": date(SUMMARY_YEAR, 1, 1)
+                        + timedelta(days=i % 365),
+                        "hire_date": date(SUMMARY_YEAR - 1 - i % 12, 3, 1),
+                        "planned_start": False,
+                        "state": STATES[i % 10],
+                        "report_summary": "Short report",
+                        "points_to_improve": f"Point {i % 7}",
+                    }
+                    for i in range(start, min(start + 1000, count))
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+
+    # 4. Registering 1,000 departures
+
+    def test_4_departures(self):
+        employees = self.env["hr.employee"].create(
+            [{"name": f"Departing {i}"} for i in range(1000)]
+        )
+        resigned = self.env.ref("hr.departure_resigned")
+        wizards = self.env["hr.departure.wizard"].with_user(self.officer)
+        queries = []
+        start = time.perf_counter()
+        for employee in employees:
+            count0 = self.cr.sql_log_count
+            wizards.with_context(active_id=employee.id, toggle_active=True).create(
+                {
+                    "employee_id": employee.id,
+                    "departure_reason_id": resigned.id,
+                    "departure_date": date(2031, 6, 30),
+                }
+            ).action_register_departure()
+            self.env.flush_all()
+            queries.append(self.cr.sql_log_count - count0)
+        seconds = time.perf_counter() - start
+        self.assertEqual(
+            self.env["hr.exit.interview"].search_count(
+                [("employee_id", "in", employees.ids)]
+            ),
+            1000,
+        )
+        # The first departures fill the caches: the median of each hundred.
+        first = statistics.median(queries[:100])
+        last = statistics.median(queries[-100:])
+        self.record(
+            "1,000 departures with interviews: queries per departure, median of the "
+            "first / last 100",
+            f"{first:.0f} / {last:.0f}",
+            "constant",
+            last <= first,
+            f"{last / first:.2f}",
+        )
+        self.record(
+            "1,000 departures with interviews: time per departure",
+            f"{seconds * 1000 / len(employees):.0f} ms",
+            "",
+            True,
+        )
