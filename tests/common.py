@@ -1,8 +1,17 @@
+import re
 from datetime import date
 
 from odoo.fields import Command
 from odoo.tests import TransactionCase
 from odoo.tests.common import new_test_user
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token(html):
+    """The CSRF token of a rendered portal form."""
+    return CSRF.search(html).group(1)
+
 
 ROLE_GROUPS = {
     "officer": "hr_exit_interview.group_exit_interview_officer",
@@ -88,6 +97,20 @@ class ExitInterviewCase(TransactionCase):
                 ],
             }
         )
+
+    @classmethod
+    def make_employee_portal_user(cls, login):
+        """A portal user who is the departing employee."""
+        user = new_test_user(cls.env, login=login, groups="base.group_portal")
+        cls.employee.work_contact_id = user.partner_id
+        return user
+
+    @classmethod
+    def create_invited_interview(cls, **values):
+        """An interview whose questions were sent, and its personal link's token."""
+        interview = cls.create_interview(**values)
+        interview.action_invite()
+        return interview, interview._portal_ensure_token()
 
     @classmethod
     def create_interview(cls, **values):

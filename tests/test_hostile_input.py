@@ -2,17 +2,13 @@
 4xx or a clear error, never a 500; markup is stored as text and rendered escaped
 everywhere; an earlier answer is never lost."""
 
-import re
-
 from markupsafe import escape
 
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException, new_test_user
+from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
-
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+from .common import ExitInterviewCase, csrf_token
 
 EARLIER_TEXT = "My earlier answer"
 
@@ -66,27 +62,22 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal_user = new_test_user(
-            cls.env, login="hostile_portal", groups="base.group_portal"
-        )
-        cls.employee.work_contact_id = cls.portal_user.partner_id
+        cls.portal_user = cls.make_employee_portal_user("hostile_portal")
         cls.short = cls.create_template(
             ("What did you enjoy?", "text"),
             ("How do you rate us?", "rating"),
             ("Would you come back?", "yes_no"),
         )
-        cls.interview = cls.create_interview(template_id=cls.short.id)
-        cls.interview.action_invite()
-        cls.token = cls.interview._portal_ensure_token()
+        cls.interview, cls.token = cls.create_invited_interview(
+            template_id=cls.short.id
+        )
         cls.text_line, cls.rating_line, cls.yes_no_line = (
             cls.interview.line_ids.sorted()
         )
         stranger = cls.env["hr.employee"].create({"name": "Other Leaver"})
-        cls.other = cls.create_interview(
+        cls.other, cls.other_token = cls.create_invited_interview(
             employee_id=stranger.id, template_id=cls.short.id
         )
-        cls.other.action_invite()
-        cls.other_token = cls.other._portal_ensure_token()
 
     def setUp(self):
         super().setUp()
@@ -97,11 +88,11 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
 
     def form(self, extra):
         """The form fields of a save with the given hostile changes."""
-        csrf = CSRF.search(
+        csrf = csrf_token(
             self.url_open(
                 f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
             ).text
-        ).group(1)
+        )
         data = {
             "access_token": self.token,
             "csrf_token": csrf,

@@ -1,4 +1,3 @@
-import re
 from datetime import datetime
 
 from freezegun import freeze_time
@@ -8,9 +7,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
-
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+from .common import ExitInterviewCase, csrf_token
 
 
 @tagged("post_install", "-at_install")
@@ -18,13 +15,10 @@ class TestPortal(HttpCase, ExitInterviewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal_user = new_test_user(
-            cls.env, login="dirk_portal", groups="base.group_portal"
-        )
+        cls.portal_user = cls.make_employee_portal_user("dirk_portal")
         cls.other_portal_user = new_test_user(
             cls.env, login="other_portal", groups="base.group_portal"
         )
-        cls.employee.work_contact_id = cls.portal_user.partner_id
         cls.rating_template = cls.create_template(
             ("What did you enjoy?", "text"),
             ("How do you rate us?", "rating"),
@@ -33,18 +27,16 @@ class TestPortal(HttpCase, ExitInterviewCase):
         cls.rating_template.letter = (
             "<p>Dear [employee name], thank you from [organisation].</p>"
         )
-        cls.interview = cls.create_interview(template_id=cls.rating_template.id)
-        cls.interview.action_invite()
-        cls.token = cls.interview._portal_ensure_token()
+        cls.interview, cls.token = cls.create_invited_interview(
+            template_id=cls.rating_template.id
+        )
         cls.text_line, cls.rating_line, cls.yes_no_line = (
             cls.interview.line_ids.sorted()
         )
         other_employee = cls.env["hr.employee"].create({"name": "Other Leaver"})
-        cls.other = cls.create_interview(
+        cls.other, cls.other_token = cls.create_invited_interview(
             employee_id=other_employee.id, template_id=cls.rating_template.id
         )
-        cls.other.action_invite()
-        cls.other_token = cls.other._portal_ensure_token()
 
     def page_url(self, interview=None, token=None):
         interview = interview or self.interview
@@ -62,7 +54,7 @@ class TestPortal(HttpCase, ExitInterviewCase):
         if token:
             values["access_token"] = token
         if csrf:
-            values["csrf_token"] = CSRF.search(page.text).group(1)
+            values["csrf_token"] = csrf_token(page.text)
         return self.url_open(
             f"/my/exit-interviews/{interview.id}/answer",
             data=values,

@@ -3,16 +3,15 @@ Odoo's generic portal mail routes, attachments, the employee form, the rights of
 manager who is also an officer, and every public method."""
 
 import io
-import re
 from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException, new_test_user
+from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
+from .common import ExitInterviewCase, csrf_token
 
 SECRETS = {
     "excelled_at": "SECRET-PREPARATION",
@@ -24,7 +23,6 @@ SECRETS = {
 SECRET_ANSWER = "SECRET-ANSWER"
 SECRET_NOTE = "SECRET-NOTE"
 SECRET_DECLINE = "SECRET-DECLINE"
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 @tagged("post_install", "-at_install")
@@ -277,13 +275,8 @@ class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal_user = new_test_user(
-            cls.env, login="doors_portal", groups="base.group_portal"
-        )
-        cls.employee.work_contact_id = cls.portal_user.partner_id
-        cls.interview = cls.create_interview()
-        cls.interview.action_invite()
-        cls.token = cls.interview._portal_ensure_token()
+        cls.portal_user = cls.make_employee_portal_user("doors_portal")
+        cls.interview, cls.token = cls.create_invited_interview()
         cls.interview.message_post(
             body="Internal: SECRET-NOTE", subtype_xmlid="mail.mt_note"
         )
@@ -297,7 +290,7 @@ class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
         page = self.url_open(
             f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
         )
-        return CSRF.search(page.text).group(1)
+        return csrf_token(page.text)
 
     def thread_params(self, **extra):
         return {
