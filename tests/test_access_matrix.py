@@ -11,7 +11,7 @@ from odoo.tools import mute_logger
 from .common import ExitInterviewCase
 
 OK = "ok"
-DENIED = "denied"
+DENIED = D = "denied"
 
 ROLES = (
     "admin",
@@ -25,8 +25,10 @@ ROLES = (
     "other_portal",
 )
 
-# Read, write (report_summary), create, unlink on the held interview; read on the
-# reported one; the board's evaluation on the reported one.
+# Record operations. The interview: read, write (report_summary), create, unlink on
+# the held one; read and evaluate the reported one. Its lines: the interviewer's note
+# on the held one. Board actions on the reported one: create, write, unlink.
+# Templates: write, create, unlink.
 RECORD_OPERATIONS = (
     "read_held",
     "write_held",
@@ -34,17 +36,24 @@ RECORD_OPERATIONS = (
     "unlink",
     "read_reported",
     "evaluate_reported",
+    "write_note",
+    "create_action",
+    "write_action",
+    "unlink_action",
+    "write_template",
+    "create_template",
+    "unlink_template",
 )
 RECORD_MATRIX = {
-    "admin": (OK, OK, OK, OK, OK, OK),
-    "officer": (OK, OK, OK, OK, OK, OK),
-    "interviewer": (OK, OK, DENIED, DENIED, OK, DENIED),
-    "other_interviewer": (DENIED,) * 6,
-    "board": (DENIED, DENIED, DENIED, DENIED, OK, OK),
-    "manager": (DENIED,) * 6,
-    "internal": (DENIED,) * 6,
-    "portal": (DENIED,) * 6,
-    "other_portal": (DENIED,) * 6,
+    "admin": (OK,) * 13,
+    "officer": (OK,) * 13,
+    "interviewer": (OK, OK, D, D, OK, D, OK, D, D, D, D, D, D),
+    "other_interviewer": (D,) * 13,
+    "board": (D, D, D, D, OK, OK, D, OK, OK, OK, D, D, D),
+    "manager": (D,) * 13,
+    "internal": (D,) * 13,
+    "portal": (D,) * 13,
+    "other_portal": (D,) * 13,
 }
 
 # Field groups: (model, field). A number is how many of the two interviews (held,
@@ -69,7 +78,6 @@ INTERVIEW_LINK = {
     "hr.exit.interview.question": False,
 }
 # One row per role, in the order of FIELD_GROUPS.
-D = DENIED
 FIELD_MATRIX = {
     # role: identity, preparation, report, evaluation, token, answers, notes,
     # actions, templates
@@ -189,37 +197,54 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
     def test_records(self):
         for role in ROLES:
-            victim = self.create_interview(template_id=self.short.id)
-            operations = {
-                "read_held": lambda role=role: self.as_role(self.held, role).read(
-                    ["report_summary"]
-                ),
-                "write_held": lambda role=role: self.as_role(self.held, role).write(
-                    {"report_summary": f"By {role}"}
-                ),
-                "create": lambda role=role: self.env["hr.exit.interview"]
-                .with_user(self.users[role])
-                .create(
-                    {
-                        "employee_id": self.employee.id,
-                        "interviewer_id": self.interviewer.id,
-                    }
-                ),
-                "unlink": lambda victim=victim, role=role: self.as_role(
-                    victim, role
-                ).unlink(),
-                "read_reported": lambda role=role: self.as_role(
-                    self.reported, role
-                ).read(["report_summary", "line_ids"]),
-                "evaluate_reported": lambda role=role: self.as_role(
-                    self.reported, role
-                ).write({"board_evaluation": f"By {role}"}),
-            }
+            operations = self._record_operations(self.users[role])
             for name, expected in zip(
                 RECORD_OPERATIONS, RECORD_MATRIX[role], strict=True
             ):
                 with self.subTest(role=role, operation=name):
                     self.assertEqual(self.outcome(operations[name]), expected)
+
+    def _record_operations(self, user):
+        """Each operation of RECORD_OPERATIONS as the user, on records of its own
+        where it destroys one."""
+        victim = self.create_interview(template_id=self.short.id)
+        victim_action = self.env["hr.exit.interview.action"].create(
+            {"name": "To remove", "interview_id": self.reported.id}
+        )
+        victim_template = self.create_template(("Spare?", "text"), name="Spare")
+
+        def as_user(records):
+            return records.with_user(user)
+
+        return {
+            "read_held": lambda: as_user(self.held).read(["report_summary"]),
+            "write_held": lambda: as_user(self.held).write({"report_summary": "New"}),
+            "create": lambda: as_user(self.env["hr.exit.interview"]).create(
+                {"employee_id": self.employee.id, "interviewer_id": self.interviewer.id}
+            ),
+            "unlink": lambda: as_user(victim).unlink(),
+            "read_reported": lambda: as_user(self.reported).read(
+                ["report_summary", "line_ids"]
+            ),
+            "evaluate_reported": lambda: as_user(self.reported).write(
+                {"board_evaluation": "Lesson"}
+            ),
+            "write_note": lambda: as_user(self.held.line_ids).write(
+                {"interviewer_note": "Note"}
+            ),
+            "create_action": lambda: as_user(
+                self.env["hr.exit.interview.action"]
+            ).create({"name": "Mentoring", "interview_id": self.reported.id}),
+            "write_action": lambda: as_user(self.reported.board_action_ids[0]).write(
+                {"name": "Buddy and mentoring"}
+            ),
+            "unlink_action": lambda: as_user(victim_action).unlink(),
+            "write_template": lambda: as_user(self.short).write({"name": "Renamed"}),
+            "create_template": lambda: as_user(
+                self.env["hr.exit.interview.template"]
+            ).create({"name": "New template"}),
+            "unlink_template": lambda: as_user(victim_template).unlink(),
+        }
 
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
     def test_field_groups_in_search_filter_group_by_and_export(self):
