@@ -201,12 +201,32 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
                     self.assertIn(str(escape(payload)), rendered)
                     if "<" in payload:
                         self.assertNotIn(payload, rendered)
-        # The back office shows the answers in plain-text fields, which the web
+        # The board's report, with a hostile answer and a hostile short report.
+        self.interview.action_mark_held()
+        self.interview.report_summary = MARKUP_PAYLOADS[1]
+        self.interview.action_report()
+        board_report = (
+            reports.with_user(self.board)
+            ._render_qweb_html(
+                "hr_exit_interview.action_report_exit_interview", self.interview.ids
+            )[0]
+            .decode()
+        )
+        for payload in (MARKUP_PAYLOADS[-1], MARKUP_PAYLOADS[1]):
+            self.assertIn(str(escape(payload)), board_report)
+            self.assertNotIn(payload, board_report)
+        # The back office shows these texts in plain-text fields, which the web
         # client never renders as markup.
         fields = self.env["hr.exit.interview.line"].fields_get(
             ["answer_text", "answer_display", "interviewer_note"], ["type"]
         )
         self.assertEqual({field["type"] for field in fields.values()}, {"text"})
+        self.assertEqual(
+            self.env["hr.exit.interview"].fields_get(["report_summary"], ["type"])[
+                "report_summary"
+            ]["type"],
+            "text",
+        )
 
     @mute_logger(
         "odoo.http",
