@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+# Rows of a complete run (tests/test_benchmark.py): fewer means one did not run.
 MEASUREMENTS = 17
 
 
