@@ -50,8 +50,10 @@ SENIORITY_BANDS = [
     ("ge10", "10 years or more"),
 ]
 
-BOARD_GROUP = "hr_exit_interview.group_exit_interview_board"
+# The addon's groups, for the checks in Python (views and rules name them in XML).
+INTERVIEWER_GROUP = "hr_exit_interview.group_exit_interview_interviewer"
 OFFICER_GROUP = "hr_exit_interview.group_exit_interview_officer"
+BOARD_GROUP = "hr_exit_interview.group_exit_interview_board"
 BOARD_FIELDS = {"board_evaluation", "board_action_ids"}
 
 # Texts the employee or interviewer wrote: never tracked, never copied.

@@ -3,8 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-BOARD = "hr_exit_interview.group_exit_interview_board"
-OFFICER = "hr_exit_interview.group_exit_interview_officer"
+from .hr_exit_interview import BOARD_GROUP, OFFICER_GROUP
 
 
 class HrExitInterviewAction(models.Model):
@@ -95,7 +94,7 @@ class HrExitInterviewAction(models.Model):
         """A responsible user outside the board and the officers follows the action
         up: they may mark it done or dropped, not rewrite what the board decided."""
         user = self.env.user
-        if self.env.su or user.has_group(BOARD) or user.has_group(OFFICER):
+        if self.env.su or user.has_group(BOARD_GROUP) or user.has_group(OFFICER_GROUP):
             return
         if set(vals) - {"state"}:
             raise AccessError(

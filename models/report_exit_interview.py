@@ -3,11 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-INTERVIEWER_GROUP = "hr_exit_interview.group_exit_interview_interviewer"
-BOARD_READERS = (
-    "hr_exit_interview.group_exit_interview_officer",
-    "hr_exit_interview.group_exit_interview_board",
-)
+from .hr_exit_interview import BOARD_GROUP, INTERVIEWER_GROUP, OFFICER_GROUP
+
+BOARD_READERS = (OFFICER_GROUP, BOARD_GROUP)
 
 
 def _check_board_reader(env):

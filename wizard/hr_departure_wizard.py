@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-OFFICER = "hr_exit_interview.group_exit_interview_officer"
+from ..models.hr_exit_interview import OFFICER_GROUP
 
 
 class HrDepartureWizard(models.TransientModel):
@@ -28,7 +28,7 @@ class HrDepartureWizard(models.TransientModel):
 
     @api.depends("departure_reason_id", "has_exit_interview")
     def _compute_plan_exit_interview(self):
-        may_plan = self.env.user.has_group(OFFICER)
+        may_plan = self.env.user.has_group(OFFICER_GROUP)
         for wizard in self:
             wizard.plan_exit_interview = (
                 may_plan
@@ -38,7 +38,7 @@ class HrDepartureWizard(models.TransientModel):
 
     @api.depends("employee_id")
     def _compute_has_exit_interview(self):
-        if not self.env.user.has_group(OFFICER):
+        if not self.env.user.has_group(OFFICER_GROUP):
             self.has_exit_interview = False
             return
         for wizard in self:
