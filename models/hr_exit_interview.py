@@ -354,11 +354,8 @@ class HrExitInterview(models.Model):
     @api.depends("interviewer_id", "manager_id", "coach_id")
     def _compute_interviewer_is_manager(self):
         for interview in self:
-            leaders = interview.manager_id | interview.coach_id
             interview.interviewer_is_manager = bool(
-                interview.interviewer_id
-                and leaders
-                and leaders.sudo().user_id & interview.interviewer_id
+                interview.interviewer_id & interview._leader_users()
             )
 
     @api.depends("last_working_day", "company_id")
@@ -446,23 +443,21 @@ class HrExitInterview(models.Model):
                     "while the interview is a draft."
                 )
             )
-        previous_interviewers = {
-            interview: interview.interviewer_id
-            for interview in self
+        previous_interviewers = (
+            {interview: interview.interviewer_id for interview in self}
             if "interviewer_id" in vals
-        }
+            else {}
+        )
         result = super().write(vals)
-        for interview, previous in previous_interviewers.items():
-            if previous != interview.interviewer_id:
-                interview.message_unsubscribe(partner_ids=previous.partner_id.ids)
         if "template_id" in vals:
             for interview in self:
                 interview.line_ids.unlink()
                 interview._copy_template_questions()
-        if "interviewer_id" in vals:
-            for interview in self:
-                interview._subscribe_interviewer()
-                interview._log_manager_as_interviewer()
+        for interview, previous in previous_interviewers.items():
+            if previous != interview.interviewer_id:
+                interview.message_unsubscribe(partner_ids=previous.partner_id.ids)
+            interview._subscribe_interviewer()
+            interview._log_manager_as_interviewer()
         if {"planned_start", "duration", "interviewer_id"} & vals.keys():
             self._sync_calendar_event()
         if vals.get("state") in ("cancelled", "declined"):
@@ -586,7 +581,6 @@ class HrExitInterview(models.Model):
                     "interview or reset it to draft."
                 )
             )
-        self.check_access("write")
 
     @api.model
     def _check_not_own_team(self, employee):
@@ -1020,13 +1014,20 @@ class HrExitInterview(models.Model):
             partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
         )
 
+    def _leader_users(self):
+        """The users of the employee's manager and coach recorded on the interview."""
+        self.ensure_one()
+        return (self.manager_id | self.coach_id).sudo().user_id
+
     def _leader_partners(self):
         """The partners of the employees' managers and coaches who do not hold the
         interview themselves."""
         leaders = self.env["res.partner"]
         for interview in self:
-            users = (interview.manager_id | interview.coach_id).sudo().user_id
-            leaders |= users.partner_id - interview.interviewer_id.partner_id
+            leaders |= (
+                interview._leader_users().partner_id
+                - interview.interviewer_id.partner_id
+            )
         return leaders
 
     @api.model
