@@ -190,9 +190,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
                 self.assertEqual(response.status_code, 200)
                 self.env.invalidate_all()
                 self.assertEqual(self.text_line.answer_text, payload)
-                page = self.url_open(
-                    f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
-                ).text
+                page = self.url_open(self.interview.get_portal_url()).text
                 answers = reports._render_qweb_html(
                     "hr_exit_interview.action_report_exit_interview_answers",
                     self.interview.ids,

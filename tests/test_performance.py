@@ -56,15 +56,13 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
             *((f"Question {i}?", KINDS[i % 3]) for i in range(size)),
             name=f"{size} questions",
         )
-        interview = cls.create_interview(
+        interview, _token = cls.create_invited_interview(
             employee_id=employee.id, template_id=template.id
         )
-        interview.action_invite()
         interview._portal_acknowledge_notice(True)
         interview._portal_save_answers(
             {line.id: ANSWERS[line.question_type] for line in interview.line_ids}
         )
-        interview._portal_ensure_token()
         return interview
 
     def count_queries(self, operation):
@@ -84,13 +82,11 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
             self.env.flush_all()
             self.env.invalidate_all()
 
-    def page_url(self, interview):
-        token = interview.sudo().access_token
-        return f"/my/exit-interviews/{interview.id}?access_token={token}"
-
     def portal_get(self, interview):
+        url = interview.get_portal_url()
+
         def operation():
-            response = self.url_open(self.page_url(interview))
+            response = self.url_open(url)
             self.assertEqual(response.status_code, 200)
 
         return operation
@@ -98,7 +94,7 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
     def portal_post(self, interview):
         data = {
             "access_token": interview.sudo().access_token,
-            "csrf_token": csrf_token(self.url_open(self.page_url(interview)).text),
+            "csrf_token": csrf_token(self.url_open(interview.get_portal_url()).text),
             "action": "save",
             **{
                 f"answer_{line.id}": ANSWERS[line.question_type]

@@ -287,10 +287,7 @@ class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
         )
 
     def csrf_token(self):
-        page = self.url_open(
-            f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
-        )
-        return csrf_token(page.text)
+        return csrf_token(self.url_open(self.interview.get_portal_url()).text)
 
     def thread_params(self, **extra):
         return {
