@@ -93,18 +93,13 @@ class ReportExitInterviewSummary(models.AbstractModel):
             raise UserError(self.env._("Choose the period of the summary."))
         companies = self.env.companies
         minimum = max(min(companies.mapped("exit_interview_min_group_size")), 1)
-        interviews = (
-            self.env["hr.exit.interview"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "in", companies.ids),
-                    ("last_working_day", ">=", date_from),
-                    ("last_working_day", "<=", date_to),
-                    ("state", "!=", "cancelled"),
-                ]
-            )
-        )
+        interviews = self.env["hr.exit.interview"].sudo()
+        domain = [
+            ("company_id", "in", companies.ids),
+            ("last_working_day", ">=", date_from),
+            ("last_working_day", "<=", date_to),
+            ("state", "!=", "cancelled"),
+        ]
         departures = (
             self.env["hr.employee"]
             .sudo()
@@ -117,15 +112,29 @@ class ReportExitInterviewSummary(models.AbstractModel):
                 ]
             )
         )
-        held = interviews.filtered(
-            lambda i: i.state in ("held", "reported", "evaluated")
+        # One pass over the interviews for every count and breakdown: rows of
+        # (state, reason, department, seniority band, count).
+        groups = interviews._read_group(
+            domain,
+            ["state", "departure_reason_id", "department_id", "seniority_band"],
+            ["__count"],
         )
-        reported = interviews.filtered(lambda i: i.state in ("reported", "evaluated"))
+        by_state = {}
+        for state, *_breakdowns, count in groups:
+            by_state[state] = by_state.get(state, 0) + count
+        # Only the texts the report lists: the interviews are many, their records wide.
+        reported = interviews.with_context(prefetch_fields=False).search(
+            domain + [("state", "in", ("reported", "evaluated"))]
+        )
         bands = dict(
-            self.env["hr.exit.interview"]
-            ._fields["seniority_band"]
-            ._description_selection(self.env)
+            interviews._fields["seniority_band"]._description_selection(self.env)
         )
+
+        def breakdown(position, label):
+            return self._merge_small_cells(
+                [(label(group[position]), group[-1]) for group in groups], minimum
+            )
+
         return {
             "doc_ids": docids,
             "doc_model": "hr.exit.interview.summary.wizard",
@@ -134,18 +143,14 @@ class ReportExitInterviewSummary(models.AbstractModel):
             "date_to": date_to,
             "minimum": minimum,
             "departure_count": departures,
-            "interview_count": len(interviews),
-            "held_count": len(held),
-            "declined_count": len(interviews.filtered(lambda i: i.state == "declined")),
-            "by_reason": self._merge_small_cells(
-                interviews, lambda i: i.departure_reason_id.name, minimum
+            "interview_count": sum(by_state.values()),
+            "held_count": sum(
+                by_state.get(state, 0) for state in ("held", "reported", "evaluated")
             ),
-            "by_department": self._merge_small_cells(
-                interviews, lambda i: i.department_id.name, minimum
-            ),
-            "by_seniority": self._merge_small_cells(
-                interviews, lambda i: bands.get(i.seniority_band), minimum
-            ),
+            "declined_count": by_state.get("declined", 0),
+            "by_reason": breakdown(1, lambda reason: reason.name),
+            "by_department": breakdown(2, lambda department: department.name),
+            "by_seniority": breakdown(3, bands.get),
             "points_to_improve": [
                 text for text in reported.mapped("points_to_improve") if text
             ]
@@ -157,13 +162,14 @@ class ReportExitInterviewSummary(models.AbstractModel):
         }
 
     @api.model
-    def _merge_small_cells(self, interviews, key, minimum):
-        """[(label, count)] by key, largest first; cells under the minimum and
-        empty keys go together into "Other"."""
+    def _merge_small_cells(self, groups, minimum):
+        """[(label, count)] from the groups' (label, count) pairs, one row a label,
+        largest first; cells under the minimum and empty labels go together into
+        "Other"."""
         counts = {}
-        for interview in interviews:
-            label = key(interview) or False
-            counts[label] = counts.get(label, 0) + 1
+        for label, count in groups:
+            label = label or False
+            counts[label] = counts.get(label, 0) + count
         rows, other = [], 0
         for label, count in sorted(
             counts.items(), key=lambda item: (-item[1], str(item[0]))
