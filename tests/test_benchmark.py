@@ -160,7 +160,7 @@ class BenchExitInterview(QueryCountCase):
                     data=period,
                 )
 
-            timings[total] = self.median_seconds(render_summary, runs=3)
+            timings[total] = self.median_seconds(render_summary, runs=9)
             self.record(
                 f"board summary over {total:,} interviews",
                 f"{timings[total]:.2f} s",
