@@ -38,10 +38,18 @@ fi
 
 # The checkout may have any folder name; Odoo finds the addon by its technical name through a
 # link. The link lives outside the checkout: inside it, it would loop back into itself.
+# HR_EXIT_ADDONS_DIR, a folder holding another copy of the addon named hr_exit_interview,
+# takes the checkout's place (the upgrade tier installs an older version from it).
 odoo_addons_path() {
     local paths="$ODOO_SRC/odoo/addons"
     local link_dir="$CACHE_DIR/addons-$(printf '%s' "$ADDON_DIR" | sha1sum | cut -c1-10)"
     [ -d "$ODOO_SRC/addons" ] && paths="$ODOO_SRC/addons,$paths"
+    if [ -n "${HR_EXIT_ADDONS_DIR:-}" ]; then
+        [ -f "$HR_EXIT_ADDONS_DIR/$ADDON_NAME/__manifest__.py" ] \
+            || die "HR_EXIT_ADDONS_DIR=$HR_EXIT_ADDONS_DIR holds no $ADDON_NAME addon"
+        printf '%s,%s' "$paths" "$HR_EXIT_ADDONS_DIR"
+        return
+    fi
     mkdir -p "$link_dir"
     ln -sfn "$ADDON_DIR" "$link_dir/$ADDON_NAME"
     printf '%s,%s' "$paths" "$link_dir"

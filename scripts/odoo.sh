@@ -13,10 +13,12 @@ if [ "${HR_EXIT_COVERAGE:-0}" = 1 ]; then
     runner=("$VENV/bin/coverage" run --data-file="$ADDON_DIR/.dev/coverage.data"
         --source="$ADDON_DIR" --omit="*/tests/*,*/scripts/*,*/.dev/*,*/__manifest__.py")
 fi
+# Computed apart, so that set -e stops here when the path cannot be built.
+addons_path="$(odoo_addons_path)"
 subcommand=()
 if [ "${1:-}" = shell ]; then subcommand=(shell); shift; fi
 exec "${runner[@]}" -m odoo "${subcommand[@]}" \
-    --addons-path="$(odoo_addons_path)" \
+    --addons-path="$addons_path" \
     --data-dir="$ADDON_DIR/.dev/data" \
     --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password="$PGPASSWORD" \
     --http-interface=127.0.0.1 --http-port="$HTTP_PORT" \

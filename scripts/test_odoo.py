@@ -12,43 +12,12 @@ import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-ODOO = [str(ROOT / "scripts/odoo.sh")]
-BAD_LINE = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
+from tier_helpers import ROOT, bad_lines, drop_database, run_odoo
+
 TESTS_RESULT = re.compile(
     r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"
 )
-LOG_DIR = ROOT / ".dev/test-logs"
-
-
-def run_odoo(label, database, *args, coverage=False):
-    """Run Odoo once, keep its log, return (exit code, log lines)."""
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    log_path = LOG_DIR / f"{label}.log"
-    env = dict(os.environ)
-    if coverage:
-        env["HR_EXIT_COVERAGE"] = "1"
-    command = ODOO + ["-d", database, "--stop-after-init", "--log-level=info", *args]
-    started = time.monotonic()
-    with log_path.open("w") as log:
-        code = subprocess.call(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    lines = log_path.read_text(errors="replace").splitlines()
-    print(f"odoo tier: {label} took {time.monotonic() - started:.0f}s, log {log_path}")
-    return code, lines
-
-
-def bad_lines(lines):
-    return [line for line in lines if BAD_LINE.match(line)]
-
-
-def drop_database(database):
-    subprocess.call(
-        [str(ROOT / "scripts/dropdb.sh"), database],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
 
 
 def main():

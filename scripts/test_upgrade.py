@@ -1,0 +1,292 @@
+"""The upgrade tier of `make test`: from the version users have to the working tree.
+
+1. the addon as of commit 311a5b5 (18.0.1.1.0), taken with `git archive` into a
+   temporary folder outside the repository, is installed into a fresh database without
+   demo data;
+2. there, through the addon's own methods, scripts/upgrade_data.py creates interviews in
+   every state with answers, notes, reports, the board's evaluation and measures (with
+   their chatter, activities and followers), report readings, an edited template and
+   company settings, and records their fingerprint;
+3. the database is updated to the working tree (`-u hr_exit_interview`);
+4. the fingerprint is taken again and compared, record by record and aspect by aspect,
+   and the board report is rendered once more.
+Any WARNING, ERROR or CRITICAL line Odoo logs fails the tier. Prints one summary line
+with the counts; the database is dropped when everything passed, kept otherwise.
+"""
+
+import ast
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+from tier_helpers import LOG_DIR, ROOT, bad_lines, drop_database, run_odoo
+
+FROM_COMMIT = "311a5b5"
+FROM_VERSION = "18.0.1.1.0"
+ADDON = "hr_exit_interview"
+TIER = "upgrade tier"
+STATES = (
+    "draft",
+    "invited",
+    "prepared",
+    "held",
+    "reported",
+    "evaluated",
+    "declined",
+    "cancelled",
+)
+SHELL_SCRIPT = """
+import sys
+sys.path.insert(0, {scripts!r})
+import upgrade_data
+{calls}
+"""
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failures = []
+
+    def check(self, ok, what, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failures.append(f"{what}{': ' if detail else ''}{detail}")
+        return ok
+
+
+def git(*args, **kwargs):
+    return subprocess.run(["git", "-C", str(ROOT), *args], check=False, **kwargs)
+
+
+def extract_old_addon(folder):
+    """The addon at FROM_COMMIT in folder/hr_exit_interview; False when the commit is
+    not in this clone's history."""
+    found = git("cat-file", "-e", f"{FROM_COMMIT}^{{commit}}", capture_output=True)
+    if found.returncode:
+        return False
+    archive = git("archive", "--format=tar", FROM_COMMIT, capture_output=True)
+    archive.check_returncode()
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(folder / ADDON, filter="data")
+    return True
+
+
+def manifest_version(addon_dir):
+    return ast.literal_eval((addon_dir / "__manifest__.py").read_text())["version"]
+
+
+def odoo_step(checks, label, database, *args, **kwargs):
+    """Run Odoo; one check that it ends well and logs no WARNING or ERROR."""
+    code, lines = run_odoo(label, database, *args, tier=TIER, **kwargs)
+    bad = bad_lines(lines)
+    tail = "\n    ".join(lines[-8:])
+    checks.check(
+        code == 0 and not bad,
+        label,
+        f"exit code {code}\n    " + ("\n    ".join(bad) or tail),
+    )
+    return code == 0
+
+
+def shell_script(*calls):
+    return SHELL_SCRIPT.format(scripts=str(ROOT / "scripts"), calls="\n".join(calls))
+
+
+def short(value, limit=300):
+    text = json.dumps(value, sort_keys=True)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def difference(before, after):
+    if isinstance(before, dict) and isinstance(after, dict):
+        keys = sorted(
+            key
+            for key in before.keys() | after.keys()
+            if before.get(key, "<none>") != after.get(key, "<none>")
+        )
+        return "; ".join(
+            f"{key}: {short(before.get(key, '<none>'), 120)} -> "
+            f"{short(after.get(key, '<none>'), 120)}"
+            for key in keys[:5]
+        ) + (f"; and {len(keys) - 5} more" if len(keys) > 5 else "")
+    return f"{short(before)} -> {short(after)}"
+
+
+def compare_records(checks, kind, before, after, label):
+    """One check per record and aspect: kept as it was."""
+    for record_id, aspects in sorted(before.items(), key=lambda item: int(item[0])):
+        name = f"{kind} {record_id} ({label(aspects)})"
+        if not checks.check(record_id in after, name, "gone after the update"):
+            continue
+        for aspect, value in sorted(aspects.items()):
+            new = after[record_id].get(aspect, "<not read>")
+            checks.check(value == new, f"{name} {aspect}", difference(value, new))
+    extra = sorted(set(after) - set(before), key=int)
+    checks.check(not extra, f"no {kind} appears in the update", ", ".join(extra))
+
+
+def check_seed(checks, before):
+    """The seeded data holds what the comparison is meant to guard."""
+    interviews = before["interviews"].values()
+    measures = before["measures"].values()
+    states = {i["state"]["state"] for i in interviews}
+    checks.check(
+        states >= set(STATES),
+        "seeded interviews in every state",
+        f"missing {sorted(set(STATES) - states)}",
+    )
+    lines = [line for i in interviews for line in i["lines"].values()]
+    for field in ("answer_text", "answer_rating", "answer_yes_no", "interviewer_note"):
+        checks.check(any(line[field] for line in lines), f"seeded lines with {field}")
+    checks.check(
+        any(i["report"]["report_summary"] for i in interviews), "seeded reports"
+    )
+    measure_states = {m["values"]["state"] for m in measures}
+    checks.check(
+        measure_states >= {"open", "done", "dropped"},
+        "seeded board measures open, done and dropped",
+        f"got {sorted(measure_states)}",
+    )
+    for what in ("messages", "activities"):
+        checks.check(any(m[what] for m in measures), f"seeded measures with {what}")
+    checks.check(
+        any(len(m["followers"]) > 2 for m in measures),
+        "seeded a measure with an extra follower",
+    )
+    checks.check(
+        before["globals"]["report_readings"], "seeded readings of the board report"
+    )
+
+
+def compare(checks, before, after):
+    module = after["module"]
+    want = manifest_version(ROOT)
+    checks.check(
+        module["state"] == "installed" and module["version"] == want,
+        f"the addon is installed at the working tree's version {want}",
+        short(module),
+    )
+    print(
+        f"{TIER}: measures read from {module['measure_model']} through "
+        f"{ADDON.replace('_', '.')}.{module['measure_field']}"
+    )
+    checks.check(
+        not module["board_report_missing"],
+        "the board report renders after the update, its texts and answers in it",
+        short(module["board_report_missing"]),
+    )
+    compare_records(
+        checks,
+        "interview",
+        before["interviews"],
+        after["interviews"],
+        lambda aspects: aspects["state"]["state"],
+    )
+    compare_records(
+        checks,
+        "measure",
+        before["measures"],
+        after["measures"],
+        lambda aspects: aspects["values"]["state"],
+    )
+    for name, value in sorted(before["globals"].items()):
+        new = after["globals"].get(name, "<not read>")
+        checks.check(value == new, name, difference(value, new))
+
+
+def main():
+    started = time.monotonic()
+    checks = Checks()
+    # Stamped, and with the process id: two runs may start in the same second.
+    database = f"hrexit_upgrade_{time.strftime('%Y%m%d%H%M%S')}_{os.getpid()}"
+    before_path = LOG_DIR / "upgrade-before.json"
+    after_path = LOG_DIR / "upgrade-after.json"
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    for path in (before_path, after_path):
+        path.unlink(missing_ok=True)
+    # Outside the repository, named as Odoo knows the addon.
+    folder = Path(tempfile.mkdtemp(prefix="hr_exit_upgrade_"))
+    old = {"HR_EXIT_ADDONS_DIR": str(folder)}
+    try:
+        found = extract_old_addon(folder)
+        if not checks.check(
+            found,
+            f"commit {FROM_COMMIT} ({FROM_VERSION}) in this clone's history",
+            "not found: run the tier in a full clone of main "
+            "(git fetch --unshallow origin main)",
+        ):
+            return report(checks, started, database, keep=False)
+        version = manifest_version(folder / ADDON)
+        checks.check(
+            version == FROM_VERSION,
+            f"the addon at {FROM_COMMIT} is {FROM_VERSION}",
+            f"it is {version}",
+        )
+        if not (
+            odoo_step(
+                checks,
+                f"upgrade-install-{FROM_VERSION}",
+                database,
+                "-i",
+                ADDON,
+                "--without-demo=all",
+                extra_env=old,
+            )
+            and odoo_step(
+                checks,
+                "upgrade-seed",
+                database,
+                shell=True,
+                stdin=shell_script(
+                    "upgrade_data.seed(env)",
+                    f"upgrade_data.write_fingerprint(env, {str(before_path)!r})",
+                ),
+                extra_env=old,
+            )
+        ):
+            return report(checks, started, database)
+        before = json.loads(before_path.read_text())
+        check_seed(checks, before)
+        if not (
+            odoo_step(checks, "upgrade-update", database, "-u", ADDON)
+            and odoo_step(
+                checks,
+                "upgrade-check",
+                database,
+                shell=True,
+                stdin=shell_script(
+                    f"upgrade_data.write_fingerprint(env, {str(after_path)!r}, "
+                    "render_report=True)"
+                ),
+            )
+        ):
+            return report(checks, started, database)
+        compare(checks, before, json.loads(after_path.read_text()))
+        return report(checks, started, database)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(checks, started, database, keep=True):
+    for failure in checks.failures:
+        print("FAIL", failure)
+    if checks.failures and keep:
+        print(f"{TIER}: database {database} kept for inspection")
+    else:
+        drop_database(database)
+    print(f"{TIER}: {time.monotonic() - started:.0f}s in all")
+    print(f"upgrade: {checks.passed} passed, {len(checks.failures)} failed")
+    return 1 if checks.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,589 @@
+"""The data of the upgrade tier, run inside `odoo shell` by scripts/test_upgrade.py.
+
+seed() works with the addon as of 18.0.1.1.0 (commit 311a5b5), through its own methods
+as its users would: interviews in every state, answers, notes, reports, the board's
+evaluation and measures with their chatter, activities and followers, report readings,
+an edited template and company settings. write_fingerprint() records, by id, what an
+update must keep; it runs before the update on the old code and after it on the new, and
+finds the board's measures under the model's new name (hr.exit.interview.measure) when
+the registry has it, else under the old one (hr.exit.interview.action).
+"""
+
+import json
+from datetime import date, datetime
+
+from markupsafe import escape
+
+from odoo import Command, models
+
+INTERVIEW = "hr.exit.interview"
+OLD_MEASURE = "hr.exit.interview.action"
+NEW_MEASURE = "hr.exit.interview.measure"
+BOARD_REPORT = "hr_exit_interview.report_exit_interview"
+MISSING = "<no such field>"
+PREFIX = "upgrade_"  # logins of the users seed() creates
+
+# The interview's fields as 18.0.1.1.0 names them, grouped in the checks they make.
+INTERVIEW_ASPECTS = {
+    "state": ("state", "active"),
+    "employee": (
+        "employee_id",
+        "name",
+        "manager_id",
+        "coach_id",
+        "job_id",
+        "job_title",
+        "career_jobs",
+        "interviewer_id",
+        "company_id",
+        "template_id",
+    ),
+    "statistics": (
+        "year",
+        "seniority_band",
+        "seniority_months",
+        "departure_reason_id",
+        "department_id",
+        "rating_average",
+    ),
+    "dates": (
+        "hire_date",
+        "last_working_day",
+        "planned_start",
+        "duration",
+        "calendar_event_id",
+        "notice_acknowledged_on",
+        "answers_submitted_on",
+        "anonymised_on",
+        "reminder_sent",
+    ),
+    "link": ("access_token",),
+    "preparation": ("excelled_at", "thank_for", "points_to_pass_on"),
+    "conversation": (
+        "confidentiality_explained",
+        "appreciation_given",
+        "keep_in_touch_volunteer",
+        "keep_in_touch_visitor",
+        "keep_in_touch_newsletter",
+        "keep_in_touch_none",
+        "decline_reason",
+    ),
+    "report": (
+        "report_include_answers",
+        "report_summary",
+        "reasons_for_leaving",
+        "advice_for_successor",
+        "strengths",
+        "points_to_improve",
+    ),
+    "board_evaluation": ("board_evaluation",),
+}
+LINE_FIELDS = (
+    "sequence",
+    "section_name",
+    "question",
+    "help_text",
+    "question_type",
+    "question_id",
+    "answer_text",
+    "answer_rating",
+    "answer_yes_no",
+    "interviewer_note",
+)
+MEASURE_FIELDS = (
+    "name",
+    "category",
+    "state",
+    "user_id",
+    "date_deadline",
+    "company_id",
+    "department_id",
+)
+COMPANY_FIELDS = (
+    "exit_interview_days_before",
+    "exit_interview_reminder_days",
+    "exit_interview_min_group_size",
+    "exit_interview_retention_months",
+    "exit_interview_privacy_notice",
+    "exit_interview_forbid_manager",
+    "exit_interview_manager_officer_access",
+    "exit_interview_template_id",
+)
+
+
+# ---------------------------------------------------------------------------------
+# seed: 18.0.1.1.0's API, used as its users and its portal do
+
+
+def _user(env, login, groups):
+    return env["res.users"].create(
+        {
+            "name": login.replace(PREFIX, "").replace("_", " ").title(),
+            "login": PREFIX + login,
+            "email": f"{login}@example.com",
+            "tz": "Europe/Brussels",
+            # Notified in Odoo: no mail leaves this database.
+            "notification_type": "inbox",
+            "groups_id": [Command.set([env.ref(group).id for group in groups])],
+        }
+    )
+
+
+def _answers(interview, complete):
+    """What the employee types on the portal: every question, or every other one."""
+    answers = {}
+    for index, line in enumerate(interview.line_ids.sorted(), start=1):
+        if not complete and index % 2:
+            continue
+        answers[line.id] = {
+            "rating": str(index % 5 + 1),
+            "yes_no": "yes" if index % 3 else "no",
+        }.get(line.question_type, f"Answer {index} of interview {interview.id}")
+    return answers
+
+
+def _board_measures(as_board, story, responsible, secretary, commit):
+    """The board evaluates a reported interview: three measures, one discussed with
+    an extra follower and a to-do, one done by its responsible, one dropped."""
+    as_board.write(
+        {
+            "board_evaluation": f"Plan the camps earlier ({story})",
+            "board_action_ids": [
+                Command.create(
+                    {
+                        "name": f"Plan the summer camps in January ({story})",
+                        "category": "organisation",
+                        "user_id": responsible.id,
+                        "date_deadline": date(2031, 1, 31),
+                    }
+                ),
+                Command.create(
+                    {
+                        "name": f"Review the travel allowance ({story})",
+                        "category": "hr_policy",
+                        "user_id": responsible.id,
+                        "date_deadline": date(2031, 3, 31),
+                    }
+                ),
+                Command.create(
+                    {"name": f"Thank the Saturday team ({story})", "category": "other"}
+                ),
+            ],
+        }
+    )
+    commit()
+    plan, allowance, thanks = as_board.board_action_ids.sorted("id")
+    # A later deadline: tracked, and the responsible's to-do follows it.
+    plan.date_deadline = date(2031, 2, 28)
+    commit()
+    plan.message_post(
+        body=f"Discussed at the board meeting ({story})",
+        message_type="comment",
+        subtype_xmlid="mail.mt_comment",
+    )
+    plan.message_subscribe(partner_ids=secretary.ids)
+    plan.activity_schedule(
+        "mail.mail_activity_data_todo",
+        date_deadline=date(2030, 12, 15),
+        user_id=as_board.env.uid,
+        summary="Put it on the agenda",
+    )
+    commit()
+    allowance.with_user(responsible).action_done()
+    commit()
+    thanks.action_drop()
+    commit()
+
+
+def seed(env):
+    env = env(
+        context=dict(
+            env.context,
+            tz="Europe/Brussels",
+            # Mails are queued, never sent: no SMTP server here.
+            mail_notify_force_send=False,
+            no_mail_to_attendees=True,
+        )
+    )
+    group = "hr_exit_interview.group_exit_interview_"
+    officer = _user(env, "officer", ["base.group_user", group + "officer"])
+    interviewer = _user(env, "interviewer", ["base.group_user", group + "interviewer"])
+    board = _user(env, "board", ["base.group_user", group + "board"])
+    responsible = _user(env, "responsible", ["base.group_user"])
+    secretary = env["res.partner"].create(
+        {"name": "Board Secretary", "email": "secretary@example.com"}
+    )
+
+    env.company.write(
+        {
+            "exit_interview_days_before": 10,
+            "exit_interview_reminder_days": 3,
+            "exit_interview_min_group_size": 2,
+            "exit_interview_retention_months": 36,
+        }
+    )
+    # The guide as an organisation adapted it (noupdate: an update keeps the edits),
+    # with a rating and a yes/no question besides the open ones.
+    template = env.ref("hr_exit_interview.template_guide")
+    first_section = template.section_ids.sorted("sequence")[:1]
+    template.question_ids.sorted()[:1].name = "Overall, how was your time with us?"
+    env["hr.exit.interview.question"].create(
+        [
+            {
+                "section_id": first_section.id,
+                "sequence": 1,
+                "name": "How would you rate your time with us?",
+                "question_type": "rating",
+            },
+            {
+                "section_id": first_section.id,
+                "sequence": 2,
+                "name": "Would you recommend us as an employer?",
+                "question_type": "yes_no",
+            },
+        ]
+    )
+
+    departments = env["hr.department"].create(
+        [{"name": "Youth Work"}, {"name": "Administration"}]
+    )
+    manager = env["hr.employee"].create({"name": "Mia Manager"})
+    reasons = [
+        env.ref("hr.departure_resigned"),
+        env.ref("hr.departure_retired"),
+        env.ref("hr.departure_fired"),
+    ]
+    hire_dates = [
+        date(2031, 1, 1),
+        date(2029, 9, 1),
+        date(2027, 3, 1),
+        date(2023, 5, 1),
+        date(2015, 2, 1),
+    ]
+    stories = (
+        "draft",
+        "invited",
+        "prepared",
+        "held",
+        "reported",
+        "evaluated",
+        "declined",
+        "cancelled",
+        "anonymised",
+    )
+    interviews = {}
+    for index, story in enumerate(stories):
+        employee = env["hr.employee"].create(
+            {
+                "name": f"Departing {story.title()}",
+                "department_id": departments[index % 2].id,
+                "job_title": "Youth Worker" if index % 2 else "Accountant",
+                "parent_id": manager.id,
+                "private_email": f"{story}@example.com",
+            }
+        )
+        interviews[story] = (
+            env[INTERVIEW]
+            .with_user(officer)
+            .create(
+                {
+                    "employee_id": employee.id,
+                    "interviewer_id": interviewer.id,
+                    "template_id": template.id,
+                    "departure_reason_id": reasons[index % 3].id,
+                    "hire_date": hire_dates[index % 5],
+                    "last_working_day": date(2031 + index % 2, 6, 10 + index),
+                }
+            )
+        )
+
+    # Each step a transaction of its own, as between a user's clicks: Odoo writes its
+    # tracking messages when a transaction ends, not for records created in it.
+    commit = env.cr.commit
+    commit()
+    for story, interview in interviews.items():
+        as_officer = interview.with_user(officer)
+        as_interviewer = interview.with_user(interviewer)
+        as_board = interview.with_user(board)
+        # The portal's controller checks the token, then works in superuser mode.
+        as_portal = interview.sudo()
+        as_interviewer.write(
+            {
+                "excelled_at": f"Excelled at the summer camps ({story})",
+                "thank_for": "Ten years of Saturday mornings",
+                "points_to_pass_on": "Knows every volunteer by name",
+            }
+        )
+        lines = as_interviewer.line_ids.sorted()
+        lines[:2].write({"interviewer_note": f"Ask about this first ({story})"})
+        commit()
+        if story == "draft":
+            as_officer.message_subscribe(partner_ids=secretary.ids)
+            commit()
+            continue
+        as_officer.action_invite()
+        commit()
+        as_portal._portal_acknowledge_notice(True)
+        commit()
+        if story == "invited":
+            as_portal._portal_save_answers(_answers(interview, complete=False))
+            commit()
+            continue
+        if story == "declined":
+            as_portal._portal_decline("I prefer to look ahead.")
+            commit()
+            continue
+        as_portal._portal_submit_answers(_answers(interview, complete=True))
+        commit()
+        if story in ("prepared", "cancelled"):
+            if story == "cancelled":
+                as_officer.action_cancel()
+                commit()
+            continue
+        lines[2:4].write({"interviewer_note": f"Said more in the talk ({story})"})
+        as_interviewer.write(
+            {
+                "confidentiality_explained": True,
+                "appreciation_given": True,
+                "keep_in_touch_newsletter": True,
+                "keep_in_touch_volunteer": story == "evaluated",
+            }
+        )
+        commit()
+        as_interviewer.action_mark_held()
+        commit()
+        if story == "held":
+            continue
+        as_interviewer.write(
+            {
+                "report_include_answers": story != "reported",
+                "report_summary": f"A warm goodbye after years of good work ({story})",
+                "reasons_for_leaving": "A job closer to home",
+                "advice_for_successor": "Keep the Saturday team together",
+                "strengths": "The colleagues and the young people",
+                "points_to_improve": "Planning of the summer camps",
+            }
+        )
+        commit()
+        as_interviewer.action_report()
+        commit()
+        _board_measures(as_board, story, responsible, secretary, commit)
+        if story == "reported":
+            continue
+        as_board.action_evaluate()
+        commit()
+        if story == "anonymised":
+            interview.sudo()._anonymise()
+            commit()
+
+    # The board reads its reports: each reading is logged.
+    readable = (interviews["reported"] | interviews["evaluated"]).ids
+    env["ir.actions.report"].with_user(board)._render_qweb_html(BOARD_REPORT, readable)
+    env["ir.actions.report"].with_user(officer)._render_qweb_html(
+        BOARD_REPORT, interviews["evaluated"].ids
+    )
+    env.cr.commit()
+
+
+# ---------------------------------------------------------------------------------
+# fingerprint: what an update keeps, read the same way from the old and the new code
+
+
+def measure_model(env):
+    return NEW_MEASURE if NEW_MEASURE in env else OLD_MEASURE
+
+
+def measure_field(env):
+    """The interview's one2many to the board's measures, whatever its name."""
+    model = measure_model(env)
+    found = [
+        field
+        for field in env[INTERVIEW]._fields.values()
+        if field.type == "one2many" and field.comodel_name == model
+    ]
+    if len(found) != 1:
+        raise RuntimeError(f"{INTERVIEW} has {len(found)} one2many fields to {model}")
+    return found[0]
+
+
+def _plain(record, name):
+    if name not in record._fields:
+        return MISSING
+    value = record[name]
+    if record._fields[name].type == "many2one":
+        return value.id
+    if isinstance(value, models.BaseModel):
+        return value.ids
+    if isinstance(value, date | datetime):
+        return str(value)
+    return value
+
+
+def _values(record, names):
+    return {name: _plain(record, name) for name in names}
+
+
+def _by_res_id(records, field="res_id"):
+    grouped = {}
+    for record in records:
+        grouped.setdefault(record[field], []).append(record)
+    return grouped
+
+
+def _mail_of(env, model, ids):
+    """Followers, messages (with the fields whose changes they track) and activities
+    (archived ones too) of the records, found by res_model as Odoo finds them."""
+    followers = env["mail.followers"].search(
+        [("res_model", "=", model), ("res_id", "in", ids)]
+    )
+    messages = env["mail.message"].search(
+        [("model", "=", model), ("res_id", "in", ids)]
+    )
+    activities = (
+        env["mail.activity"]
+        .with_context(active_test=False)
+        .search([("res_model", "=", model), ("res_id", "in", ids)])
+    )
+    followers, messages, activities = (
+        _by_res_id(followers),
+        _by_res_id(messages),
+        _by_res_id(activities),
+    )
+    return {
+        res_id: {
+            "followers": sorted(f.partner_id.id for f in followers.get(res_id, [])),
+            "messages": {
+                # A tracked field lost on the way leaves its value without a name.
+                str(m.id): [
+                    m.message_type,
+                    sorted(t.field_id.name or "?" for t in m.tracking_value_ids),
+                ]
+                for m in sorted(messages.get(res_id, []), key=lambda m: m.id)
+            },
+            "activities": {
+                str(a.id): [a.summary or "", a.user_id.id, a.active]
+                for a in sorted(activities.get(res_id, []), key=lambda a: a.id)
+            },
+            # An activity's model is stored twice: both must name the record's model.
+            "activities_elsewhere": sorted(
+                a.id
+                for a in activities.get(res_id, [])
+                if a.res_model_id.model != model
+            ),
+        }
+        for res_id in ids
+    }
+
+
+def _orphans(env, model_names):
+    """Rows of Odoo's tables that still name a model the registry no longer has."""
+    counts = {}
+    if not model_names:
+        return counts
+    for table, column in (
+        ("ir_model", "model"),
+        ("mail_message", "model"),
+        ("mail_followers", "res_model"),
+        ("mail_activity", "res_model"),
+        ("ir_attachment", "res_model"),
+    ):
+        env.cr.execute(
+            f"SELECT count(*) FROM {table} WHERE {column} IN %s",
+            [tuple(model_names)],
+        )
+        count = env.cr.fetchone()[0]
+        if count:
+            counts[f"{table}.{column}"] = count
+    return counts
+
+
+def fingerprint(env):
+    env = env(context=dict(env.context, active_test=False, lang="en_US"))
+    model = measure_model(env)
+    measures_of = measure_field(env)
+    interviews = env[INTERVIEW].search([], order="id")
+    measures = env[model].search([], order="id")
+    interview_mail = _mail_of(env, INTERVIEW, interviews.ids)
+    measure_mail = _mail_of(env, model, measures.ids)
+
+    result = {"interviews": {}, "measures": {}, "globals": {}}
+    for interview in interviews:
+        checks = {
+            aspect: _values(interview, names)
+            for aspect, names in INTERVIEW_ASPECTS.items()
+        }
+        lines = interview.line_ids.sorted()
+        checks["line_count"] = len(lines)
+        checks["lines"] = {str(line.id): _values(line, LINE_FIELDS) for line in lines}
+        checks["measures"] = interview[measures_of.name].sorted("id").ids
+        checks.update(interview_mail[interview.id])
+        result["interviews"][str(interview.id)] = checks
+    for measure in measures:
+        checks = {"values": _values(measure, MEASURE_FIELDS)}
+        checks["interview"] = measure[measures_of.inverse_name].id
+        checks.update(measure_mail[measure.id])
+        result["measures"][str(measure.id)] = checks
+
+    logs = env["hr.exit.interview.report.log"].search([], order="id")
+    company = env.company
+    templates = env["hr.exit.interview.template"].search([], order="id")
+    result["globals"] = {
+        "report_readings": [
+            [log.id, log.interview_id.id, log.report_name, log.user_id.id]
+            for log in logs
+        ],
+        "company_settings": _values(company, COMPANY_FIELDS),
+        "templates": {
+            str(template.id): {
+                "name": template.name,
+                "active": template.active,
+                "questions": [
+                    [q.id, q.section_id.name, q.sequence, q.name, q.question_type]
+                    for q in template.question_ids.sorted()
+                ],
+            }
+            for template in templates
+        },
+        "left_on_the_old_model": _orphans(env, {OLD_MEASURE} - {model}),
+    }
+    module = env["ir.module.module"].search([("name", "=", "hr_exit_interview")])
+    result["module"] = {
+        "state": module.state,
+        "version": module.latest_version,
+        "measure_model": model,
+        "measure_field": measures_of.name,
+    }
+    return result
+
+
+def board_report_problems(env):
+    """After the update: the board still reads its reports, with the answers when
+    the interviewer included them. Run last: the readings it logs are not committed."""
+    board = env["res.users"].search([("login", "=", PREFIX + "board")])
+    interviews = env[INTERVIEW].search(
+        [("state", "in", ("reported", "evaluated")), ("anonymised_on", "=", False)]
+    )
+    html = (
+        env["ir.actions.report"]
+        .with_user(board)
+        ._render_qweb_html(BOARD_REPORT, interviews.ids)[0]
+    )
+    html = html.decode() if isinstance(html, bytes) else str(html)
+    expected = interviews.mapped("report_summary")
+    expected += (
+        interviews.filtered("report_include_answers")
+        .line_ids.filtered("answer_text")
+        .mapped("answer_text")
+    )
+    return [text for text in expected if str(escape(text)) not in html]
+
+
+def write_fingerprint(env, path, render_report=False):
+    result = fingerprint(env)
+    if render_report:
+        try:
+            result["module"]["board_report_missing"] = board_report_problems(env)
+        except Exception as error:  # reported as a failed check
+            result["module"]["board_report_missing"] = [repr(error)]
+    with open(path, "w") as file:
+        json.dump(result, file, indent=1, sort_keys=True)
