@@ -84,6 +84,8 @@ class HrExitInterview(models.Model):
     _order = "last_working_day desc, id desc"
     _check_company_auto = True
 
+    # === FIELDS === #
+
     name = fields.Char(compute="_compute_name", store=True)
     # The employee's personal link: only officers, who send it, may read it.
     access_token = fields.Char(groups=OFFICER_GROUP)
@@ -258,52 +260,7 @@ class HrExitInterview(models.Model):
         ),
     ]
 
-    @api.constrains(
-        "keep_in_touch_none",
-        "keep_in_touch_volunteer",
-        "keep_in_touch_visitor",
-        "keep_in_touch_newsletter",
-    )
-    def _check_keep_in_touch(self):
-        for interview in self:
-            if interview.keep_in_touch_none and (
-                interview.keep_in_touch_volunteer
-                or interview.keep_in_touch_visitor
-                or interview.keep_in_touch_newsletter
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Keeping in touch and no further contact exclude each other: "
-                        "untick one of them."
-                    )
-                )
-
-    @api.constrains("employee_id", "anonymised_on")
-    def _check_employee(self):
-        for interview in self:
-            if not interview.employee_id and not interview.anonymised_on:
-                raise ValidationError(
-                    self.env._("Choose the departing employee of the exit interview.")
-                )
-
-    @api.constrains("interviewer_id", "manager_id", "coach_id", "company_id")
-    def _check_interviewer_not_manager(self):
-        for interview in self:
-            if (
-                interview.company_id.exit_interview_forbid_manager
-                and interview.interviewer_is_manager
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(interviewer)s is the manager or coach of %(employee)s. Your "
-                        "organisation does not let the direct manager hold the exit "
-                        "interview: the employee must be able to speak freely, also "
-                        "when the manager is part of the reason for leaving. Choose "
-                        "another interviewer.",
-                        interviewer=interview.interviewer_id.name,
-                        employee=interview.employee_id.name,
-                    )
-                )
+    # === COMPUTE METHODS === #
 
     @api.depends("employee_id.name", "anonymised_on")
     def _compute_name(self):
@@ -393,10 +350,63 @@ class HrExitInterview(models.Model):
         for interview in self:
             interview.access_url = f"/my/exit-interviews/{interview.id}"
 
+    # === CONSTRAINT METHODS === #
+
+    @api.constrains(
+        "keep_in_touch_none",
+        "keep_in_touch_volunteer",
+        "keep_in_touch_visitor",
+        "keep_in_touch_newsletter",
+    )
+    def _check_keep_in_touch(self):
+        for interview in self:
+            if interview.keep_in_touch_none and (
+                interview.keep_in_touch_volunteer
+                or interview.keep_in_touch_visitor
+                or interview.keep_in_touch_newsletter
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Keeping in touch and no further contact exclude each other: "
+                        "untick one of them."
+                    )
+                )
+
+    @api.constrains("employee_id", "anonymised_on")
+    def _check_employee(self):
+        for interview in self:
+            if not interview.employee_id and not interview.anonymised_on:
+                raise ValidationError(
+                    self.env._("Choose the departing employee of the exit interview.")
+                )
+
+    @api.constrains("interviewer_id", "manager_id", "coach_id", "company_id")
+    def _check_interviewer_not_manager(self):
+        for interview in self:
+            if (
+                interview.company_id.exit_interview_forbid_manager
+                and interview.interviewer_is_manager
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(interviewer)s is the manager or coach of %(employee)s. Your "
+                        "organisation does not let the direct manager hold the exit "
+                        "interview: the employee must be able to speak freely, also "
+                        "when the manager is part of the reason for leaving. Choose "
+                        "another interviewer.",
+                        interviewer=interview.interviewer_id.name,
+                        employee=interview.employee_id.name,
+                    )
+                )
+
+    # === ONCHANGE METHODS === #
+
     @api.onchange("employee_id")
     def _onchange_employee_id(self):
         if self.employee_id:
             self.update(self._employee_snapshot(self.employee_id))
+
+    # === CRUD METHODS === #
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -474,6 +484,8 @@ class HrExitInterview(models.Model):
             default.setdefault(field, False)
         return super().copy_data(default=default)
 
+    # === ACTION METHODS === #
+
     def action_send_questions(self):
         """Open the mail composer with the invitation and the personal portal link."""
         self.ensure_one()
@@ -508,11 +520,6 @@ class HrExitInterview(models.Model):
                 "mark_exit_interview_invited": True,
             },
         }
-
-    def message_post(self, **kwargs):
-        if self.env.context.get("mark_exit_interview_invited"):
-            self.filtered(lambda i: i.state == "draft").action_invite()
-        return super().message_post(**kwargs)
 
     def action_invite(self):
         """Mark the preparatory questions as sent to the employee."""
@@ -573,53 +580,56 @@ class HrExitInterview(models.Model):
             "view_mode": "form",
         }
 
-    def _check_officer(self):
+    # === CORE METHODS OVERRIDES === #
+
+    def message_post(self, **kwargs):
+        if self.env.context.get("mark_exit_interview_invited"):
+            self.filtered(lambda i: i.state == "draft").action_invite()
+        return super().message_post(**kwargs)
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        # The employee's manager or coach never follows the interview (not even as
+        # the officer who created it), unless they hold it themselves.
+        if partner_ids:
+            leaders = self._leader_partners()
+            partner_ids = [pid for pid in partner_ids if pid not in leaders.ids]
+        return super()._message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
+        )
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        # The employee's link opens the interview's portal page only: Odoo's generic
+        # mail routes (chatter, message post, attachment upload) do not take its token
+        # or signed hash, only the rights of the user.
+        return super()._get_thread_with_access(thread_id, mode)
+
+    def _get_share_url(
+        self, redirect=False, signup_partner=False, pid=None, share_token=True
+    ):
+        # A shared link carries the employee's token: only officers hand it out
+        # (the Share action, mail links); the invitation itself goes through them too.
         if not self.env.su and not self.env.user.has_group(OFFICER_GROUP):
             raise AccessError(
                 self.env._(
-                    "Only exit interview officers send the questions, cancel an "
-                    "interview or reset it to draft."
+                    "Only exit interview officers can share an interview's link."
                 )
             )
+        return super()._get_share_url(
+            redirect=redirect,
+            signup_partner=signup_partner,
+            pid=pid,
+            share_token=share_token,
+        )
 
-    @api.model
-    def _check_not_own_team(self, employee):
-        """Refuse, in words, an officer starting for someone else the interview of their
-        own team member when the company keeps it from them (as the record rules do)."""
-        if self.env.su or employee.company_id.exit_interview_manager_officer_access:
-            return
-        leaders = (employee.parent_id | employee.coach_id).sudo().user_id
-        if self.env.user in leaders:
-            raise AccessError(
-                self.env._(
-                    "You are the manager or coach of %(employee)s: your organisation "
-                    "keeps their exit interview from them. Ask another exit interview "
-                    "officer to start it.",
-                    employee=employee.name,
-                )
-            )
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._(
+            "Exit interview answers - %(employee)s",
+            employee=self.employee_id.name or "",
+        )
 
-    def _check_board_writes_evaluation_only(self, vals):
-        """Board members write the evaluation and its actions, nothing else, on the
-        interviews they do not hold themselves."""
-        user = self.env.user
-        if (
-            self.env.su
-            or not user.has_group(BOARD_GROUP)
-            or user.has_group(OFFICER_GROUP)
-        ):
-            return
-        if not set(vals) - BOARD_FIELDS:
-            if any(interview.state != "reported" for interview in self):
-                raise UserError(
-                    self.env._("The board evaluates an interview while it is reported.")
-                )
-        elif any(interview.interviewer_id != user for interview in self):
-            raise AccessError(
-                self.env._(
-                    "As a board member you write the evaluation and its actions only."
-                )
-            )
+    # === BUSINESS METHODS === #
 
     def _check_transition(self, new_state):
         if self.state == new_state:
@@ -670,304 +680,53 @@ class HrExitInterview(models.Model):
             )
         )
 
-    def _portal_is_open(self):
-        """The employee may still change the answers."""
-        return self.state == "invited"
-
-    def _portal_check_answers(self, answers):
-        """Validate answers posted by the employee: {line id: text}. Raise UserError
-        with a message for the employee; nothing is stored then."""
-        self.ensure_one()
-        if not self._portal_is_open():
-            raise UserError(
-                self.env._(
-                    "Your answers were already submitted, or you chose not to take "
-                    "part: they can no longer change."
-                )
-            )
-        lines = {line.id: line for line in self.line_ids}
-        values = {}
-        for line_id, answer in answers.items():
-            line = lines.get(line_id)
-            if not line:
-                raise UserError(
-                    self.env._("One of the answers does not belong to your questions.")
-                )
-            answer = _clean_text(answer)
-            if len(answer) > ANSWER_MAX_LENGTH:
-                raise UserError(
-                    self.env._(
-                        "An answer is longer than %(limit)s characters: please "
-                        "shorten it. The interviewer will gladly hear more in the "
-                        "conversation.",
-                        limit=ANSWER_MAX_LENGTH,
-                    )
-                )
-            values[line] = line._portal_answer_values(answer)
-        return values
-
-    def _privacy_notice(self):
-        """Who reads what and how long it is kept, in the employee's language."""
-        self.ensure_one()
-        self_lang = self.with_context(lang=self._invitation_lang())
-        company = self_lang.company_id
-        return company.exit_interview_privacy_notice or self_lang.env._(
-            "Only your interviewer reads your answers. A short report of the "
-            "conversation goes to the board, which uses it to improve the "
-            "organisation and its HR policy. Your answers and the report are kept "
-            "for %(months)s months after your last working day; after that only "
-            "anonymous statistics remain.",
-            months=company.exit_interview_retention_months,
-        )
-
-    def _portal_acknowledge_notice(self, acknowledged):
-        """The notice is read before the first answer; the moment is kept."""
-        if self.notice_acknowledged_on:
-            return
-        if not acknowledged:
-            raise UserError(
-                self.env._(
-                    "Please confirm that you have read who reads your answers and how "
-                    "long they are kept."
-                )
-            )
-        self.notice_acknowledged_on = fields.Datetime.now()
-
-    def _portal_save_answers(self, answers):
-        """Store the employee's answers; callers checked the token or the owner."""
-        for line, values in self._portal_check_answers(answers).items():
-            line.write(values)
-
-    def _portal_submit_answers(self, answers):
-        self._portal_save_answers(answers)
-        self.write({"state": "prepared", "answers_submitted_on": fields.Datetime.now()})
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            user_id=self.interviewer_id.id,
-            summary=self.env._("Prepare the exit interview: the answers are in"),
-        )
-        self.message_post(
-            body=self.env._(
-                "%(employee)s submitted the answers to the preparatory questions.",
-                employee=self.employee_id.name,
-            ),
-            author_id=self.employee_id.work_contact_id.id,
-            partner_ids=self.interviewer_id.partner_id.ids,
-            subtype_xmlid="mail.mt_note",
-        )
-
-    def _portal_decline(self, reason):
-        reason = _clean_text(reason)
-        if len(reason) > ANSWER_MAX_LENGTH:
-            raise UserError(
-                self.env._(
-                    "The reason is longer than %(limit)s characters: please "
-                    "shorten it.",
-                    limit=ANSWER_MAX_LENGTH,
-                )
-            )
-        if not self._portal_is_open():
-            raise UserError(
-                self.env._("You can no longer decline: your answers were submitted.")
-            )
-        self.write({"state": "declined", "decline_reason": reason or False})
-        officers = self.message_partner_ids
-        self.message_post(
-            body=self.env._(
-                "%(employee)s prefers not to take part in the exit interview.",
-                employee=self.employee_id.name,
-            ),
-            author_id=self.employee_id.work_contact_id.id,
-            partner_ids=officers.ids,
-            subtype_xmlid="mail.mt_note",
-        )
-
-    @api.model
-    def _cron_anonymise_expired(self):
-        """Anonymise the interviews kept longer than their company's retention period
-        after the last working day: what the board's statistics need stays."""
-        today = fields.Date.context_today(self)
-        expired = self.browse()
-        pending = self.sudo().with_context(active_test=False)
-        for (company,) in pending._read_group(
-            [("anonymised_on", "=", False)], ["company_id"]
-        ):
-            limit = today - relativedelta(
-                months=company.exit_interview_retention_months
-            )
-            expired |= (
-                self.sudo()
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("company_id", "=", company.id),
-                        ("anonymised_on", "=", False),
-                        "|",
-                        ("last_working_day", "<", limit),
-                        "&",
-                        ("last_working_day", "=", False),
-                        ("create_date", "<", limit),
-                    ]
-                )
-            )
-        expired._anonymise()
-        _logger.info(
-            "Exit interviews: %s anonymised after their retention", len(expired)
-        )
-        return expired
-
-    def _anonymise(self):
-        """Erase the people and their words; keep reason, department, year, seniority
-        band, ratings and the actions' categories and states. Superuser only."""
-        if not self:
-            return
-        self = self.sudo()
-        self.calendar_event_id.unlink()
-        self.line_ids.write(
-            {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
-        )
-        self.board_action_ids.write({"name": self.env._("(anonymised)")})
-        self.board_action_ids.activity_ids.unlink()
-        self.board_action_ids.message_ids.unlink()
-        self.activity_ids.unlink()
-        self.message_ids.unlink()
-        self.env["ir.attachment"].search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        values = dict.fromkeys(CONFIDENTIAL_TEXT_FIELDS, False)
-        values.update(
-            {
-                "employee_id": False,
-                "manager_id": False,
-                "coach_id": False,
-                "job_id": False,
-                "job_title": False,
-                "career_jobs": False,
-                "access_token": False,
-                "anonymised_on": fields.Datetime.now(),
-            }
-        )
-        self.with_context(tracking_disable=True).write(values)
-        # The exact dates go, the year and seniority band computed from them stay:
-        # a low-level write, which does not trigger their recomputation.
-        self._write({"hire_date": None, "last_working_day": None})
-        self.invalidate_recordset(["hire_date", "last_working_day"])
-
-    @api.model
-    def _cron_send_reminders(self):
-        """Remind once the employees who have not answered when the meeting is near."""
-        now = fields.Datetime.now()
-        template = self.env.ref(
-            "hr_exit_interview.mail_template_exit_interview_reminder"
-        )
-        waiting = self.search(
-            [
-                ("state", "=", "invited"),
-                ("reminder_sent", "=", False),
-                ("planned_start", ">", now),
-            ]
-        )
-        reminded = waiting.filtered(
-            lambda interview: interview.planned_start
-            <= now + timedelta(days=interview.company_id.exit_interview_reminder_days)
-        )
-        for interview in reminded:
-            template.send_mail(
-                interview.id, email_layout_xmlid="mail.mail_notification_light"
-            )
-        reminded.write({"reminder_sent": True})
-        return reminded
-
-    def _get_share_url(
-        self, redirect=False, signup_partner=False, pid=None, share_token=True
-    ):
-        # A shared link carries the employee's token: only officers hand it out
-        # (the Share action, mail links); the invitation itself goes through them too.
+    def _check_officer(self):
         if not self.env.su and not self.env.user.has_group(OFFICER_GROUP):
             raise AccessError(
                 self.env._(
-                    "Only exit interview officers can share an interview's link."
+                    "Only exit interview officers send the questions, cancel an "
+                    "interview or reset it to draft."
                 )
             )
-        return super()._get_share_url(
-            redirect=redirect,
-            signup_partner=signup_partner,
-            pid=pid,
-            share_token=share_token,
-        )
 
-    def _get_report_base_filename(self):
-        self.ensure_one()
-        return self.env._(
-            "Exit interview answers - %(employee)s",
-            employee=self.employee_id.name or "",
-        )
+    @api.model
+    def _check_not_own_team(self, employee):
+        """Refuse, in words, an officer starting for someone else the interview of their
+        own team member when the company keeps it from them (as the record rules do)."""
+        if self.env.su or employee.company_id.exit_interview_manager_officer_access:
+            return
+        leaders = (employee.parent_id | employee.coach_id).sudo().user_id
+        if self.env.user in leaders:
+            raise AccessError(
+                self.env._(
+                    "You are the manager or coach of %(employee)s: your organisation "
+                    "keeps their exit interview from them. Ask another exit interview "
+                    "officer to start it.",
+                    employee=employee.name,
+                )
+            )
 
-    def _rotate_access_token(self):
-        """A new personal link: the one sent before stops working. Callers hold the
-        right to change the interview."""
-        self.check_access("write")
-        for interview in self.sudo():
-            interview.access_token = str(uuid.uuid4())
-
-    def _check_can_invite(self):
-        for interview in self:
-            if not interview.line_ids:
+    def _check_board_writes_evaluation_only(self, vals):
+        """Board members write the evaluation and its actions, nothing else, on the
+        interviews they do not hold themselves."""
+        user = self.env.user
+        if (
+            self.env.su
+            or not user.has_group(BOARD_GROUP)
+            or user.has_group(OFFICER_GROUP)
+        ):
+            return
+        if not set(vals) - BOARD_FIELDS:
+            if any(interview.state != "reported" for interview in self):
                 raise UserError(
-                    self.env._(
-                        "Add at least one question before inviting %(employee)s.",
-                        employee=interview.employee_id.name,
-                    )
+                    self.env._("The board evaluates an interview while it is reported.")
                 )
-
-    def _invitation_email(self):
-        """The employee's private email, else the work email: the link is personal."""
-        employee = self.employee_id.sudo()
-        return employee.private_email or employee.work_email
-
-    def _invitation_lang(self):
-        employee = self.employee_id.sudo()
-        return employee.lang or employee.work_contact_id.lang or self.env.lang
-
-    def _render_letter(self):
-        """The template's letter with the employee's and organisation's names, in the
-        employee's language; the names are escaped, the letter is sanitized HTML."""
-        self.ensure_one()
-        self_lang = self.with_context(lang=self._invitation_lang())
-        letter = self_lang.template_id.letter or Markup()
-        replacements = {
-            self_lang.env._("[employee name]"): self.employee_id.name,
-            self_lang.env._("[organisation]"): self.company_id.name,
-        }
-        for placeholder, value in replacements.items():
-            letter = letter.replace(escape(placeholder), escape(value or ""))
-        return Markup(letter)
-
-    def _keep_in_touch_display(self):
-        self.ensure_one()
-        wishes = [
-            self._fields[name].get_description(self.env)["string"]
-            for name in (
-                "keep_in_touch_volunteer",
-                "keep_in_touch_visitor",
-                "keep_in_touch_newsletter",
-                "keep_in_touch_none",
+        elif any(interview.interviewer_id != user for interview in self):
+            raise AccessError(
+                self.env._(
+                    "As a board member you write the evaluation and its actions only."
+                )
             )
-            if self[name]
-        ]
-        return ", ".join(wishes) or "-"
-
-    def _is_owned_by(self, user):
-        """Whether the user is the departing employee of this interview."""
-        self.ensure_one()
-        employee = self.employee_id.sudo()
-        return bool(
-            user
-            and not user._is_public()
-            and (
-                employee.user_id == user or employee.work_contact_id == user.partner_id
-            )
-        )
 
     def _check_questions_editable(self):
         if any(interview.state != "draft" for interview in self):
@@ -1004,16 +763,6 @@ class HrExitInterview(models.Model):
         if self.interviewer_id:
             self.message_subscribe(partner_ids=self.interviewer_id.partner_id.ids)
 
-    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
-        # The employee's manager or coach never follows the interview (not even as
-        # the officer who created it), unless they hold it themselves.
-        if partner_ids:
-            leaders = self._leader_partners()
-            partner_ids = [pid for pid in partner_ids if pid not in leaders.ids]
-        return super()._message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
-        )
-
     def _leader_users(self):
         """The users of the employee's manager and coach recorded on the interview."""
         self.ensure_one()
@@ -1029,13 +778,6 @@ class HrExitInterview(models.Model):
                 - interview.interviewer_id.partner_id
             )
         return leaders
-
-    @api.model
-    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
-        # The employee's link opens the interview's portal page only: Odoo's generic
-        # mail routes (chatter, message post, attachment upload) do not take its token
-        # or signed hash, only the rights of the user.
-        return super()._get_thread_with_access(thread_id, mode)
 
     def _log_manager_as_interviewer(self):
         if self.interviewer_is_manager:
@@ -1153,3 +895,281 @@ class HrExitInterview(models.Model):
         if current and current not in jobs:
             jobs.append(current)
         return "\n".join(jobs) or False
+
+    def _keep_in_touch_display(self):
+        self.ensure_one()
+        wishes = [
+            self._fields[name].get_description(self.env)["string"]
+            for name in (
+                "keep_in_touch_volunteer",
+                "keep_in_touch_visitor",
+                "keep_in_touch_newsletter",
+                "keep_in_touch_none",
+            )
+            if self[name]
+        ]
+        return ", ".join(wishes) or "-"
+
+    # === PORTAL === #
+
+    def _portal_is_open(self):
+        """The employee may still change the answers."""
+        return self.state == "invited"
+
+    def _portal_check_answers(self, answers):
+        """Validate answers posted by the employee: {line id: text}. Raise UserError
+        with a message for the employee; nothing is stored then."""
+        self.ensure_one()
+        if not self._portal_is_open():
+            raise UserError(
+                self.env._(
+                    "Your answers were already submitted, or you chose not to take "
+                    "part: they can no longer change."
+                )
+            )
+        lines = {line.id: line for line in self.line_ids}
+        values = {}
+        for line_id, answer in answers.items():
+            line = lines.get(line_id)
+            if not line:
+                raise UserError(
+                    self.env._("One of the answers does not belong to your questions.")
+                )
+            answer = _clean_text(answer)
+            if len(answer) > ANSWER_MAX_LENGTH:
+                raise UserError(
+                    self.env._(
+                        "An answer is longer than %(limit)s characters: please "
+                        "shorten it. The interviewer will gladly hear more in the "
+                        "conversation.",
+                        limit=ANSWER_MAX_LENGTH,
+                    )
+                )
+            values[line] = line._portal_answer_values(answer)
+        return values
+
+    def _privacy_notice(self):
+        """Who reads what and how long it is kept, in the employee's language."""
+        self.ensure_one()
+        self_lang = self.with_context(lang=self._invitation_lang())
+        company = self_lang.company_id
+        return company.exit_interview_privacy_notice or self_lang.env._(
+            "Only your interviewer reads your answers. A short report of the "
+            "conversation goes to the board, which uses it to improve the "
+            "organisation and its HR policy. Your answers and the report are kept "
+            "for %(months)s months after your last working day; after that only "
+            "anonymous statistics remain.",
+            months=company.exit_interview_retention_months,
+        )
+
+    def _portal_acknowledge_notice(self, acknowledged):
+        """The notice is read before the first answer; the moment is kept."""
+        if self.notice_acknowledged_on:
+            return
+        if not acknowledged:
+            raise UserError(
+                self.env._(
+                    "Please confirm that you have read who reads your answers and how "
+                    "long they are kept."
+                )
+            )
+        self.notice_acknowledged_on = fields.Datetime.now()
+
+    def _portal_save_answers(self, answers):
+        """Store the employee's answers; callers checked the token or the owner."""
+        for line, values in self._portal_check_answers(answers).items():
+            line.write(values)
+
+    def _portal_submit_answers(self, answers):
+        self._portal_save_answers(answers)
+        self.write({"state": "prepared", "answers_submitted_on": fields.Datetime.now()})
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=self.interviewer_id.id,
+            summary=self.env._("Prepare the exit interview: the answers are in"),
+        )
+        self.message_post(
+            body=self.env._(
+                "%(employee)s submitted the answers to the preparatory questions.",
+                employee=self.employee_id.name,
+            ),
+            author_id=self.employee_id.work_contact_id.id,
+            partner_ids=self.interviewer_id.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _portal_decline(self, reason):
+        reason = _clean_text(reason)
+        if len(reason) > ANSWER_MAX_LENGTH:
+            raise UserError(
+                self.env._(
+                    "The reason is longer than %(limit)s characters: please "
+                    "shorten it.",
+                    limit=ANSWER_MAX_LENGTH,
+                )
+            )
+        if not self._portal_is_open():
+            raise UserError(
+                self.env._("You can no longer decline: your answers were submitted.")
+            )
+        self.write({"state": "declined", "decline_reason": reason or False})
+        officers = self.message_partner_ids
+        self.message_post(
+            body=self.env._(
+                "%(employee)s prefers not to take part in the exit interview.",
+                employee=self.employee_id.name,
+            ),
+            author_id=self.employee_id.work_contact_id.id,
+            partner_ids=officers.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _rotate_access_token(self):
+        """A new personal link: the one sent before stops working. Callers hold the
+        right to change the interview."""
+        self.check_access("write")
+        for interview in self.sudo():
+            interview.access_token = str(uuid.uuid4())
+
+    def _check_can_invite(self):
+        for interview in self:
+            if not interview.line_ids:
+                raise UserError(
+                    self.env._(
+                        "Add at least one question before inviting %(employee)s.",
+                        employee=interview.employee_id.name,
+                    )
+                )
+
+    def _invitation_email(self):
+        """The employee's private email, else the work email: the link is personal."""
+        employee = self.employee_id.sudo()
+        return employee.private_email or employee.work_email
+
+    def _invitation_lang(self):
+        employee = self.employee_id.sudo()
+        return employee.lang or employee.work_contact_id.lang or self.env.lang
+
+    def _render_letter(self):
+        """The template's letter with the employee's and organisation's names, in the
+        employee's language; the names are escaped, the letter is sanitized HTML."""
+        self.ensure_one()
+        self_lang = self.with_context(lang=self._invitation_lang())
+        letter = self_lang.template_id.letter or Markup()
+        replacements = {
+            self_lang.env._("[employee name]"): self.employee_id.name,
+            self_lang.env._("[organisation]"): self.company_id.name,
+        }
+        for placeholder, value in replacements.items():
+            letter = letter.replace(escape(placeholder), escape(value or ""))
+        return Markup(letter)
+
+    def _is_owned_by(self, user):
+        """Whether the user is the departing employee of this interview."""
+        self.ensure_one()
+        employee = self.employee_id.sudo()
+        return bool(
+            user
+            and not user._is_public()
+            and (
+                employee.user_id == user or employee.work_contact_id == user.partner_id
+            )
+        )
+
+    @api.model
+    def _cron_send_reminders(self):
+        """Remind once the employees who have not answered when the meeting is near."""
+        now = fields.Datetime.now()
+        template = self.env.ref(
+            "hr_exit_interview.mail_template_exit_interview_reminder"
+        )
+        waiting = self.search(
+            [
+                ("state", "=", "invited"),
+                ("reminder_sent", "=", False),
+                ("planned_start", ">", now),
+            ]
+        )
+        reminded = waiting.filtered(
+            lambda interview: interview.planned_start
+            <= now + timedelta(days=interview.company_id.exit_interview_reminder_days)
+        )
+        for interview in reminded:
+            template.send_mail(
+                interview.id, email_layout_xmlid="mail.mail_notification_light"
+            )
+        reminded.write({"reminder_sent": True})
+        return reminded
+
+    # === RETENTION === #
+
+    @api.model
+    def _cron_anonymise_expired(self):
+        """Anonymise the interviews kept longer than their company's retention period
+        after the last working day: what the board's statistics need stays."""
+        today = fields.Date.context_today(self)
+        expired = self.browse()
+        pending = self.sudo().with_context(active_test=False)
+        for (company,) in pending._read_group(
+            [("anonymised_on", "=", False)], ["company_id"]
+        ):
+            limit = today - relativedelta(
+                months=company.exit_interview_retention_months
+            )
+            expired |= (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("anonymised_on", "=", False),
+                        "|",
+                        ("last_working_day", "<", limit),
+                        "&",
+                        ("last_working_day", "=", False),
+                        ("create_date", "<", limit),
+                    ]
+                )
+            )
+        expired._anonymise()
+        _logger.info(
+            "Exit interviews: %s anonymised after their retention", len(expired)
+        )
+        return expired
+
+    def _anonymise(self):
+        """Erase the people and their words; keep reason, department, year, seniority
+        band, ratings and the actions' categories and states. Superuser only."""
+        if not self:
+            return
+        self = self.sudo()
+        self.calendar_event_id.unlink()
+        self.line_ids.write(
+            {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
+        )
+        self.board_action_ids.write({"name": self.env._("(anonymised)")})
+        self.board_action_ids.activity_ids.unlink()
+        self.board_action_ids.message_ids.unlink()
+        self.activity_ids.unlink()
+        self.message_ids.unlink()
+        self.env["ir.attachment"].search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        values = dict.fromkeys(CONFIDENTIAL_TEXT_FIELDS, False)
+        values.update(
+            {
+                "employee_id": False,
+                "manager_id": False,
+                "coach_id": False,
+                "job_id": False,
+                "job_title": False,
+                "career_jobs": False,
+                "access_token": False,
+                "anonymised_on": fields.Datetime.now(),
+            }
+        )
+        self.with_context(tracking_disable=True).write(values)
+        # The exact dates go, the year and seniority band computed from them stay:
+        # a low-level write, which does not trigger their recomputation.
+        self._write({"hire_date": None, "last_working_day": None})
+        self.invalidate_recordset(["hire_date", "last_working_day"])
