@@ -2,11 +2,14 @@ from . import hr_exit_interview_template
 from . import hr_exit_interview_section
 from . import hr_exit_interview_question
 from . import hr_exit_interview
+from . import hr_exit_interview_meeting
+from . import hr_exit_interview_mail
+from . import hr_exit_interview_portal
+from . import hr_exit_interview_retention
 from . import hr_exit_interview_line
 from . import hr_departure_reason
 from . import hr_employee
 from . import res_company
 from . import res_config_settings
-from . import report_exit_interview
 from . import hr_exit_interview_action
 from . import hr_exit_interview_report_log

@@ -1,23 +1,9 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
-import uuid
-from datetime import datetime, time, timedelta
-
-import pytz
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-
-_logger = logging.getLogger(__name__)
-
-# Once submitted, declined or cancelled, the link sent to the employee stops working.
-TOKEN_ROTATING_STATES = ("prepared", "declined", "cancelled")
-
-# A generous limit: a page of text per answer, and no unbounded payload.
-ANSWER_MAX_LENGTH = 10000
 
 STATES = [
     ("draft", "Draft"),
@@ -71,12 +57,6 @@ CONFIDENTIAL_TEXT_FIELDS = (
 )
 
 
-def _clean_text(text):
-    """Text typed by the employee, trimmed and without NUL characters, which no
-    browser sends and PostgreSQL cannot store."""
-    return (text or "").replace("\x00", "").strip()
-
-
 class HrExitInterview(models.Model):
     _name = "hr.exit.interview"
     _description = "Exit Interview"
@@ -87,8 +67,6 @@ class HrExitInterview(models.Model):
     # === FIELDS === #
 
     name = fields.Char(compute="_compute_name", store=True)
-    # The employee's personal link: only officers, who send it, may read it.
-    access_token = fields.Char(groups=OFFICER_GROUP)
     active = fields.Boolean(default=True)
     state = fields.Selection(
         STATES, string="Status", default="draft", required=True, tracking=True
@@ -153,19 +131,6 @@ class HrExitInterview(models.Model):
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
     interviewer_is_manager = fields.Boolean(compute="_compute_interviewer_is_manager")
-    planned_start = fields.Datetime(
-        compute="_compute_planned_start",
-        store=True,
-        readonly=False,
-        precompute=True,
-        tracking=True,
-    )
-    duration = fields.Float(default=2.0, help="Planned duration, in hours.")
-    planned_stop = fields.Datetime(compute="_compute_planned_stop")
-    planning_warning = fields.Char(compute="_compute_planning_warning")
-    calendar_event_id = fields.Many2one(
-        "calendar.event", string="Meeting", readonly=True, copy=False
-    )
 
     template_id = fields.Many2one(
         "hr.exit.interview.template",
@@ -237,28 +202,10 @@ class HrExitInterview(models.Model):
         groups="hr_exit_interview.group_exit_interview_officer,"
         "hr_exit_interview.group_exit_interview_board",
     )
-    anonymised_on = fields.Datetime(readonly=True, copy=False)
-    notice_acknowledged_on = fields.Datetime(
-        string="Notice Read On",
-        readonly=True,
-        copy=False,
-        help="When the employee confirmed reading who reads what and how long it "
-        "is kept.",
-    )
-    answers_submitted_on = fields.Datetime(readonly=True, copy=False)
-    reminder_sent = fields.Boolean(readonly=True, copy=False)
     decline_reason = fields.Text(
         string="Reason for Declining",
         groups="hr_exit_interview.group_exit_interview_interviewer",
     )
-
-    _sql_constraints = [
-        (
-            "duration_positive",
-            "CHECK(duration > 0)",
-            "The duration of an exit interview must be positive.",
-        ),
-    ]
 
     # === COMPUTE METHODS === #
 
@@ -315,40 +262,11 @@ class HrExitInterview(models.Model):
                 interview.interviewer_id & interview._leader_users()
             )
 
-    @api.depends("last_working_day", "company_id")
-    def _compute_planned_start(self):
-        for interview in self:
-            if not interview.last_working_day:
-                interview.planned_start = False
-                continue
-            days = interview.company_id.exit_interview_days_before
-            day = max(
-                interview.last_working_day - timedelta(days=days),
-                fields.Date.context_today(interview) + timedelta(days=1),
-            )
-            interview.planned_start = interview._at_ten_local(day)
-
-    @api.depends("planned_start", "duration")
-    def _compute_planned_stop(self):
-        for interview in self:
-            interview.planned_stop = interview.planned_start and (
-                interview.planned_start + timedelta(hours=interview.duration)
-            )
-
-    @api.depends("planned_start", "last_working_day", "company_id")
-    def _compute_planning_warning(self):
-        for interview in self:
-            interview.planning_warning = interview._planning_warning()
-
     @api.depends("line_ids.answer_rating")
     def _compute_rating_average(self):
         for interview in self:
             ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
             interview.rating_average = sum(ratings) / len(ratings) if ratings else 0.0
-
-    def _compute_access_url(self):
-        for interview in self:
-            interview.access_url = f"/my/exit-interviews/{interview.id}"
 
     # === CONSTRAINT METHODS === #
 
@@ -472,8 +390,6 @@ class HrExitInterview(models.Model):
             self._sync_calendar_event()
         if vals.get("state") in ("cancelled", "declined"):
             self._archive_calendar_event(archive=True)
-        if vals.get("state") in TOKEN_ROTATING_STATES:
-            self._rotate_access_token()
         return result
 
     def copy_data(self, default=None):
@@ -485,41 +401,6 @@ class HrExitInterview(models.Model):
         return super().copy_data(default=default)
 
     # === ACTION METHODS === #
-
-    def action_send_questions(self):
-        """Open the mail composer with the invitation and the personal portal link."""
-        self.ensure_one()
-        self._check_officer()
-        self._check_transition("invited")
-        self._check_can_invite()
-        self._rotate_access_token()
-        if not self._invitation_email():
-            raise UserError(
-                self.env._(
-                    "%(employee)s has neither a private nor a work email address: "
-                    "add one on the employee's record, or hand the questions over "
-                    "on paper and mark them as sent.",
-                    employee=self.employee_id.name,
-                )
-            )
-        template = self.env.ref(
-            "hr_exit_interview.mail_template_exit_interview_invitation"
-        )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_light",
-                "mark_exit_interview_invited": True,
-            },
-        }
 
     def action_invite(self):
         """Mark the preparatory questions as sent to the employee."""
@@ -569,65 +450,6 @@ class HrExitInterview(models.Model):
         self._check_officer()
         self.write({"state": "draft"})
         self._archive_calendar_event(archive=False)
-
-    def action_open_calendar_event(self):
-        self.ensure_one()
-        self.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "calendar.event",
-            "res_id": self.calendar_event_id.id,
-            "view_mode": "form",
-        }
-
-    # === CORE METHODS OVERRIDES === #
-
-    def message_post(self, **kwargs):
-        if self.env.context.get("mark_exit_interview_invited"):
-            self.filtered(lambda i: i.state == "draft").action_invite()
-        return super().message_post(**kwargs)
-
-    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
-        # The employee's manager or coach never follows the interview (not even as
-        # the officer who created it), unless they hold it themselves.
-        if partner_ids:
-            leaders = self._leader_partners()
-            partner_ids = [pid for pid in partner_ids if pid not in leaders.ids]
-        return super()._message_subscribe(
-            partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
-        )
-
-    @api.model
-    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
-        # The employee's link opens the interview's portal page only: Odoo's generic
-        # mail routes (chatter, message post, attachment upload) do not take its token
-        # or signed hash, only the rights of the user.
-        return super()._get_thread_with_access(thread_id, mode)
-
-    def _get_share_url(
-        self, redirect=False, signup_partner=False, pid=None, share_token=True
-    ):
-        # A shared link carries the employee's token: only officers hand it out
-        # (the Share action, mail links); the invitation itself goes through them too.
-        if not self.env.su and not self.env.user.has_group(OFFICER_GROUP):
-            raise AccessError(
-                self.env._(
-                    "Only exit interview officers can share an interview's link."
-                )
-            )
-        return super()._get_share_url(
-            redirect=redirect,
-            signup_partner=signup_partner,
-            pid=pid,
-            share_token=share_token,
-        )
-
-    def _get_report_base_filename(self):
-        self.ensure_one()
-        return self.env._(
-            "Exit interview answers - %(employee)s",
-            employee=self.employee_id.name or "",
-        )
 
     # === BUSINESS METHODS === #
 
@@ -759,104 +581,10 @@ class HrExitInterview(models.Model):
             ]
         )
 
-    def _subscribe_interviewer(self):
-        if self.interviewer_id:
-            self.message_subscribe(partner_ids=self.interviewer_id.partner_id.ids)
-
     def _leader_users(self):
         """The users of the employee's manager and coach recorded on the interview."""
         self.ensure_one()
         return (self.manager_id | self.coach_id).sudo().user_id
-
-    def _leader_partners(self):
-        """The partners of the employees' managers and coaches who do not hold the
-        interview themselves."""
-        leaders = self.env["res.partner"]
-        for interview in self:
-            leaders |= (
-                interview._leader_users().partner_id
-                - interview.interviewer_id.partner_id
-            )
-        return leaders
-
-    def _log_manager_as_interviewer(self):
-        if self.interviewer_is_manager:
-            self.message_post(
-                body=self.env._(
-                    "%(interviewer)s, the employee's manager or coach, was chosen as "
-                    "interviewer. The guide advises against it, certainly when the "
-                    "manager is part of the reason for leaving.",
-                    interviewer=self.interviewer_id.name,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-
-    def _sync_calendar_event(self):
-        # The meeting is private to its attendees, which the officer planning it is
-        # not: whoever may change the interview may book its meeting.
-        self.check_access("write")
-        for interview in self:
-            if not interview.planned_start:
-                continue
-            values = interview._calendar_event_values()
-            event = interview.calendar_event_id.sudo()
-            if event:
-                event.write(values)
-            else:
-                interview.calendar_event_id = event.create(values)
-
-    def _archive_calendar_event(self, archive):
-        self.check_access("write")
-        events = self.with_context(active_test=False).calendar_event_id.sudo()
-        if archive:
-            events.action_archive()
-        else:
-            events.action_unarchive()
-
-    def _calendar_event_values(self):
-        # The work contact is what Odoo invites for an employee; reading it needs no
-        # more than being allowed to manage this interview, which the caller is.
-        attendees = (
-            self.interviewer_id.partner_id | self.employee_id.sudo().work_contact_id
-        )
-        return {
-            "name": self.env._(
-                "Exit interview: %(employee)s", employee=self.employee_id.name
-            ),
-            "start": self.planned_start,
-            "stop": self.planned_stop,
-            "duration": self.duration,
-            "user_id": self.interviewer_id.id,
-            "partner_ids": [fields.Command.set(attendees.ids)],
-            "privacy": "private",
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-        }
-
-    def _planning_warning(self):
-        if not (self.planned_start and self.last_working_day):
-            return False
-        planned_day = fields.Date.context_today(self, self.planned_start)
-        if planned_day > self.last_working_day:
-            return self.env._(
-                "The meeting is planned after the last working day: plan it a week to "
-                "a few days before."
-            )
-        days_before = (self.last_working_day - planned_day).days
-        if days_before < self.company_id.exit_interview_days_before:
-            return self.env._(
-                "The meeting is only %(days)s day(s) before the last working day. The "
-                "guide advises a week to a few days before, never squeezed in just "
-                "before the farewell.",
-                days=days_before,
-            )
-        return False
-
-    def _at_ten_local(self, day):
-        """10:00 in the user's time zone on the given day, as naive UTC."""
-        tz = pytz.timezone(self.env.user.tz or "UTC")
-        local = tz.localize(datetime.combine(day, time(10, 0)))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.model
     def _employee_snapshot(self, employee):
@@ -909,267 +637,3 @@ class HrExitInterview(models.Model):
             if self[name]
         ]
         return ", ".join(wishes) or "-"
-
-    # === PORTAL === #
-
-    def _portal_is_open(self):
-        """The employee may still change the answers."""
-        return self.state == "invited"
-
-    def _portal_check_answers(self, answers):
-        """Validate answers posted by the employee: {line id: text}. Raise UserError
-        with a message for the employee; nothing is stored then."""
-        self.ensure_one()
-        if not self._portal_is_open():
-            raise UserError(
-                self.env._(
-                    "Your answers were already submitted, or you chose not to take "
-                    "part: they can no longer change."
-                )
-            )
-        lines = {line.id: line for line in self.line_ids}
-        values = {}
-        for line_id, answer in answers.items():
-            line = lines.get(line_id)
-            if not line:
-                raise UserError(
-                    self.env._("One of the answers does not belong to your questions.")
-                )
-            answer = _clean_text(answer)
-            if len(answer) > ANSWER_MAX_LENGTH:
-                raise UserError(
-                    self.env._(
-                        "An answer is longer than %(limit)s characters: please "
-                        "shorten it. The interviewer will gladly hear more in the "
-                        "conversation.",
-                        limit=ANSWER_MAX_LENGTH,
-                    )
-                )
-            values[line] = line._portal_answer_values(answer)
-        return values
-
-    def _privacy_notice(self):
-        """Who reads what and how long it is kept, in the employee's language."""
-        self.ensure_one()
-        self_lang = self.with_context(lang=self._invitation_lang())
-        company = self_lang.company_id
-        return company.exit_interview_privacy_notice or self_lang.env._(
-            "Only your interviewer reads your answers. A short report of the "
-            "conversation goes to the board, which uses it to improve the "
-            "organisation and its HR policy. Your answers and the report are kept "
-            "for %(months)s months after your last working day; after that only "
-            "anonymous statistics remain.",
-            months=company.exit_interview_retention_months,
-        )
-
-    def _portal_acknowledge_notice(self, acknowledged):
-        """The notice is read before the first answer; the moment is kept."""
-        if self.notice_acknowledged_on:
-            return
-        if not acknowledged:
-            raise UserError(
-                self.env._(
-                    "Please confirm that you have read who reads your answers and how "
-                    "long they are kept."
-                )
-            )
-        self.notice_acknowledged_on = fields.Datetime.now()
-
-    def _portal_save_answers(self, answers):
-        """Store the employee's answers; callers checked the token or the owner."""
-        for line, values in self._portal_check_answers(answers).items():
-            line.write(values)
-
-    def _portal_submit_answers(self, answers):
-        self._portal_save_answers(answers)
-        self.write({"state": "prepared", "answers_submitted_on": fields.Datetime.now()})
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            user_id=self.interviewer_id.id,
-            summary=self.env._("Prepare the exit interview: the answers are in"),
-        )
-        self.message_post(
-            body=self.env._(
-                "%(employee)s submitted the answers to the preparatory questions.",
-                employee=self.employee_id.name,
-            ),
-            author_id=self.employee_id.work_contact_id.id,
-            partner_ids=self.interviewer_id.partner_id.ids,
-            subtype_xmlid="mail.mt_note",
-        )
-
-    def _portal_decline(self, reason):
-        reason = _clean_text(reason)
-        if len(reason) > ANSWER_MAX_LENGTH:
-            raise UserError(
-                self.env._(
-                    "The reason is longer than %(limit)s characters: please "
-                    "shorten it.",
-                    limit=ANSWER_MAX_LENGTH,
-                )
-            )
-        if not self._portal_is_open():
-            raise UserError(
-                self.env._("You can no longer decline: your answers were submitted.")
-            )
-        self.write({"state": "declined", "decline_reason": reason or False})
-        officers = self.message_partner_ids
-        self.message_post(
-            body=self.env._(
-                "%(employee)s prefers not to take part in the exit interview.",
-                employee=self.employee_id.name,
-            ),
-            author_id=self.employee_id.work_contact_id.id,
-            partner_ids=officers.ids,
-            subtype_xmlid="mail.mt_note",
-        )
-
-    def _rotate_access_token(self):
-        """A new personal link: the one sent before stops working. Callers hold the
-        right to change the interview."""
-        self.check_access("write")
-        for interview in self.sudo():
-            interview.access_token = str(uuid.uuid4())
-
-    def _check_can_invite(self):
-        for interview in self:
-            if not interview.line_ids:
-                raise UserError(
-                    self.env._(
-                        "Add at least one question before inviting %(employee)s.",
-                        employee=interview.employee_id.name,
-                    )
-                )
-
-    def _invitation_email(self):
-        """The employee's private email, else the work email: the link is personal."""
-        employee = self.employee_id.sudo()
-        return employee.private_email or employee.work_email
-
-    def _invitation_lang(self):
-        employee = self.employee_id.sudo()
-        return employee.lang or employee.work_contact_id.lang or self.env.lang
-
-    def _render_letter(self):
-        """The template's letter with the employee's and organisation's names, in the
-        employee's language; the names are escaped, the letter is sanitized HTML."""
-        self.ensure_one()
-        self_lang = self.with_context(lang=self._invitation_lang())
-        letter = self_lang.template_id.letter or Markup()
-        replacements = {
-            self_lang.env._("[employee name]"): self.employee_id.name,
-            self_lang.env._("[organisation]"): self.company_id.name,
-        }
-        for placeholder, value in replacements.items():
-            letter = letter.replace(escape(placeholder), escape(value or ""))
-        return Markup(letter)
-
-    def _is_owned_by(self, user):
-        """Whether the user is the departing employee of this interview."""
-        self.ensure_one()
-        employee = self.employee_id.sudo()
-        return bool(
-            user
-            and not user._is_public()
-            and (
-                employee.user_id == user or employee.work_contact_id == user.partner_id
-            )
-        )
-
-    @api.model
-    def _cron_send_reminders(self):
-        """Remind once the employees who have not answered when the meeting is near."""
-        now = fields.Datetime.now()
-        template = self.env.ref(
-            "hr_exit_interview.mail_template_exit_interview_reminder"
-        )
-        waiting = self.search(
-            [
-                ("state", "=", "invited"),
-                ("reminder_sent", "=", False),
-                ("planned_start", ">", now),
-            ]
-        )
-        reminded = waiting.filtered(
-            lambda interview: interview.planned_start
-            <= now + timedelta(days=interview.company_id.exit_interview_reminder_days)
-        )
-        for interview in reminded:
-            template.send_mail(
-                interview.id, email_layout_xmlid="mail.mail_notification_light"
-            )
-        reminded.write({"reminder_sent": True})
-        return reminded
-
-    # === RETENTION === #
-
-    @api.model
-    def _cron_anonymise_expired(self):
-        """Anonymise the interviews kept longer than their company's retention period
-        after the last working day: what the board's statistics need stays."""
-        today = fields.Date.context_today(self)
-        expired = self.browse()
-        pending = self.sudo().with_context(active_test=False)
-        for (company,) in pending._read_group(
-            [("anonymised_on", "=", False)], ["company_id"]
-        ):
-            limit = today - relativedelta(
-                months=company.exit_interview_retention_months
-            )
-            expired |= (
-                self.sudo()
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("company_id", "=", company.id),
-                        ("anonymised_on", "=", False),
-                        "|",
-                        ("last_working_day", "<", limit),
-                        "&",
-                        ("last_working_day", "=", False),
-                        ("create_date", "<", limit),
-                    ]
-                )
-            )
-        expired._anonymise()
-        _logger.info(
-            "Exit interviews: %s anonymised after their retention", len(expired)
-        )
-        return expired
-
-    def _anonymise(self):
-        """Erase the people and their words; keep reason, department, year, seniority
-        band, ratings and the actions' categories and states. Superuser only."""
-        if not self:
-            return
-        self = self.sudo()
-        self.calendar_event_id.unlink()
-        self.line_ids.write(
-            {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
-        )
-        self.board_action_ids.write({"name": self.env._("(anonymised)")})
-        self.board_action_ids.activity_ids.unlink()
-        self.board_action_ids.message_ids.unlink()
-        self.activity_ids.unlink()
-        self.message_ids.unlink()
-        self.env["ir.attachment"].search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        values = dict.fromkeys(CONFIDENTIAL_TEXT_FIELDS, False)
-        values.update(
-            {
-                "employee_id": False,
-                "manager_id": False,
-                "coach_id": False,
-                "job_id": False,
-                "job_title": False,
-                "career_jobs": False,
-                "access_token": False,
-                "anonymised_on": fields.Datetime.now(),
-            }
-        )
-        self.with_context(tracking_disable=True).write(values)
-        # The exact dates go, the year and seniority band computed from them stay:
-        # a low-level write, which does not trigger their recomputation.
-        self._write({"hire_date": None, "last_working_day": None})
-        self.invalidate_recordset(["hire_date", "last_working_day"])

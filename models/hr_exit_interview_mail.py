@@ -1,0 +1,62 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class HrExitInterview(models.Model):
+    """Followers and messages: the interviewer follows, the manager or coach never."""
+
+    _inherit = "hr.exit.interview"
+
+    # === CORE METHODS OVERRIDES === #
+
+    def message_post(self, **kwargs):
+        if self.env.context.get("mark_exit_interview_invited"):
+            self.filtered(lambda i: i.state == "draft").action_invite()
+        return super().message_post(**kwargs)
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        # The employee's manager or coach never follows the interview (not even as
+        # the officer who created it), unless they hold it themselves.
+        if partner_ids:
+            leaders = self._leader_partners()
+            partner_ids = [pid for pid in partner_ids if pid not in leaders.ids]
+        return super()._message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
+        )
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        # The employee's link opens the interview's portal page only: Odoo's generic
+        # mail routes (chatter, message post, attachment upload) do not take its token
+        # or signed hash, only the rights of the user.
+        return super()._get_thread_with_access(thread_id, mode)
+
+    # === BUSINESS METHODS === #
+
+    def _subscribe_interviewer(self):
+        if self.interviewer_id:
+            self.message_subscribe(partner_ids=self.interviewer_id.partner_id.ids)
+
+    def _leader_partners(self):
+        """The partners of the employees' managers and coaches who do not hold the
+        interview themselves."""
+        leaders = self.env["res.partner"]
+        for interview in self:
+            leaders |= (
+                interview._leader_users().partner_id
+                - interview.interviewer_id.partner_id
+            )
+        return leaders
+
+    def _log_manager_as_interviewer(self):
+        if self.interviewer_is_manager:
+            self.message_post(
+                body=self.env._(
+                    "%(interviewer)s, the employee's manager or coach, was chosen as "
+                    "interviewer. The guide advises against it, certainly when the "
+                    "manager is part of the reason for leaving.",
+                    interviewer=self.interviewer_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )

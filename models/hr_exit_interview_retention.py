@@ -1,0 +1,94 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from .hr_exit_interview import CONFIDENTIAL_TEXT_FIELDS
+
+_logger = logging.getLogger(__name__)
+
+
+class HrExitInterview(models.Model):
+    """Anonymisation once the retention period is over (GDPR)."""
+
+    _inherit = "hr.exit.interview"
+
+    # === FIELDS === #
+
+    anonymised_on = fields.Datetime(readonly=True, copy=False)
+
+    # === BUSINESS METHODS === #
+
+    @api.model
+    def _cron_anonymise_expired(self):
+        """Anonymise the interviews kept longer than their company's retention period
+        after the last working day: what the board's statistics need stays."""
+        today = fields.Date.context_today(self)
+        expired = self.browse()
+        pending = self.sudo().with_context(active_test=False)
+        for (company,) in pending._read_group(
+            [("anonymised_on", "=", False)], ["company_id"]
+        ):
+            limit = today - relativedelta(
+                months=company.exit_interview_retention_months
+            )
+            expired |= (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("anonymised_on", "=", False),
+                        "|",
+                        ("last_working_day", "<", limit),
+                        "&",
+                        ("last_working_day", "=", False),
+                        ("create_date", "<", limit),
+                    ]
+                )
+            )
+        expired._anonymise()
+        _logger.info(
+            "Exit interviews: %s anonymised after their retention", len(expired)
+        )
+        return expired
+
+    def _anonymise(self):
+        """Erase the people and their words; keep reason, department, year, seniority
+        band, ratings and the actions' categories and states. Superuser only."""
+        if not self:
+            return
+        self = self.sudo()
+        self.calendar_event_id.unlink()
+        self.line_ids.write(
+            {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
+        )
+        self.board_action_ids.write({"name": self.env._("(anonymised)")})
+        self.board_action_ids.activity_ids.unlink()
+        self.board_action_ids.message_ids.unlink()
+        self.activity_ids.unlink()
+        self.message_ids.unlink()
+        self.env["ir.attachment"].search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        values = dict.fromkeys(CONFIDENTIAL_TEXT_FIELDS, False)
+        values.update(
+            {
+                "employee_id": False,
+                "manager_id": False,
+                "coach_id": False,
+                "job_id": False,
+                "job_title": False,
+                "career_jobs": False,
+                "access_token": False,
+                "anonymised_on": fields.Datetime.now(),
+            }
+        )
+        self.with_context(tracking_disable=True).write(values)
+        # The exact dates go, the year and seniority band computed from them stay:
+        # a low-level write, which does not trigger their recomputation.
+        self._write({"hire_date": None, "last_working_day": None})
+        self.invalidate_recordset(["hire_date", "last_working_day"])

@@ -1,0 +1,2 @@
+from . import hr_exit_interview_report
+from . import hr_exit_interview_summary_report
