@@ -11,5 +11,5 @@ from . import hr_departure_reason
 from . import hr_employee
 from . import res_company
 from . import res_config_settings
-from . import hr_exit_interview_action
+from . import hr_exit_interview_measure
 from . import hr_exit_interview_report_log

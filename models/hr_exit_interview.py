@@ -40,7 +40,7 @@ SENIORITY_BANDS = [
 INTERVIEWER_GROUP = "hr_exit_interview.group_exit_interview_interviewer"
 OFFICER_GROUP = "hr_exit_interview.group_exit_interview_officer"
 BOARD_GROUP = "hr_exit_interview.group_exit_interview_board"
-BOARD_FIELDS = {"board_evaluation", "board_action_ids"}
+BOARD_FIELDS = {"board_evaluation", "measure_ids"}
 
 # Texts the employee or interviewer wrote: never tracked, never copied.
 CONFIDENTIAL_TEXT_FIELDS = (
@@ -195,10 +195,10 @@ class HrExitInterview(models.Model):
         groups="hr_exit_interview.group_exit_interview_officer,"
         "hr_exit_interview.group_exit_interview_board",
     )
-    board_action_ids = fields.One2many(
-        "hr.exit.interview.action",
+    measure_ids = fields.One2many(
+        "hr.exit.interview.measure",
         "interview_id",
-        string="Board Actions",
+        string="Board Measures",
         groups="hr_exit_interview.group_exit_interview_officer,"
         "hr_exit_interview.group_exit_interview_board",
     )
@@ -546,7 +546,7 @@ class HrExitInterview(models.Model):
         elif any(interview.interviewer_id != user for interview in self):
             raise AccessError(
                 self.env._(
-                    "As a board member you write the evaluation and its actions only."
+                    "As a board member you write the evaluation and its measures only."
                 )
             )
 

@@ -58,7 +58,7 @@ class HrExitInterview(models.Model):
 
     def _anonymise(self):
         """Erase the people and their words; keep reason, department, year, seniority
-        band, ratings and the actions' categories and states. Superuser only."""
+        band, ratings and the measures' categories and states. Superuser only."""
         if not self:
             return
         self = self.sudo()
@@ -66,9 +66,9 @@ class HrExitInterview(models.Model):
         self.line_ids.write(
             {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
         )
-        self.board_action_ids.write({"name": self.env._("(anonymised)")})
-        self.board_action_ids.activity_ids.unlink()
-        self.board_action_ids.message_ids.unlink()
+        self.measure_ids.write({"name": self.env._("(anonymised)")})
+        self.measure_ids.activity_ids.unlink()
+        self.measure_ids.message_ids.unlink()
         self.activity_ids.unlink()
         self.message_ids.unlink()
         self.env["ir.attachment"].search(

@@ -88,8 +88,8 @@ class ReportExitInterviewSummary(models.AbstractModel):
             ]
             if len(reported) >= minimum
             else [],
-            "actions": reported.board_action_ids.sorted(
-                lambda a: (a.state, a.date_deadline or fields.Date.today())
+            "measures": reported.measure_ids.sorted(
+                lambda m: (m.state, m.date_deadline or fields.Date.today())
             ),
         }
 

@@ -99,9 +99,14 @@ class ExitInterviewCase(TransactionCase):
         )
 
     @classmethod
+    def make_portal_user(cls, login):
+        """A portal user unrelated to the departing employee."""
+        return new_test_user(cls.env, login=login, groups="base.group_portal")
+
+    @classmethod
     def make_employee_portal_user(cls, login):
         """A portal user who is the departing employee."""
-        user = new_test_user(cls.env, login=login, groups="base.group_portal")
+        user = cls.make_portal_user(login)
         cls.employee.work_contact_id = user.partner_id
         return user
 

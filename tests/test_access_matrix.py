@@ -5,7 +5,6 @@ for the portal and the public, over HTTP."""
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
 from .common import ExitInterviewCase
@@ -27,7 +26,7 @@ ROLES = (
 
 # Record operations. The interview: read, write (report_summary), create, unlink on
 # the held one; read and evaluate the reported one. Its lines: the interviewer's note
-# on the held one. Board actions on the reported one: create, write, unlink.
+# on the held one. Board measures on the reported one: create, write, unlink.
 # Templates: write, create, unlink.
 RECORD_OPERATIONS = (
     "read_held",
@@ -37,9 +36,9 @@ RECORD_OPERATIONS = (
     "read_reported",
     "evaluate_reported",
     "write_note",
-    "create_action",
-    "write_action",
-    "unlink_action",
+    "create_measure",
+    "write_measure",
+    "unlink_measure",
     "write_template",
     "create_template",
     "unlink_template",
@@ -67,20 +66,20 @@ FIELD_GROUPS = {
     "token": ("hr.exit.interview", "access_token"),
     "answers": ("hr.exit.interview.line", "answer_text"),
     "notes": ("hr.exit.interview.line", "interviewer_note"),
-    "actions": ("hr.exit.interview.action", "name"),
+    "measures": ("hr.exit.interview.measure", "name"),
     "templates": ("hr.exit.interview.question", "name"),
 }
 # How each model reaches its interview; templates belong to none.
 INTERVIEW_LINK = {
     "hr.exit.interview": "id",
     "hr.exit.interview.line": "interview_id",
-    "hr.exit.interview.action": "interview_id",
+    "hr.exit.interview.measure": "interview_id",
     "hr.exit.interview.question": False,
 }
 # One row per role, in the order of FIELD_GROUPS.
 FIELD_MATRIX = {
     # role: identity, preparation, report, evaluation, token, answers, notes,
-    # actions, templates
+    # measures, templates
     "admin": (2, 2, 2, 2, 2, 2, 2, 1, 1),
     "officer": (2, 2, 2, 2, 2, 2, 2, 1, 1),
     "interviewer": (2, 2, 2, D, D, 2, 2, 0, 1),
@@ -140,9 +139,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             other_interviewer=cls.other_interviewer,
             manager=cls.manager_user,
             portal=cls.make_employee_portal_user("matrix_portal"),
-            other_portal=new_test_user(
-                cls.env, login="matrix_other_portal", groups="base.group_portal"
-            ),
+            other_portal=cls.make_portal_user("matrix_other_portal"),
         )
         # Export rights for all: what stops an export is the field's group.
         export = cls.env.ref("base.group_allow_export")
@@ -179,7 +176,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
         cls.reported.write(
             {
                 "board_evaluation": "A lesson",
-                "board_action_ids": [Command.create({"name": "Onboarding buddy"})],
+                "measure_ids": [Command.create({"name": "Onboarding buddy"})],
             }
         )
         cls.other_token = cls.reported._portal_ensure_token()
@@ -208,7 +205,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
         """Each operation of RECORD_OPERATIONS as the user, on records of its own
         where it destroys one."""
         victim = self.create_interview(template_id=self.short.id)
-        victim_action = self.env["hr.exit.interview.action"].create(
+        victim_measure = self.env["hr.exit.interview.measure"].create(
             {"name": "To remove", "interview_id": self.reported.id}
         )
         victim_template = self.create_template(("Spare?", "text"), name="Spare")
@@ -232,13 +229,13 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             "write_note": lambda: as_user(self.held.line_ids).write(
                 {"interviewer_note": "Note"}
             ),
-            "create_action": lambda: as_user(
-                self.env["hr.exit.interview.action"]
+            "create_measure": lambda: as_user(
+                self.env["hr.exit.interview.measure"]
             ).create({"name": "Mentoring", "interview_id": self.reported.id}),
-            "write_action": lambda: as_user(self.reported.board_action_ids[0]).write(
+            "write_measure": lambda: as_user(self.reported.measure_ids[0]).write(
                 {"name": "Buddy and mentoring"}
             ),
-            "unlink_action": lambda: as_user(victim_action).unlink(),
+            "unlink_measure": lambda: as_user(victim_measure).unlink(),
             "write_template": lambda: as_user(self.short).write({"name": "Renamed"}),
             "create_template": lambda: as_user(
                 self.env["hr.exit.interview.template"]

@@ -1,6 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -21,10 +22,8 @@ class TestBoardEvaluation(ExitInterviewCase):
         interview.write(
             {
                 "board_evaluation": "Onboarding needs a written plan",
-                "board_action_ids": [
-                    (
-                        0,
-                        0,
+                "measure_ids": [
+                    Command.create(
                         {
                             "name": "Write an onboarding plan",
                             "category": "hr_policy",
@@ -35,7 +34,7 @@ class TestBoardEvaluation(ExitInterviewCase):
                 ],
             }
         )
-        action = interview.board_action_ids
+        action = interview.measure_ids
         self.assertEqual(action.category, "hr_policy")
         self.assertEqual(action.activity_ids.user_id, self.responsible)
         interview.action_evaluate()
@@ -64,13 +63,13 @@ class TestBoardEvaluation(ExitInterviewCase):
         with self.assertRaises(AccessError):
             held.with_user(self.board).board_evaluation = "Early"
         with self.assertRaises(AccessError):
-            self.env["hr.exit.interview.action"].with_user(self.board).create(
+            self.env["hr.exit.interview.measure"].with_user(self.board).create(
                 {"name": "Early", "interview_id": held.id}
             )
 
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
     def test_responsible_follows_up_own_actions_only(self):
-        actions = self.env["hr.exit.interview.action"].with_user(self.board)
+        actions = self.env["hr.exit.interview.measure"].with_user(self.board)
         own = actions.create(
             {
                 "name": "Plan a farewell ritual",
@@ -81,7 +80,7 @@ class TestBoardEvaluation(ExitInterviewCase):
         other = actions.create(
             {"name": "Not theirs", "interview_id": self.interview.id}
         )
-        as_responsible = self.env["hr.exit.interview.action"].with_user(
+        as_responsible = self.env["hr.exit.interview.measure"].with_user(
             self.responsible
         )
         self.assertEqual(as_responsible.search([]), own)
@@ -95,7 +94,7 @@ class TestBoardEvaluation(ExitInterviewCase):
             self.interview.with_user(self.responsible).read(["report_summary"])
 
     def test_overdue_and_mine_filters(self):
-        actions = self.env["hr.exit.interview.action"]
+        actions = self.env["hr.exit.interview.measure"]
         late = actions.create(
             {
                 "name": "Late",

@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import ExitInterviewCase
@@ -27,8 +28,8 @@ class TestRetention(ExitInterviewCase):
         text.sudo().answer_text = "Secret answer"
         text.interviewer_note = "Secret note"
         cls.old.action_report()
-        cls.old.board_action_ids = [
-            (0, 0, {"name": "Secret action", "category": "hr_policy"})
+        cls.old.measure_ids = [
+            Command.create({"name": "Secret action", "category": "hr_policy"})
         ]
         cls.old.message_post(body="Mentions Dirk Departing")
         cls.recent = cls.create_interview(last_working_day=date(2030, 6, 30))
@@ -49,7 +50,7 @@ class TestRetention(ExitInterviewCase):
         self.assertFalse(old.access_token)
         self.assertFalse(any(old.line_ids.mapped("answer_text")))
         self.assertFalse(any(old.line_ids.mapped("interviewer_note")))
-        self.assertNotIn("Secret action", old.board_action_ids.mapped("name"))
+        self.assertNotIn("Secret action", old.measure_ids.mapped("name"))
         self.assertFalse(old.message_ids.filtered(lambda m: "Dirk" in (m.body or "")))
         self.assertEqual(old.name, "Anonymised exit interview")
         # kept
@@ -59,8 +60,8 @@ class TestRetention(ExitInterviewCase):
         self.assertEqual(old.seniority_band, "5to10")
         self.assertEqual(old.line_ids.sorted()[0].answer_rating, "4")
         self.assertEqual(old.rating_average, 4.0)
-        self.assertEqual(old.board_action_ids.category, "hr_policy")
-        self.assertEqual(old.board_action_ids.state, "open")
+        self.assertEqual(old.measure_ids.category, "hr_policy")
+        self.assertEqual(old.measure_ids.state, "open")
         self.assertEqual(old.state, "reported")
         # untouched, and idempotent
         self.assertEqual(self.recent.employee_id, self.employee)

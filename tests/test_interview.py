@@ -3,6 +3,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import Form, tagged
 
 from .common import ExitInterviewCase
@@ -54,7 +55,9 @@ class TestExitInterview(ExitInterviewCase):
         interview = self.create_interview().with_user(self.officer)
         lines = interview.line_ids.sorted()
         lines[:30].unlink()
-        interview.line_ids = [(0, 0, {"question": "Own question", "sequence": 99})]
+        interview.line_ids = [
+            Command.create({"question": "Own question", "sequence": 99})
+        ]
         lines[-1].sequence = 0
         self.assertEqual(len(interview.line_ids), 12)
         self.assertEqual(interview.line_ids.sorted()[0], lines[-1])
@@ -64,7 +67,7 @@ class TestExitInterview(ExitInterviewCase):
         with self.assertRaisesRegex(UserError, "already sent"):
             interview.line_ids[0].question = "Changed"
         with self.assertRaisesRegex(UserError, "already sent"):
-            interview.line_ids = [(0, 0, {"question": "Late question"})]
+            interview.line_ids = [Command.create({"question": "Late question"})]
 
     def test_answers_are_the_employee_words_only(self):
         interview = self.create_interview()

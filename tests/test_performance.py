@@ -4,7 +4,6 @@ adds a query per question fails here. Timings live in the benchmark (`make bench
 from unittest.mock import patch
 
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import new_test_user
 
 from .common import ExitInterviewCase, csrf_token
 
@@ -44,9 +43,7 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.portal_user = new_test_user(
-            cls.env, login="perf_portal", groups="base.group_portal"
-        )
+        cls.portal_user = cls.make_portal_user("perf_portal")
         cls.interviews = {size: cls.answered_interview(size) for size in (10, 100)}
 
     @classmethod

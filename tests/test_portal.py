@@ -4,7 +4,6 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
 from .common import ExitInterviewCase, csrf_token
@@ -16,9 +15,7 @@ class TestPortal(HttpCase, ExitInterviewCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal_user = cls.make_employee_portal_user("dirk_portal")
-        cls.other_portal_user = new_test_user(
-            cls.env, login="other_portal", groups="base.group_portal"
-        )
+        cls.other_portal_user = cls.make_portal_user("other_portal")
         cls.rating_template = cls.create_template(
             ("What did you enjoy?", "text"),
             ("How do you rate us?", "rating"),

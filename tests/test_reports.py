@@ -2,6 +2,7 @@ import subprocess
 from datetime import date
 
 from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -199,7 +200,7 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
                 points_to_improve=f"Point {index}",
             )
         cls.create_interview(last_working_day=date(2029, 1, 1))  # out of the period
-        cls.interviews[0].board_action_ids = [(0, 0, {"name": "Buddy system"})]
+        cls.interviews[0].measure_ids = [Command.create({"name": "Buddy system"})]
 
     def summary_values(self, user):
         report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
@@ -217,7 +218,7 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
         self.assertEqual(
             sorted(values["points_to_improve"]), ["Point 0", "Point 1", "Point 4"]
         )
-        self.assertEqual(values["actions"].mapped("name"), ["Buddy system"])
+        self.assertEqual(values["measures"].mapped("name"), ["Buddy system"])
         self.company.exit_interview_min_group_size = 1
         values = self.summary_values(self.board)
         self.assertEqual(

@@ -4,63 +4,9 @@ from odoo.tools import mute_logger
 
 from .common import ExitInterviewCase
 
-MODELS = [
-    "hr.exit.interview",
-    "hr.exit.interview.line",
-    "hr.exit.interview.template",
-    "hr.exit.interview.section",
-    "hr.exit.interview.question",
-]
-# (read, write, create, unlink) of each role on each model, before record rules;
-# board actions: any internal user may be responsible for one (record rules narrow it).
-ACTIONS = "hr.exit.interview.action"
-EXPECTED_ACCESS = {
-    "officer": {model: (1, 1, 1, 1) for model in MODELS},
-    "interviewer": {
-        "hr.exit.interview": (1, 1, 0, 0),
-        "hr.exit.interview.line": (1, 1, 0, 0),
-        "hr.exit.interview.template": (1, 0, 0, 0),
-        "hr.exit.interview.section": (1, 0, 0, 0),
-        "hr.exit.interview.question": (1, 0, 0, 0),
-    },
-    "board": {
-        "hr.exit.interview": (1, 1, 0, 0),
-        "hr.exit.interview.line": (1, 0, 0, 0),
-        "hr.exit.interview.template": (1, 0, 0, 0),
-        "hr.exit.interview.section": (1, 0, 0, 0),
-        "hr.exit.interview.question": (1, 0, 0, 0),
-    },
-    "hr_user": {model: (0, 0, 0, 0) for model in MODELS},
-    "internal": {model: (0, 0, 0, 0) for model in MODELS},
-}
-for role, actions_access in {
-    "officer": (1, 1, 1, 1),
-    "board": (1, 1, 1, 1),
-    "interviewer": (1, 1, 0, 0),
-    "hr_user": (1, 1, 0, 0),
-    "internal": (1, 1, 0, 0),
-}.items():
-    EXPECTED_ACCESS[role][ACTIONS] = actions_access
-OPERATIONS = ("read", "write", "create", "unlink")
-
 
 @tagged("post_install", "-at_install")
 class TestAccess(ExitInterviewCase):
-    def test_model_access_of_every_role(self):
-        for role, per_model in EXPECTED_ACCESS.items():
-            for model, expected in per_model.items():
-                records = self.env[model].with_user(self.users[role])
-                for operation, allowed in zip(OPERATIONS, expected, strict=True):
-                    with self.subTest(role=role, model=model, operation=operation):
-                        self.assertEqual(
-                            records.has_access(operation)
-                            if operation == "read"
-                            else self.env["ir.model.access"]
-                            .with_user(self.users[role])
-                            .check(model, operation, raise_exception=False),
-                            bool(allowed),
-                        )
-
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
     def test_interviewer_sees_and_edits_own_interviews_only(self):
         own = self.create_interview()

@@ -82,7 +82,7 @@ class TestChatterAndFollowers(ExitInterviewCase):
         as_board.write(
             {
                 "board_evaluation": SECRETS["board_evaluation"],
-                "board_action_ids": [
+                "measure_ids": [
                     Command.create({"name": "Buddy", "user_id": self.officer.id})
                 ],
             }
@@ -177,7 +177,7 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
         )
         cls.own_team = cls.create_interview(state="held", report_summary="Team report")
         cls.own_team.action_report()
-        cls.own_team.board_action_ids = [Command.create({"name": "Team action"})]
+        cls.own_team.measure_ids = [Command.create({"name": "Team action"})]
         stranger = cls.env["hr.employee"].create({"name": "Someone Else"})
         cls.elsewhere = cls.create_interview(employee_id=stranger.id)
 
@@ -193,7 +193,9 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
             .search([("interview_id", "=", self.own_team.id)])
         )
         self.assertFalse(
-            self.env["hr.exit.interview.action"].with_user(self.manager_user).search([])
+            self.env["hr.exit.interview.measure"]
+            .with_user(self.manager_user)
+            .search([])
         )
         with self.assertRaisesRegex(AccessError, "Ask another exit interview officer"):
             interviews.create(
@@ -211,10 +213,10 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
             self.own_team.with_user(self.manager_user).report_summary, "Team report"
         )
         self.assertEqual(
-            self.env["hr.exit.interview.action"]
+            self.env["hr.exit.interview.measure"]
             .with_user(self.manager_user)
             .search([]),
-            self.own_team.board_action_ids,
+            self.own_team.measure_ids,
         )
 
     def test_holding_the_interview_themselves_always_opens_it(self):
@@ -237,7 +239,7 @@ class TestPublicMethodsCheckRights(ExitInterviewCase):
         held = self.create_interview(state="held", report_summary="Report")
         reported = self.create_interview(state="held", report_summary="Report")
         reported.action_report()
-        reported.board_action_ids = [Command.create({"name": "An action"})]
+        reported.measure_ids = [Command.create({"name": "An action"})]
         refused = [
             (draft, "action_send_questions", ("interviewer", "board", "hr_user")),
             (draft, "action_invite", ("interviewer", "board", "hr_user")),
@@ -249,8 +251,8 @@ class TestPublicMethodsCheckRights(ExitInterviewCase):
             (invited, "action_cancel", ("interviewer", "board", "hr_user")),
             (draft, "action_reset_draft", ("interviewer", "board", "hr_user")),
             (held, "action_open_calendar_event", ("board", "hr_user", "internal")),
-            (reported.board_action_ids, "action_done", ("interviewer", "hr_user")),
-            (reported.board_action_ids, "action_drop", ("interviewer", "internal")),
+            (reported.measure_ids, "action_done", ("interviewer", "hr_user")),
+            (reported.measure_ids, "action_drop", ("interviewer", "internal")),
             (self.employee, "action_open_exit_interviews", ("hr_user", "board")),
         ]
         users = dict(self.users, other_interviewer=self.other_interviewer)

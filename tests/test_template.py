@@ -1,3 +1,4 @@
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import ExitInterviewCase
@@ -115,7 +116,7 @@ class TestGuideTemplate(ExitInterviewCase):
         copy.section_ids[0].question_ids[0].name = "Changed in the copy"
         self.assertNotIn("Changed in the copy", template.question_ids.mapped("name"))
         copy.section_ids[0].question_ids = [
-            (0, 0, {"name": "How do you rate us?", "question_type": "rating"})
+            Command.create({"name": "How do you rate us?", "question_type": "rating"})
         ]
         copy.action_archive()
         self.assertFalse(copy.active)

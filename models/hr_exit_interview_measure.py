@@ -6,11 +6,11 @@ from odoo.exceptions import AccessError
 from .hr_exit_interview import BOARD_GROUP, OFFICER_GROUP
 
 
-class HrExitInterviewAction(models.Model):
-    """An action the board formulates from an exit interview's report."""
+class HrExitInterviewMeasure(models.Model):
+    """A measure ("maatregel") the board formulates from an exit interview's report."""
 
-    _name = "hr.exit.interview.action"
-    _description = "Exit Interview Board Action"
+    _name = "hr.exit.interview.measure"
+    _description = "Exit Interview Board Measure"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_deadline, id"
 
@@ -50,11 +50,11 @@ class HrExitInterviewAction(models.Model):
     @api.depends("date_deadline", "state")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
-        for action in self:
-            action.is_overdue = bool(
-                action.state == "open"
-                and action.date_deadline
-                and action.date_deadline < today
+        for measure in self:
+            measure.is_overdue = bool(
+                measure.state == "open"
+                and measure.date_deadline
+                and measure.date_deadline < today
             )
 
     def _search_is_overdue(self, operator, value):
@@ -68,9 +68,9 @@ class HrExitInterviewAction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        actions = super().create(vals_list)
-        actions._schedule_responsible_activity()
-        return actions
+        measures = super().create(vals_list)
+        measures._schedule_responsible_activity()
+        return measures
 
     def write(self, vals):
         self._check_responsible_writes_state_only(vals)
@@ -91,7 +91,7 @@ class HrExitInterviewAction(models.Model):
         self.write({"state": "open"})
 
     def _check_responsible_writes_state_only(self, vals):
-        """A responsible user outside the board and the officers follows the action
+        """A responsible user outside the board and the officers follows the measure
         up: they may mark it done or dropped, not rewrite what the board decided."""
         user = self.env.user
         if self.env.su or user.has_group(BOARD_GROUP) or user.has_group(OFFICER_GROUP):
@@ -100,16 +100,17 @@ class HrExitInterviewAction(models.Model):
             raise AccessError(
                 self.env._(
                     "Only the board changes what it decided: you can mark the "
-                    "action done or dropped."
+                    "measure done or dropped."
                 )
             )
 
     def _schedule_responsible_activity(self):
-        for action in self.filtered(lambda a: a.user_id and a.state == "open"):
-            action.activity_unlink(["mail.mail_activity_data_todo"])
-            action.activity_schedule(
+        for measure in self.filtered(lambda m: m.user_id and m.state == "open"):
+            measure.activity_unlink(["mail.mail_activity_data_todo"])
+            measure.activity_schedule(
                 "mail.mail_activity_data_todo",
-                date_deadline=action.date_deadline or fields.Date.context_today(action),
-                user_id=action.user_id.id,
-                summary=self.env._("Board action from an exit interview"),
+                date_deadline=measure.date_deadline
+                or fields.Date.context_today(measure),
+                user_id=measure.user_id.id,
+                summary=self.env._("Board measure from an exit interview"),
             )
