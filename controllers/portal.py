@@ -10,8 +10,7 @@ from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-# What the employee sees: interviews whose questions were sent.
-PORTAL_STATES = ("invited", "prepared", "held", "reported", "evaluated", "declined")
+from ..models.hr_exit_interview_portal import PORTAL_STATES
 
 
 class ExitInterviewPortal(CustomerPortal):

@@ -43,3 +43,38 @@ class HrEmployee(models.Model):
         else:
             action["domain"] = [("employee_id", "=", self.id)]
         return action
+
+    def _exit_interview_snapshot(self):
+        """The facts of the employee that an exit interview keeps from its creation
+        on, whatever later happens to the employee's record."""
+        self.ensure_one()
+        return {
+            "company_id": self.company_id.id,
+            "department_id": self.department_id.id,
+            "job_id": self.job_id.id,
+            "job_title": self.job_title,
+            "manager_id": self.parent_id.id,
+            "coach_id": self.coach_id.id,
+            "hire_date": self._exit_interview_hire_date(),
+            "departure_reason_id": self.departure_reason_id.id,
+            "last_working_day": self.departure_date,
+            "career_jobs": self._exit_interview_career(),
+        }
+
+    def _exit_interview_hire_date(self):
+        # hr_contract, when installed, knows the first contract; else the record's age.
+        if "first_contract_date" in self._fields and self.first_contract_date:
+            return self.first_contract_date
+        return self.create_date and self.create_date.date()
+
+    def _exit_interview_career(self):
+        jobs = []
+        # hr_skills, when installed, keeps the employee's resume.
+        if "resume_line_ids" in self._fields:
+            for line in self.resume_line_ids.sorted("date_start"):
+                period = line.date_start and fields.Date.to_string(line.date_start)
+                jobs.append(f"{period or ''} {line.name}".strip())
+        current = ", ".join(filter(None, [self.job_title, self.department_id.name]))
+        if current and current not in jobs:
+            jobs.append(current)
+        return "\n".join(jobs) or False

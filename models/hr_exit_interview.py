@@ -16,6 +16,13 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 
+# Until the report is shared, the interview is the interviewer's working file.
+BEFORE_REPORT_STATES = ("draft", "invited", "prepared", "held")
+# From the report on, the board reads the interview.
+REPORTED_STATES = ("reported", "evaluated")
+# The conversation took place.
+HELD_STATES = ("held", *REPORTED_STATES)
+
 # For each state, the states an interview may come from.
 TRANSITIONS = {
     "invited": ("draft",),
@@ -24,7 +31,7 @@ TRANSITIONS = {
     "reported": ("held",),
     "evaluated": ("reported",),
     "declined": ("draft", "invited"),
-    "cancelled": ("draft", "invited", "prepared", "held"),
+    "cancelled": BEFORE_REPORT_STATES,
     "draft": ("declined", "cancelled"),
 }
 
@@ -35,6 +42,8 @@ SENIORITY_BANDS = [
     ("5to10", "5 to 10 years"),
     ("ge10", "10 years or more"),
 ]
+# The upper bound, in months, of each band but the last.
+SENIORITY_LIMITS = ((12, "lt1"), (24, "1to2"), (60, "2to5"), (120, "5to10"))
 
 # The addon's groups, for the checks in Python (views and rules name them in XML).
 INTERVIEWER_GROUP = "hr_exit_interview.group_exit_interview_interviewer"
@@ -42,7 +51,8 @@ OFFICER_GROUP = "hr_exit_interview.group_exit_interview_officer"
 BOARD_GROUP = "hr_exit_interview.group_exit_interview_board"
 BOARD_FIELDS = {"board_evaluation", "measure_ids"}
 
-# Texts the employee or interviewer wrote: never tracked, never copied.
+# Texts the employee, the interviewer or the board wrote: never tracked, never copied
+# (copy=False on each), erased on anonymisation.
 CONFIDENTIAL_TEXT_FIELDS = (
     "excelled_at",
     "thank_for",
@@ -69,7 +79,12 @@ class HrExitInterview(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     active = fields.Boolean(default=True)
     state = fields.Selection(
-        STATES, string="Status", default="draft", required=True, tracking=True
+        STATES,
+        string="Status",
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     company_id = fields.Many2one(
         "res.company",
@@ -112,15 +127,16 @@ class HrExitInterview(models.Model):
         string="Jobs Held",
         help="The jobs held as far as Odoo knows them, when the interview was created.",
     )
-    seniority_months = fields.Integer(compute="_compute_seniority", store=True)
     seniority_display = fields.Char(
         string="Seniority", compute="_compute_seniority_display"
     )
-    seniority_band = fields.Selection(
-        SENIORITY_BANDS, compute="_compute_seniority", store=True
-    )
-    year = fields.Char(
-        compute="_compute_year", store=True, help="Year of the last working day."
+    # The statistics the board keeps once the interview is anonymised and its dates
+    # are gone: plain values, written from the dates (see _statistics_values).
+    seniority_months = fields.Integer(readonly=True)
+    seniority_band = fields.Selection(SENIORITY_BANDS, readonly=True)
+    year = fields.Char(readonly=True, help="Year of the last working day.")
+    departure_month = fields.Date(
+        readonly=True, help="The first day of the month of the last working day."
     )
 
     interviewer_id = fields.Many2one(
@@ -152,14 +168,17 @@ class HrExitInterview(models.Model):
     excelled_at = fields.Text(
         string="Where They Excelled",
         groups="hr_exit_interview.group_exit_interview_interviewer",
+        copy=False,
     )
     thank_for = fields.Text(
         string="What to Thank Them For",
         groups="hr_exit_interview.group_exit_interview_interviewer",
+        copy=False,
     )
     points_to_pass_on = fields.Text(
         string="Strengths and Points of Attention to Pass On",
         groups="hr_exit_interview.group_exit_interview_interviewer",
+        copy=False,
     )
 
     # The conversation
@@ -183,17 +202,18 @@ class HrExitInterview(models.Model):
         help="Untick to give the board the short report only, without the "
         "employee's detailed answers.",
     )
-    report_summary = fields.Text(string="Short Report")
-    reasons_for_leaving = fields.Text()
-    advice_for_successor = fields.Text(string="Advice for the Successor")
-    strengths = fields.Text(string="Strengths of the Organisation")
-    points_to_improve = fields.Text(string="Points to Improve")
+    report_summary = fields.Text(string="Short Report", copy=False)
+    reasons_for_leaving = fields.Text(copy=False)
+    advice_for_successor = fields.Text(string="Advice for the Successor", copy=False)
+    strengths = fields.Text(string="Strengths of the Organisation", copy=False)
+    points_to_improve = fields.Text(string="Points to Improve", copy=False)
     # The board's evaluation (the guide: lessons, strengthening the organisation,
     # HR policy for current and new employees)
     board_evaluation = fields.Text(
         string="Lessons Learned",
         groups="hr_exit_interview.group_exit_interview_officer,"
         "hr_exit_interview.group_exit_interview_board",
+        copy=False,
     )
     measure_ids = fields.One2many(
         "hr.exit.interview.measure",
@@ -205,6 +225,7 @@ class HrExitInterview(models.Model):
     decline_reason = fields.Text(
         string="Reason for Declining",
         groups="hr_exit_interview.group_exit_interview_interviewer",
+        copy=False,
     )
 
     # === COMPUTE METHODS === #
@@ -220,22 +241,6 @@ class HrExitInterview(models.Model):
                 employee=interview.employee_id.name or "",
             )
 
-    @api.depends("hire_date", "last_working_day")
-    def _compute_seniority(self):
-        bands = ((12, "lt1"), (24, "1to2"), (60, "2to5"), (120, "5to10"))
-        for interview in self:
-            if not interview.hire_date:
-                interview.seniority_months = 0
-                interview.seniority_band = False
-                continue
-            end = interview.last_working_day or fields.Date.context_today(interview)
-            delta = relativedelta(end, interview.hire_date)
-            months = max(delta.years * 12 + delta.months, 0)
-            interview.seniority_months = months
-            interview.seniority_band = next(
-                (band for limit, band in bands if months < limit), "ge10"
-            )
-
     @api.depends("seniority_months", "hire_date")
     def _compute_seniority_display(self):
         for interview in self:
@@ -244,15 +249,6 @@ class HrExitInterview(models.Model):
                 "%(years)s years, %(months)s months",
                 years=months // 12,
                 months=months % 12,
-            )
-
-    @api.depends("last_working_day")
-    def _compute_year(self):
-        for interview in self:
-            interview.year = (
-                str(interview.last_working_day.year)
-                if interview.last_working_day
-                else False
             )
 
     @api.depends("interviewer_id", "manager_id", "coach_id")
@@ -322,7 +318,12 @@ class HrExitInterview(models.Model):
     @api.onchange("employee_id")
     def _onchange_employee_id(self):
         if self.employee_id:
-            self.update(self._employee_snapshot(self.employee_id))
+            self.update(self.employee_id._exit_interview_snapshot())
+
+    @api.onchange("hire_date", "last_working_day")
+    def _onchange_dates(self):
+        if not self.anonymised_on:
+            self.update(self._statistics_values(self.hire_date, self.last_working_day))
 
     # === CRUD METHODS === #
 
@@ -336,13 +337,14 @@ class HrExitInterview(models.Model):
                 employee = employees.browse(vals["employee_id"])
                 if vals.get("interviewer_id", self.env.uid) != self.env.uid:
                     self._check_not_own_team(employee)
-                vals.update(
-                    {
-                        key: value
-                        for key, value in self._employee_snapshot(employee).items()
-                        if key not in vals
-                    }
-                )
+                for key, value in employee._exit_interview_snapshot().items():
+                    vals.setdefault(key, value)
+            statistics = self._statistics_values(
+                fields.Date.to_date(vals.get("hire_date")),
+                fields.Date.to_date(vals.get("last_working_day")),
+            )
+            for key, value in statistics.items():
+                vals.setdefault(key, value)
         # An interview is born a draft, so that its questions can be copied; one
         # imported or loaded in a later state (past interviews) then takes it.
         initial_states = [vals.pop("state", "draft") for vals in vals_list]
@@ -352,11 +354,6 @@ class HrExitInterview(models.Model):
                 interview._copy_template_questions()
             if state != "draft":
                 super(HrExitInterview, interview).write({"state": state})
-            interview._subscribe_interviewer()
-            # Odoo subscribes the creator directly, past _message_subscribe.
-            interview.message_unsubscribe(partner_ids=interview._leader_partners().ids)
-            interview._log_manager_as_interviewer()
-        interviews.filtered("planned_start")._sync_calendar_event()
         return interviews
 
     def write(self, vals):
@@ -371,34 +368,20 @@ class HrExitInterview(models.Model):
                     "while the interview is a draft."
                 )
             )
-        previous_interviewers = (
-            {interview: interview.interviewer_id for interview in self}
-            if "interviewer_id" in vals
-            else {}
-        )
         result = super().write(vals)
+        if {"hire_date", "last_working_day"} & vals.keys():
+            # Once anonymised, the dates are gone and the statistics stay.
+            for interview in self.filtered(lambda i: not i.anonymised_on):
+                super(HrExitInterview, interview).write(
+                    interview._statistics_values(
+                        interview.hire_date, interview.last_working_day
+                    )
+                )
         if "template_id" in vals:
             for interview in self:
                 interview.line_ids.unlink()
                 interview._copy_template_questions()
-        for interview, previous in previous_interviewers.items():
-            if previous != interview.interviewer_id:
-                interview.message_unsubscribe(partner_ids=previous.partner_id.ids)
-            interview._subscribe_interviewer()
-            interview._log_manager_as_interviewer()
-        if {"planned_start", "duration", "interviewer_id"} & vals.keys():
-            self._sync_calendar_event()
-        if vals.get("state") in ("cancelled", "declined"):
-            self._archive_calendar_event(archive=True)
         return result
-
-    def copy_data(self, default=None):
-        # A copy is a new interview to prepare: no meeting, answers or report of the
-        # original come along.
-        default = dict(default or {}, state="draft", calendar_event_id=False)
-        for field in CONFIDENTIAL_TEXT_FIELDS:
-            default.setdefault(field, False)
-        return super().copy_data(default=default)
 
     # === ACTION METHODS === #
 
@@ -564,21 +547,11 @@ class HrExitInterview(models.Model):
         """Copy the template's questions, in the employee's language: later edits of
         the template never change this interview."""
         self.ensure_one()
-        lang = self.employee_id.lang or self.env.lang
-        questions = self.template_id.with_context(lang=lang).question_ids.sorted()
+        lines = self.template_id._interview_line_values(
+            self.employee_id.lang or self.env.lang
+        )
         self.env["hr.exit.interview.line"].create(
-            [
-                {
-                    "interview_id": self.id,
-                    "sequence": index,
-                    "question_id": question.id,
-                    "section_name": question.section_id.name,
-                    "question": question.name,
-                    "help_text": question.help_text,
-                    "question_type": question.question_type,
-                }
-                for index, question in enumerate(questions, start=1)
-            ]
+            [dict(values, interview_id=self.id) for values in lines]
         )
 
     def _leader_users(self):
@@ -587,42 +560,23 @@ class HrExitInterview(models.Model):
         return (self.manager_id | self.coach_id).sudo().user_id
 
     @api.model
-    def _employee_snapshot(self, employee):
-        """The facts of the employee at creation, kept when the employee changes."""
-        return {
-            "company_id": employee.company_id.id,
-            "department_id": employee.department_id.id,
-            "job_id": employee.job_id.id,
-            "job_title": employee.job_title,
-            "manager_id": employee.parent_id.id,
-            "coach_id": employee.coach_id.id,
-            "hire_date": self._employee_hire_date(employee),
-            "departure_reason_id": employee.departure_reason_id.id,
-            "last_working_day": employee.departure_date,
-            "career_jobs": self._employee_career(employee),
+    def _statistics_values(self, hire_date, last_working_day):
+        """The statistics kept after anonymisation, from the dates they summarise."""
+        values = {
+            "year": last_working_day and str(last_working_day.year),
+            "departure_month": last_working_day and last_working_day.replace(day=1),
+            "seniority_months": 0,
+            "seniority_band": False,
         }
-
-    @api.model
-    def _employee_hire_date(self, employee):
-        # hr_contract, when installed, knows the first contract; else the record's age.
-        if "first_contract_date" in employee._fields and employee.first_contract_date:
-            return employee.first_contract_date
-        return employee.create_date and employee.create_date.date()
-
-    @api.model
-    def _employee_career(self, employee):
-        jobs = []
-        # hr_skills, when installed, keeps the employee's resume.
-        if "resume_line_ids" in employee._fields:
-            for line in employee.resume_line_ids.sorted("date_start"):
-                period = line.date_start and fields.Date.to_string(line.date_start)
-                jobs.append(f"{period or ''} {line.name}".strip())
-        current = ", ".join(
-            filter(None, [employee.job_title, employee.department_id.name])
-        )
-        if current and current not in jobs:
-            jobs.append(current)
-        return "\n".join(jobs) or False
+        if hire_date:
+            end = last_working_day or fields.Date.context_today(self)
+            delta = relativedelta(end, hire_date)
+            months = max(delta.years * 12 + delta.months, 0)
+            values["seniority_months"] = months
+            values["seniority_band"] = next(
+                (band for limit, band in SENIORITY_LIMITS if months < limit), "ge10"
+            )
+        return values
 
     def _keep_in_touch_display(self):
         self.ensure_one()

@@ -3,12 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hr_exit_interview import BEFORE_REPORT_STATES
 from .hr_exit_interview_question import QUESTION_TYPES
 
 QUESTION_FIELDS = {"sequence", "section_name", "question", "help_text", "question_type"}
 ANSWER_FIELDS = {"answer_text", "answer_rating", "answer_yes_no"}
-# After the report the interview is the board's record: notes stay as they were.
-NOTE_STATES = ("draft", "invited", "prepared", "held")
 
 
 class HrExitInterviewLine(models.Model):
@@ -22,12 +21,6 @@ class HrExitInterviewLine(models.Model):
     company_id = fields.Many2one(related="interview_id.company_id", store=True)
     state = fields.Selection(related="interview_id.state")
     sequence = fields.Integer(default=10)
-    question_id = fields.Many2one(
-        "hr.exit.interview.question",
-        string="Template Question",
-        ondelete="set null",
-        readonly=True,
-    )
     section_name = fields.Char(string="Section")
     question = fields.Text(required=True)
     help_text = fields.Text()
@@ -92,10 +85,11 @@ class HrExitInterviewLine(models.Model):
                     "can give them, through the portal."
                 )
             )
+        # After the report the interview is the board's record: notes stay as they were.
         if (
             "interviewer_note" in vals
             and not self.env.su
-            and any(line.state not in NOTE_STATES for line in self)
+            and any(line.state not in BEFORE_REPORT_STATES for line in self)
         ):
             raise UserError(
                 self.env._(

@@ -8,6 +8,32 @@ class HrExitInterview(models.Model):
 
     _inherit = "hr.exit.interview"
 
+    # === CRUD METHODS === #
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        interviews = super().create(vals_list)
+        for interview in interviews:
+            interview._subscribe_interviewer()
+            # Odoo subscribes the creator directly, past _message_subscribe.
+            interview.message_unsubscribe(partner_ids=interview._leader_partners().ids)
+            interview._log_manager_as_interviewer()
+        return interviews
+
+    def write(self, vals):
+        if "interviewer_id" not in vals:
+            return super().write(vals)
+        previous_interviewers = {
+            interview: interview.interviewer_id for interview in self
+        }
+        result = super().write(vals)
+        for interview, previous in previous_interviewers.items():
+            if previous != interview.interviewer_id:
+                interview.message_unsubscribe(partner_ids=previous.partner_id.ids)
+            interview._subscribe_interviewer()
+            interview._log_manager_as_interviewer()
+        return result
+
     # === CORE METHODS OVERRIDES === #
 
     def message_post(self, **kwargs):

@@ -64,6 +64,22 @@ class HrExitInterview(models.Model):
         for interview in self:
             interview.planning_warning = interview._planning_warning()
 
+    # === CRUD METHODS === #
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        interviews = super().create(vals_list)
+        interviews.filtered("planned_start")._sync_calendar_event()
+        return interviews
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"planned_start", "duration", "interviewer_id"} & vals.keys():
+            self._sync_calendar_event()
+        if vals.get("state") in ("cancelled", "declined"):
+            self._archive_calendar_event(archive=True)
+        return result
+
     # === ACTION METHODS === #
 
     def action_open_calendar_event(self):

@@ -8,7 +8,10 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .hr_exit_interview import OFFICER_GROUP
+from .hr_exit_interview import HELD_STATES, OFFICER_GROUP
+
+# What the employee sees: interviews whose questions were sent.
+PORTAL_STATES = ("invited", "prepared", *HELD_STATES, "declined")
 
 # Once submitted, declined or cancelled, the link sent to the employee stops working.
 TOKEN_ROTATING_STATES = ("prepared", "declined", "cancelled")

@@ -57,8 +57,9 @@ class HrExitInterview(models.Model):
         return expired
 
     def _anonymise(self):
-        """Erase the people and their words; keep reason, department, year, seniority
-        band, ratings and the measures' categories and states. Superuser only."""
+        """Erase the people and their words; keep reason, department, year, month,
+        seniority band, ratings and the measures' categories and states. Superuser
+        only."""
         if not self:
             return
         self = self.sudo()
@@ -84,11 +85,11 @@ class HrExitInterview(models.Model):
                 "job_title": False,
                 "career_jobs": False,
                 "access_token": False,
+                # The exact dates go; the statistics written from them stay, since
+                # write() no longer updates them once anonymised_on is set.
+                "hire_date": False,
+                "last_working_day": False,
                 "anonymised_on": fields.Datetime.now(),
             }
         )
         self.with_context(tracking_disable=True).write(values)
-        # The exact dates go, the year and seniority band computed from them stay:
-        # a low-level write, which does not trigger their recomputation.
-        self._write({"hire_date": None, "last_working_day": None})
-        self.invalidate_recordset(["hire_date", "last_working_day"])

@@ -50,3 +50,19 @@ class HrExitInterviewTemplate(models.Model):
             if "name" not in (default or {}):
                 vals["name"] = self.env._("%(name)s (copy)", name=template.name)
         return vals_list
+
+    def _interview_line_values(self, lang):
+        """The template's questions, in the given language, as the values of an
+        interview's lines."""
+        self.ensure_one()
+        questions = self.with_context(lang=lang).question_ids.sorted()
+        return [
+            {
+                "sequence": index,
+                "section_name": question.section_id.name,
+                "question": question.name,
+                "help_text": question.help_text,
+                "question_type": question.question_type,
+            }
+            for index, question in enumerate(questions, start=1)
+        ]

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.hr_exit_interview import HELD_STATES, REPORTED_STATES
 from .hr_exit_interview_report import _check_board_reader
 
 
@@ -56,7 +57,7 @@ class ReportExitInterviewSummary(models.AbstractModel):
             by_state[state] = by_state.get(state, 0) + count
         # Only the texts the report lists: the interviews are many, their records wide.
         reported = interviews.with_context(prefetch_fields=False).search(
-            domain + [("state", "in", ("reported", "evaluated"))]
+            domain + [("state", "in", REPORTED_STATES)]
         )
         bands = dict(
             interviews._fields["seniority_band"]._description_selection(self.env)
@@ -76,9 +77,7 @@ class ReportExitInterviewSummary(models.AbstractModel):
             "minimum": minimum,
             "departure_count": departures,
             "interview_count": sum(by_state.values()),
-            "held_count": sum(
-                by_state.get(state, 0) for state in ("held", "reported", "evaluated")
-            ),
+            "held_count": sum(by_state.get(state, 0) for state in HELD_STATES),
             "declined_count": by_state.get("declined", 0),
             "by_reason": breakdown(1, lambda reason: reason.name),
             "by_department": breakdown(2, lambda department: department.name),

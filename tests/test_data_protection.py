@@ -57,6 +57,7 @@ class TestRetention(ExitInterviewCase):
         self.assertEqual(old.departure_reason_id, self.resigned)
         self.assertEqual(old.department_id, self.department)
         self.assertEqual(old.year, "2028")
+        self.assertEqual(old.departure_month, date(2028, 6, 1))
         self.assertEqual(old.seniority_band, "5to10")
         self.assertEqual(old.line_ids.sorted()[0].answer_rating, "4")
         self.assertEqual(old.rating_average, 4.0)

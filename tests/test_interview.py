@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
 
+from ..models.hr_exit_interview import CONFIDENTIAL_TEXT_FIELDS
 from .common import ExitInterviewCase
 
 
@@ -31,6 +32,12 @@ class TestExitInterview(ExitInterviewCase):
         self.assertEqual(interview.seniority_band, "2to5")
         self.assertEqual(interview.seniority_display, "3 years, 3 months")
         self.assertEqual(interview.year, "2029")
+        self.assertEqual(interview.departure_month, date(2029, 4, 1))
+        interview.last_working_day = date(2030, 1, 31)
+        self.assertEqual(interview.seniority_band, "2to5")
+        self.assertEqual(interview.seniority_months, 48)
+        self.assertEqual(interview.year, "2030")
+        self.assertEqual(interview.departure_month, date(2030, 1, 1))
 
     def test_questions_copied_and_independent_of_the_template(self):
         interview = self.create_interview()
@@ -153,12 +160,15 @@ class TestExitInterview(ExitInterviewCase):
         self.assertEqual(len(interview.line_ids), 41)
 
     def test_copy_is_a_fresh_draft(self):
-        interview = self.create_interview(report_summary="Confidential")
+        interview = self.create_interview(
+            **dict.fromkeys(CONFIDENTIAL_TEXT_FIELDS, "Confidential")
+        )
         interview.action_invite()
         interview.line_ids[0].sudo().answer_text = "Secret"
         copy = interview.copy()
         self.assertEqual(copy.state, "draft")
-        self.assertFalse(copy.report_summary)
+        for field in CONFIDENTIAL_TEXT_FIELDS:
+            self.assertFalse(copy[field], field)
         self.assertFalse(copy.calendar_event_id & interview.calendar_event_id)
         self.assertNotIn("Secret", copy.line_ids.mapped("answer_text"))
         self.assertEqual(len(copy.line_ids), 41)
