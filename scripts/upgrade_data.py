@@ -84,7 +84,7 @@ LINE_FIELDS = (
     "question",
     "help_text",
     "question_type",
-    "question_id",
+    # question_id (written, never read) was dropped in 18.0.2.0.0.
     "answer_text",
     "answer_rating",
     "answer_yes_no",
