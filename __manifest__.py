@@ -27,6 +27,7 @@
         "views/hr_departure_reason_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/hr_departure_wizard_views.xml",
+        "wizard/hr_exit_interview_send_views.xml",
         "wizard/hr_exit_interview_summary_wizard_views.xml",
         "views/hr_exit_interview_portal_templates.xml",
         "report/hr_exit_interview_reports.xml",

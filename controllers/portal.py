@@ -1,75 +1,22 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from werkzeug.exceptions import Forbidden
-from werkzeug.urls import url_encode
-
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import UserError
 from odoo.http import request
-from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..models.hr_exit_interview_portal import PORTAL_STATES
+from ..models.hr_exit_interview_portal import mask_email
 
 
 class ExitInterviewPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "exit_interview_count" in counters:
-            values["exit_interview_count"] = len(self._my_exit_interviews())
+            values["exit_interview_count"] = len(
+                request.env["hr.exit.interview"]._portal_interviews_of(request.env.user)
+            )
         return values
-
-    def _my_exit_interviews(self):
-        """The logged-in user's own interviews, found in superuser mode since the
-        employee has no access to the model: ownership is the check."""
-        user = request.env.user
-        if user._is_public():
-            return request.env["hr.exit.interview"]
-        employees = (
-            request.env["hr.employee"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(
-                [
-                    "|",
-                    ("user_id", "=", user.id),
-                    ("work_contact_id", "=", user.partner_id.id),
-                ]
-            )
-        )
-        return (
-            request.env["hr.exit.interview"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("state", "in", PORTAL_STATES),
-                ]
-            )
-        )
-
-    def _exit_interview_check_access(self, interview_id, access_token=None):
-        """The interview in superuser mode, when the token is this interview's own or
-        the user is its employee; AccessError otherwise, also when it does not exist."""
-        interview = (
-            request.env["hr.exit.interview"].sudo().browse(interview_id).exists()
-        )
-        if not interview or interview.state not in PORTAL_STATES:
-            raise AccessError(request.env._("This page is not available."))
-        token = interview.access_token
-        if access_token and token and consteq(token, access_token):
-            return interview
-        if interview._is_owned_by(request.env.user):
-            return interview
-        raise AccessError(request.env._("This page is not available."))
-
-    def _exit_interview_denied(self):
-        # The same answer whether the interview exists or not.
-        if request.env.user._is_public():
-            query = url_encode({"redirect": request.httprequest.full_path})
-            return request.redirect(f"/web/login?{query}")
-        raise Forbidden()
 
     @http.route(
         ["/my/exit-interviews"],
@@ -83,11 +30,15 @@ class ExitInterviewPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update(
             {
-                "interviews": self._my_exit_interviews(),
+                "interviews": request.env["hr.exit.interview"]._portal_interviews_of(
+                    request.env.user
+                ),
                 "page_name": "exit_interviews",
             }
         )
-        return request.render("hr_exit_interview.portal_my_exit_interviews", values)
+        return self._private(
+            request.render("hr_exit_interview.portal_my_exit_interviews", values)
+        )
 
     @http.route(
         ["/my/exit-interviews/<int:interview_id>"],
@@ -98,10 +49,9 @@ class ExitInterviewPortal(CustomerPortal):
     )
     def portal_exit_interview_page(self, interview_id, access_token=None, **kwargs):
         """The preparatory questions of one interview."""
-        try:
-            interview = self._exit_interview_check_access(interview_id, access_token)
-        except (AccessError, MissingError):
-            return self._exit_interview_denied()
+        interview = self._exit_interview_find(interview_id, access_token)
+        if not interview:
+            return self._exit_interview_invalid()
         return self._render_exit_interview(interview, access_token)
 
     @http.route(
@@ -115,10 +65,9 @@ class ExitInterviewPortal(CustomerPortal):
     def portal_exit_interview_answer(self, interview_id, access_token=None, **post):
         """Save, submit or decline. The CSRF token is checked here rather than by the
         framework, so that an expired page keeps what the employee typed."""
-        try:
-            interview = self._exit_interview_check_access(interview_id, access_token)
-        except (AccessError, MissingError):
-            return self._exit_interview_denied()
+        interview = self._exit_interview_find(interview_id, access_token)
+        if not interview:
+            return self._exit_interview_invalid()
         answers, bad_key = self._posted_answers(post)
         action = post.get("action")
         try:
@@ -136,17 +85,25 @@ class ExitInterviewPortal(CustomerPortal):
                     )
                 )
             if action in ("save", "submit"):
-                interview._portal_acknowledge_notice(post.get("acknowledge_notice"))
+                interview._portal_check_answers(answers)
+                interview._portal_record_choices(
+                    post.get("acknowledge_notice"), post.get("board_consent")
+                )
             if action == "save":
                 interview._portal_save_answers(answers)
                 message = request.env._(
                     "Your answers are saved. You can come back later."
                 )
             elif action == "submit":
-                interview._portal_submit_answers(answers)
+                copy_sent_to = interview._portal_submit_answers(answers)
                 message = request.env._(
                     "Thank you. Your answers were sent to the interviewer."
                 )
+                if copy_sent_to:
+                    message += " " + request.env._(
+                        "A copy of them was mailed to %(address)s.",
+                        address=mask_email(copy_sent_to),
+                    )
             elif action == "decline":
                 interview._portal_decline(post.get("decline_reason"))
                 message = request.env._(
@@ -171,16 +128,40 @@ class ExitInterviewPortal(CustomerPortal):
         self, interview_id, access_token=None, **kwargs
     ):
         """The employee's own answers as a PDF (right of access)."""
-        try:
-            interview = self._exit_interview_check_access(interview_id, access_token)
-        except (AccessError, MissingError):
-            return self._exit_interview_denied()
-        return self._show_report(
-            model=interview,
-            report_type="pdf",
-            report_ref="hr_exit_interview.action_report_exit_interview_answers",
-            download=True,
+        interview = self._exit_interview_find(interview_id, access_token)
+        if not interview:
+            return self._exit_interview_invalid()
+        return self._private(
+            self._show_report(
+                model=interview,
+                report_type="pdf",
+                report_ref="hr_exit_interview.action_report_exit_interview_answers",
+                download=True,
+            )
         )
+
+    def _exit_interview_find(self, interview_id, access_token):
+        return request.env["hr.exit.interview"]._portal_find(
+            interview_id, access_token, request.env.user
+        )
+
+    def _exit_interview_invalid(self):
+        """One neutral page for every link that opens nothing, whoever asks and
+        whether the interview exists or not."""
+        values = self._prepare_portal_layout_values()
+        return self._private(
+            request.render(
+                "hr_exit_interview.portal_exit_interview_invalid", values, status=404
+            )
+        )
+
+    @staticmethod
+    def _private(response):
+        """The employee's words are never kept by a browser or a proxy: Back after
+        submitting shows no stale form that silently loses what is typed."""
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
 
     @staticmethod
     def _posted_answers(post):
@@ -211,7 +192,12 @@ class ExitInterviewPortal(CustomerPortal):
             {
                 "interview": interview,
                 "sections": sections,
-                "access_token": access_token,
+                # The link works while the questions are open; afterwards the page
+                # offers nothing that would need it.
+                "access_token": access_token
+                if interview._portal_token_matches(access_token)
+                else None,
+                "is_owner": interview._is_owned_by(request.env.user),
                 "error": error,
                 "message": message,
                 "typed": typed or {},
@@ -221,6 +207,8 @@ class ExitInterviewPortal(CustomerPortal):
                 "editable": interview._portal_is_open(),
             }
         )
-        return request.render(
-            "hr_exit_interview.portal_exit_interview_page", values, status=status
+        return self._private(
+            request.render(
+                "hr_exit_interview.portal_exit_interview_page", values, status=status
+            )
         )

@@ -70,7 +70,8 @@ CONFIDENTIAL_TEXT_FIELDS = (
 class HrExitInterview(models.Model):
     _name = "hr.exit.interview"
     _description = "Exit Interview"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    # Not portal.mixin: see hr_exit_interview_portal.py for why.
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "last_working_day desc, id desc"
     _check_company_auto = True
 
@@ -198,9 +199,9 @@ class HrExitInterview(models.Model):
     # The short report for the board
     report_include_answers = fields.Boolean(
         string="Answers in the Board Report",
-        default=True,
-        help="Untick to give the board the short report only, without the "
-        "employee's detailed answers.",
+        copy=False,
+        help="Only when the employee agreed on the portal: the board then reads the "
+        "employee's answers beside the short report.",
     )
     report_summary = fields.Text(string="Short Report", copy=False)
     reasons_for_leaving = fields.Text(copy=False)

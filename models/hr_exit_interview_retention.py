@@ -72,6 +72,8 @@ class HrExitInterview(models.Model):
         self.measure_ids.message_ids.unlink()
         self.activity_ids.unlink()
         self.message_ids.unlink()
+        # The sendings hold the employee's address and user.
+        self.invitation_ids.unlink()
         self.env["ir.attachment"].search(
             [("res_model", "=", self._name), ("res_id", "in", self.ids)]
         ).unlink()
@@ -84,7 +86,8 @@ class HrExitInterview(models.Model):
                 "job_id": False,
                 "job_title": False,
                 "career_jobs": False,
-                "access_token": False,
+                "access_token_digest": False,
+                "notice_text": False,
                 # The exact dates go; the statistics written from them stay, since
                 # write() no longer updates them once anonymised_on is set.
                 "hire_date": False,

@@ -31,8 +31,8 @@ class ResCompany(models.Model):
     )
     exit_interview_privacy_notice = fields.Text(
         translate=True,
-        help="Shown to the employee before the first answer: who reads what and how "
-        "long it is kept. Leave empty for the default text.",
+        help="Added to the notice the employee reads before the first answer, after "
+        "what Odoo states from the settings (who reads what, for how long).",
     )
     exit_interview_forbid_manager = fields.Boolean(
         string="Forbid the Manager as Interviewer",

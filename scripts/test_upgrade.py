@@ -165,6 +165,8 @@ def check_seed(checks, before):
     checks.check(
         before["globals"]["report_readings"], "seeded readings of the board report"
     )
+    checks.check(before["links"], "seeded personal links")
+    checks.check(before["links_in_messages"], "seeded a personal link in the chatter")
 
 
 def compare(checks, before, after):
@@ -178,6 +180,22 @@ def compare(checks, before, after):
     print(
         f"{TIER}: measures read from {module['measure_model']} through "
         f"{ADDON.replace('_', '.')}.{module['measure_field']}"
+    )
+    checks.check(
+        not module["old_links"],
+        "no link sent before opens a page or stays in a message; no answers in a "
+        "board report without the employee's consent",
+        short(module["old_links"]),
+    )
+    invited = sorted(
+        int(i)
+        for i, a in before["interviews"].items()
+        if a["state"]["state"] == "invited"
+    )
+    checks.check(
+        sorted(module["asked_to_send_again"]) == invited,
+        "officers are asked to send the questions again where they are open",
+        short(module["asked_to_send_again"]),
     )
     checks.check(
         not module["board_report_missing"],
@@ -265,7 +283,7 @@ def main():
                 shell=True,
                 stdin=shell_script(
                     f"upgrade_data.write_fingerprint(env, {str(after_path)!r}, "
-                    "render_report=True)"
+                    f"render_report=True, before_path={str(before_path)!r})"
                 ),
             )
         ):

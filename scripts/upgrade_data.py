@@ -57,7 +57,6 @@ INTERVIEW_ASPECTS = {
         "anonymised_on",
         "reminder_sent",
     ),
-    "link": ("access_token",),
     "preparation": ("excelled_at", "thank_for", "points_to_pass_on"),
     "conversation": (
         "confidentiality_explained",
@@ -68,8 +67,9 @@ INTERVIEW_ASPECTS = {
         "keep_in_touch_none",
         "decline_reason",
     ),
+    # report_include_answers is not kept: 18.0.2.0.0 asks the employee's consent,
+    # which no one gave before (see old_link_and_consent_problems).
     "report": (
-        "report_include_answers",
         "report_summary",
         "reasons_for_leaving",
         "advice_for_successor",
@@ -321,7 +321,15 @@ def seed(env):
             as_officer.message_subscribe(partner_ids=secretary.ids)
             commit()
             continue
-        as_officer.action_invite()
+        if story == "invited":
+            # As 18.0.1.1.0 sent the questions: through the mail composer, which kept
+            # the message with the personal link in the chatter.
+            action = as_officer.action_send_questions()
+            env["mail.compose.message"].with_user(officer).with_context(
+                **action["context"]
+            ).create({})._action_send_mail()
+        else:
+            as_officer.action_invite()
         commit()
         as_portal._portal_acknowledge_notice(True)
         commit()
@@ -507,6 +515,8 @@ def fingerprint(env):
     measure_mail = _mail_of(env, model, measures.ids)
 
     result = {"interviews": {}, "measures": {}, "globals": {}}
+    result["links"], result["links_in_messages"] = _links(env, interviews)
+    asked_again = []
     for interview in interviews:
         checks = {
             aspect: _values(interview, names)
@@ -517,6 +527,14 @@ def fingerprint(env):
         checks["lines"] = {str(line.id): _values(line, LINE_FIELDS) for line in lines}
         checks["measures"] = interview[measures_of.name].sorted("id").ids
         checks.update(interview_mail[interview.id])
+        # 18.0.2.0.0 asks the officer to send the questions again where they are
+        # open (the links sent before stop working): seen apart, not as a change.
+        for activity_id, (summary, _user, _active) in list(
+            checks["activities"].items()
+        ):
+            if summary.startswith(SEND_AGAIN):
+                del checks["activities"][activity_id]
+                asked_again.append(interview.id)
         result["interviews"][str(interview.id)] = checks
     for measure in measures:
         checks = {"values": _values(measure, MEASURE_FIELDS)}
@@ -548,12 +566,49 @@ def fingerprint(env):
     }
     module = env["ir.module.module"].search([("name", "=", "hr_exit_interview")])
     result["module"] = {
+        "asked_to_send_again": asked_again,
         "state": module.state,
         "version": module.latest_version,
         "measure_model": model,
         "measure_field": measures_of.name,
     }
     return result
+
+
+SEND_AGAIN = "Send the questions again"
+
+
+def _links(env, interviews):
+    """The personal links of 18.0.1.1.0 (its clear access_token), and how many
+    messages hold one."""
+    if "access_token" not in env[INTERVIEW]._fields:
+        return {}, 0
+    links = {str(i.id): i.access_token for i in interviews if i.access_token}
+    env.cr.execute(
+        "SELECT count(*) FROM mail_message WHERE body LIKE %s",
+        ["%/my/exit-interviews/%access_token=%"],
+    )
+    return links, env.cr.fetchone()[0]
+
+
+def old_link_and_consent_problems(env, links):
+    """After the update: no link sent before opens the page or stays in a message,
+    and no board report holds answers the employee did not agree to give."""
+    problems = []
+    public = env.ref("base.public_user")
+    for interview_id, token in sorted(links.items()):
+        if env[INTERVIEW]._portal_find(int(interview_id), token, public):
+            problems.append(f"the old link of interview {interview_id} opens it")
+        env.cr.execute(
+            "SELECT count(*) FROM mail_message WHERE body LIKE %s", [f"%{token}%"]
+        )
+        if env.cr.fetchone()[0]:
+            problems.append(f"the old link of interview {interview_id} is in a message")
+    included = env[INTERVIEW].search(
+        [("report_include_answers", "=", True), ("board_consent", "=", False)]
+    )
+    problems += [f"interview {i.id} gives the board answers" for i in included]
+    return problems
 
 
 def board_report_problems(env):
@@ -578,8 +633,12 @@ def board_report_problems(env):
     return [text for text in expected if str(escape(text)) not in html]
 
 
-def write_fingerprint(env, path, render_report=False):
+def write_fingerprint(env, path, render_report=False, before_path=None):
     result = fingerprint(env)
+    if before_path:
+        with open(before_path) as file:
+            links = json.load(file)["links"]
+        result["module"]["old_links"] = old_link_and_consent_problems(env, links)
     if render_report:
         try:
             result["module"]["board_report_missing"] = board_report_problems(env)

@@ -5,6 +5,7 @@ from . import test_workflow
 from . import test_ways_in
 from . import test_security
 from . import test_portal
+from . import test_employee_link
 from . import test_reports
 from . import test_board
 from . import test_data_protection

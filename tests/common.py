@@ -9,8 +9,10 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 def csrf_token(html):
-    """The CSRF token of a rendered portal form."""
-    return CSRF.search(html).group(1)
+    """The CSRF token of a rendered portal form; empty when the page has no form (the
+    neutral page of a link that opens nothing)."""
+    match = CSRF.search(html)
+    return match.group(1) if match else ""
 
 
 ROLE_GROUPS = {
@@ -112,10 +114,28 @@ class ExitInterviewCase(TransactionCase):
 
     @classmethod
     def create_invited_interview(cls, **values):
-        """An interview whose questions were sent, and its personal link's token."""
+        """An interview whose questions were sent to the employee's address (and user,
+        if they have one), and the token of its personal link."""
         interview = cls.create_interview(**values)
-        interview.action_invite()
-        return interview, interview._portal_ensure_token()
+        interview.with_user(cls.officer)._send_employee_link(
+            interview._invitation_email() or "leaver@example.com",
+            interview._invitation_user(),
+        )
+        # The mail carried its own link; a test needs one it knows.
+        return interview, interview._portal_new_token()
+
+    @staticmethod
+    def agree_board_reads_answers(interview):
+        """The employee agreed on the portal, and the interviewer includes the
+        answers in the board report."""
+        interview.sudo().write({"board_consent": True, "report_include_answers": True})
+
+    @staticmethod
+    def portal_path(interview, token=None, suffix=""):
+        """The path of the employee's page (or of one below it), with the link's
+        token."""
+        path = f"/my/exit-interviews/{interview.id}{suffix}"
+        return f"{path}?access_token={token}" if token else path
 
     @classmethod
     def create_interview(cls, **values):

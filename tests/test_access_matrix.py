@@ -63,7 +63,7 @@ FIELD_GROUPS = {
     "preparation": ("hr.exit.interview", "excelled_at"),
     "report": ("hr.exit.interview", "report_summary"),
     "evaluation": ("hr.exit.interview", "board_evaluation"),
-    "token": ("hr.exit.interview", "access_token"),
+    "sendings": ("hr.exit.interview.invitation", "email"),
     "answers": ("hr.exit.interview.line", "answer_text"),
     "notes": ("hr.exit.interview.line", "interviewer_note"),
     "measures": ("hr.exit.interview.measure", "name"),
@@ -73,12 +73,13 @@ FIELD_GROUPS = {
 INTERVIEW_LINK = {
     "hr.exit.interview": "id",
     "hr.exit.interview.line": "interview_id",
+    "hr.exit.interview.invitation": "interview_id",
     "hr.exit.interview.measure": "interview_id",
     "hr.exit.interview.question": False,
 }
 # One row per role, in the order of FIELD_GROUPS.
 FIELD_MATRIX = {
-    # role: identity, preparation, report, evaluation, token, answers, notes,
+    # role: identity, preparation, report, evaluation, sendings, answers, notes,
     # measures, templates
     "admin": (2, 2, 2, 2, 2, 2, 2, 1, 1),
     "officer": (2, 2, 2, 2, 2, 2, 2, 1, 1),
@@ -112,20 +113,28 @@ REPORT_MATRIX = {
     "other_portal": (DENIED,) * 5,
 }
 
-# The employee's portal page over HTTP: (who is logged in, which token) -> status.
-# 303 sends the public to the login page; the answer never tells whether the
-# interview exists.
+# The employee's portal page over HTTP: (who is logged in, which interview, which
+# token) -> status. The link opens the invited interview while its questions are open;
+# logged in, the user its latest sending names (the employee) reads it afterwards too.
+# Everything else gets the same neutral page (404), whether the interview exists or
+# not.
 PAGE_MATRIX = (
-    (None, "own", 200),
-    (None, "other", 303),
-    (None, "wrong", 303),
-    (None, None, 303),
-    ("portal", None, 200),
-    ("portal", "wrong", 200),
-    ("other_portal", None, 403),
-    ("other_portal", "other", 403),
-    ("manager", None, 403),
-    ("board", None, 403),
+    (None, "invited", "own", 200),
+    (None, "invited", "other", 404),
+    (None, "invited", "wrong", 404),
+    (None, "invited", None, 404),
+    (None, "held", "former", 404),
+    (None, "missing", "own", 404),
+    ("portal", "invited", None, 200),
+    ("portal", "held", None, 200),
+    ("portal", "held", "wrong", 200),
+    ("other_portal", "invited", None, 404),
+    ("other_portal", "invited", "other", 404),
+    ("manager", "invited", None, 404),
+    ("interviewer", "invited", None, 404),
+    ("officer", "invited", None, 404),
+    ("board", "held", None, 404),
+    ("board", "held", "former", 404),
 )
 
 
@@ -146,10 +155,9 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
         for user in cls.users.values():
             user.groups_id |= export
         cls.short = cls.create_template(("Why leave?", "text"))
-        cls.held = cls.create_interview(
+        cls.held, cls.former_token = cls.create_invited_interview(
             template_id=cls.short.id, excelled_at="Prepared praise"
         )
-        cls.held.action_invite()
         cls.held.action_mark_held()
         cls.held.report_summary = "Held report"
         cls.held.line_ids.write(
@@ -158,20 +166,20 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
         # Every field of the table filled on both interviews, so that each path
         # finds the same records.
         cls.held.board_evaluation = "Not for the board yet"
-        cls.token = cls.held._portal_ensure_token()
         colleague = cls.env["hr.employee"].create(
             {"name": "Rita Reported", "parent_id": cls.manager.id}
         )
-        cls.reported = cls.create_interview(
+        cls.reported, _token = cls.create_invited_interview(
             employee_id=colleague.id,
             template_id=cls.short.id,
-            state="held",
             report_summary="Reported report",
             excelled_at="Prepared",
         )
+        cls.reported.action_mark_held()
         cls.reported.line_ids.write(
             {"answer_text": "Reported answer", "interviewer_note": "Reported note"}
         )
+        cls.agree_board_reads_answers(cls.reported)
         cls.reported.action_report()
         cls.reported.write(
             {
@@ -179,7 +187,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
                 "measure_ids": [Command.create({"name": "Onboarding buddy"})],
             }
         )
-        cls.other_token = cls.reported._portal_ensure_token()
+        cls.colleague = colleague
 
     def as_role(self, record, role):
         return record.with_user(self.users[role])
@@ -304,21 +312,34 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
 
     @mute_logger("odoo.http")
     def test_portal_page_over_http(self):
-        tokens = {"own": self.token, "other": self.other_token, "wrong": "x" * 36}
-        for login_role, token, expected in PAGE_MATRIX:
-            with self.subTest(user=login_role, token=token):
+        invited, token = self.create_invited_interview(template_id=self.short.id)
+        other_invited, other_token = self.create_invited_interview(
+            employee_id=self.colleague.id, template_id=self.short.id
+        )
+        tokens = {
+            "own": token,
+            "other": other_token,
+            "former": self.former_token,
+            "wrong": "x" * 43,
+        }
+        missing = self.env["hr.exit.interview"].browse(other_invited.id + 1000)
+        interviews = {"invited": invited, "held": self.held, "missing": missing}
+        for login_role, interview, token, expected in PAGE_MATRIX:
+            with self.subTest(user=login_role, interview=interview, token=token):
                 if login_role:
                     login = self.users[login_role].login
                     self.authenticate(login, login)
                 else:
                     self.authenticate(None, None)
-                query = f"?access_token={tokens[token]}" if token else ""
                 response = self.url_open(
-                    f"/my/exit-interviews/{self.held.id}{query}", allow_redirects=False
+                    self.portal_path(interviews[interview], tokens.get(token)),
+                    allow_redirects=False,
                 )
                 self.assertEqual(response.status_code, expected)
                 if expected == 200:
                     self.assertIn("Why leave?", response.text)
+                else:
+                    self.assertIn("This link is no longer valid", response.text)
                 self.assertNotIn("Held note", response.text)
                 self.assertNotIn("Held report", response.text)
 
@@ -338,7 +359,8 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             for url in urls:
                 with self.subTest(user=login_role, url=url):
                     response = self.url_open(
-                        f"{url}?access_token={self.token}", allow_redirects=False
+                        f"{url}?access_token={self.former_token}",
+                        allow_redirects=False,
                     )
                     self.assertIn(response.status_code, (303, 403))
                     self.assertNotIn("Held answer", response.text)

@@ -44,16 +44,16 @@ REFUSED_POSTS = (
     ("no action", {"action": ""}, 400),
     ("missing CSRF", {"csrf_token": None}, 400),
     ("forged CSRF", {"csrf_token": "0" * 40 + "o1234567890"}, 400),
-    ("no token", {"access_token": None}, 303),
-    ("wrong token", {"access_token": "x" * 36}, 303),
-    ("token of another interview", {"access_token": "other"}, 303),
-    ("token with SQL", {"access_token": "' OR 1=1 --"}, 303),
+    ("no token", {"access_token": None}, 404),
+    ("wrong token", {"access_token": "x" * 36}, 404),
+    ("token of another interview", {"access_token": "other"}, 404),
+    ("token with SQL", {"access_token": "' OR 1=1 --"}, 404),
     (
         "oversized decline reason",
         {"action": "decline", "decline_reason": "x" * 10001},
         400,
     ),
-    ("interview that does not exist", {"interview": "missing"}, 303),
+    ("interview that does not exist", {"interview": "missing"}, 404),
 )
 
 
@@ -81,7 +81,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
 
     def setUp(self):
         super().setUp()
-        self.interview.sudo()._portal_acknowledge_notice(True)
+        self.interview.sudo()._portal_record_choices(True, False)
         self.interview.sudo()._portal_save_answers(
             {self.text_line.id: EARLIER_TEXT, self.rating_line.id: "4"}
         )
@@ -150,12 +150,12 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
         self.assertEqual(response.status_code, 200)
         self.env.invalidate_all()
         self.assertEqual(self.interview.state, "prepared")
-        self.assertNotEqual(self.interview.access_token, old_token)
+        self.assertFalse(self.interview._portal_token_matches(old_token))
         for extra in ({"text": "Replayed"}, {"action": "decline"}):
             with self.subTest(extra=extra):
-                # The rotated link sends the public to the login page.
+                # The ended link opens the neutral page.
                 response = self.post(dict(extra, access_token=old_token))
-                self.assertEqual(response.status_code, 303)
+                self.assertEqual(response.status_code, 404)
         self.authenticate("hostile_portal", "hostile_portal")
         for extra in (
             {"text": "After lock"},
@@ -190,7 +190,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
                 self.assertEqual(response.status_code, 200)
                 self.env.invalidate_all()
                 self.assertEqual(self.text_line.answer_text, payload)
-                page = self.url_open(self.interview.get_portal_url()).text
+                page = self.url_open(self.portal_path(self.interview, self.token)).text
                 answers = reports._render_qweb_html(
                     "hr_exit_interview.action_report_exit_interview_answers",
                     self.interview.ids,
@@ -202,6 +202,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
         # The board's report, with a hostile answer and a hostile short report.
         self.interview.action_mark_held()
         self.interview.report_summary = MARKUP_PAYLOADS[1]
+        self.agree_board_reads_answers(self.interview)
         self.interview.action_report()
         board_report = (
             reports.with_user(self.board)
@@ -297,7 +298,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
                 "exit_interviewer",
                 "hr.exit.interview",
                 "search_read",
-                [[["access_token", "!=", False]], ["access_token"]],
+                [[["access_token_digest", "!=", False]], ["access_token_digest"]],
             ),
         )
         for login, model, method, args in calls:

@@ -44,6 +44,7 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal_user = cls.make_portal_user("perf_portal")
+        cls.tokens = {}
         cls.interviews = {size: cls.answered_interview(size) for size in (10, 100)}
 
     @classmethod
@@ -53,10 +54,11 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
             *((f"Question {i}?", KINDS[i % 3]) for i in range(size)),
             name=f"{size} questions",
         )
-        interview, _token = cls.create_invited_interview(
+        interview, token = cls.create_invited_interview(
             employee_id=employee.id, template_id=template.id
         )
-        interview._portal_acknowledge_notice(True)
+        cls.tokens[interview] = token
+        interview._portal_record_choices(True, False)
         interview._portal_save_answers(
             {line.id: ANSWERS[line.question_type] for line in interview.line_ids}
         )
@@ -80,7 +82,7 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
             self.env.invalidate_all()
 
     def portal_get(self, interview):
-        url = interview.get_portal_url()
+        url = self.portal_path(interview, self.tokens[interview])
 
         def operation():
             response = self.url_open(url)
@@ -90,8 +92,10 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
 
     def portal_post(self, interview):
         data = {
-            "access_token": interview.sudo().access_token,
-            "csrf_token": csrf_token(self.url_open(interview.get_portal_url()).text),
+            "access_token": self.tokens[interview],
+            "csrf_token": csrf_token(
+                self.url_open(self.portal_path(interview, self.tokens[interview])).text
+            ),
             "action": "save",
             **{
                 f"answer_{line.id}": ANSWERS[line.question_type]
@@ -133,6 +137,7 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
     def report_interviews(self):
         for interview in self.interviews.values():
             interview.write({"state": "held", "report_summary": "Report"})
+            self.agree_board_reads_answers(interview)
             interview.action_report()
 
 

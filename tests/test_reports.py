@@ -31,6 +31,7 @@ class TestReports(HttpCase, ExitInterviewCase):
             keep_in_touch_volunteer=True,
         )
         cls.interview.line_ids.sorted()[0].sudo().answer_text = "A great time overall"
+        cls.agree_board_reads_answers(cls.interview)
         cls.interview.action_report()
 
     # Debian's wkhtmltopdf is built on an unpatched Qt and says so on every render.

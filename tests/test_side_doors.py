@@ -62,7 +62,7 @@ class TestChatterAndFollowers(ExitInterviewCase):
         self.run_precommit()
         interview.excelled_at = SECRETS["excelled_at"]
         interview.action_invite()
-        interview.sudo()._portal_acknowledge_notice(True)
+        interview.sudo()._portal_record_choices(True, False)
         interview.sudo()._portal_submit_answers({interview.line_ids.id: SECRET_ANSWER})
         as_interviewer = interview.with_user(self.interviewer)
         as_interviewer.line_ids.interviewer_note = SECRET_NOTE
@@ -289,7 +289,9 @@ class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
         )
 
     def csrf_token(self):
-        return csrf_token(self.url_open(self.interview.get_portal_url()).text)
+        return csrf_token(
+            self.url_open(self.portal_path(self.interview, self.token)).text
+        )
 
     def thread_params(self, **extra):
         return {

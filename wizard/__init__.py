@@ -1,2 +1,3 @@
 from . import hr_departure_wizard
+from . import hr_exit_interview_send
 from . import hr_exit_interview_summary_wizard

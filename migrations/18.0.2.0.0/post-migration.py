@@ -1,7 +1,10 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """18.0.2.0.0: the month of departure joins the statistics kept after anonymisation;
-interviews that still have their last working day get it from there."""
+the employees' links sent before stop working, and the officers are asked to send
+the questions again where they are still open."""
+
+from odoo import SUPERUSER_ID, api
 
 
 def migrate(cr, version):
@@ -10,3 +13,15 @@ def migrate(cr, version):
         "SET departure_month = date_trunc('month', last_working_day)::date "
         "WHERE last_working_day IS NOT NULL AND departure_month IS NULL"
     )
+    cr.execute(
+        "UPDATE ir_model_data SET noupdate = TRUE WHERE module = 'hr_exit_interview' "
+        "AND model = 'mail.template'"
+    )
+    # No mail for the activities: an update is not a reason to notify anyone.
+    env = api.Environment(cr, SUPERUSER_ID, {"mail_activity_quick_update": True})
+    for interview in env["hr.exit.interview"].search([("state", "=", "invited")]):
+        interview.activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=interview.create_uid.id,
+            summary="Send the questions again: an update renewed the personal links",
+        )

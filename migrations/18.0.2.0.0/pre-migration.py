@@ -44,6 +44,11 @@ RENAMED_XMLIDS.update(
     }
 )
 
+CHANGED_MAIL_TEMPLATES = (
+    "mail_template_exit_interview_invitation",
+    "mail_template_exit_interview_reminder",
+)
+
 # Columns that hold a model's name.
 MODEL_NAME_COLUMNS = (
     ("ir_model_data", "model"),
@@ -133,9 +138,35 @@ def _rename_xmlids(cr):
         )
 
 
+def _forget_links(cr):
+    """The employee's link is a bearer secret kept nowhere from now on: links sent
+    before are cut out of every stored message and queued mail, and stop working
+    (the interviews no longer keep their token; officers send the questions again)."""
+    token = r"access_token=[A-Za-z0-9_-]+"
+    for table, column in (("mail_message", "body"), ("mail_mail", "body_html")):
+        cr.execute(
+            sql.SQL(
+                "UPDATE {table} SET {column} = regexp_replace({column}, %s, %s, 'g') "
+                "WHERE {column} LIKE %s"
+            ).format(table=sql.Identifier(table), column=sql.Identifier(column)),
+            [token, "access_token=removed", "%/my/exit-interviews/%"],
+        )
+    cr.execute("UPDATE hr_exit_interview SET access_token = NULL")
+    # No employee agreed that the board reads their answers: the notice they read
+    # said only the interviewer does.
+    cr.execute("UPDATE hr_exit_interview SET report_include_answers = FALSE")
+    # The mail templates are noupdate; their wording changes once, with the link.
+    cr.execute(
+        "UPDATE ir_model_data SET noupdate = FALSE WHERE module = 'hr_exit_interview' "
+        "AND name IN %s",
+        [CHANGED_MAIL_TEMPLATES],
+    )
+
+
 def migrate(cr, version):
     _rename_model(cr)
     _rename_xmlids(cr)
+    _forget_links(cr)
     # The record rules are updatable from now on (see the security file): an update
     # rewrites them from the module's data instead of keeping the installed ones.
     cr.execute(

@@ -1,0 +1,502 @@
+"""Only the employee holds the link (issue 12): the sending, who owns the interview,
+the notice and the consent, the employee's rights after submitting."""
+
+import re
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.mail.tests.common import MockEmail
+
+from .common import ExitInterviewCase, csrf_token
+
+LINK = re.compile(r"/my/exit-interviews/(\d+)\?access_token=([A-Za-z0-9_-]+)")
+
+# A marker in every free text of the interview, its lines and its measures.
+MARKERS = {
+    "excelled_at": "MARK-EXCELLED",
+    "thank_for": "MARK-THANKS",
+    "points_to_pass_on": "MARK-PASS-ON",
+    "report_summary": "MARK-REPORT",
+    "reasons_for_leaving": "MARK-REASONS",
+    "advice_for_successor": "MARK-ADVICE",
+    "strengths": "MARK-STRENGTHS",
+    "points_to_improve": "MARK-IMPROVE",
+    "decline_reason": "MARK-DECLINE",
+    "board_evaluation": "MARK-EVALUATION",
+}
+ANSWER_MARKER = "MARK-ANSWER"
+NOTE_MARKER = "MARK-NOTE"
+
+
+class LinkCase(MockEmail, ExitInterviewCase):
+    def send_with_wizard(self, interview, email=None, user=None):
+        """Send the questions as an officer would, through the wizard; returns the
+        link the employee received."""
+        wizard = (
+            self.env["hr.exit.interview.send"]
+            .with_user(user or self.officer)
+            .create({"interview_id": interview.id})
+        )
+        if email is not None:
+            wizard.email = email
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            wizard.action_send()
+        links = [m for m in self._mails if LINK.search(m["body"])]
+        self.assertEqual(len(links), 1, "one mail carries the link")
+        return links[0]
+
+    @staticmethod
+    def token_of(mail):
+        return LINK.search(mail["body"]).group(2)
+
+    @classmethod
+    def fill_every_text(cls, interview):
+        interview.sudo().write(
+            {
+                field: f"{marker}-{interview.id}"
+                for field, marker in MARKERS.items()
+                if field != "board_evaluation"
+            }
+        )
+        interview.line_ids.sudo().write(
+            {"answer_text": ANSWER_MARKER, "interviewer_note": NOTE_MARKER}
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestSending(LinkCase):
+    def test_the_link_goes_only_to_the_employee_and_is_kept_nowhere(self):
+        interview = self.create_interview()
+        mail = self.send_with_wizard(interview)
+        token = self.token_of(mail)
+        self.assertEqual(mail["email_to"], ["dirk@example.com"])
+        self.assertIn("Dear Dirk Departing", mail["body"])
+        self.assertIn("The board reads your answers only if you agree", mail["body"])
+        self.assertEqual(interview.state, "invited")
+        # Every mail of the sending: the link in exactly one, to the employee.
+        for other in self._mails:
+            if other is not mail:
+                self.assertNotIn(token, other["body"])
+        self.env.flush_all()
+        self.assertEqual(self.tables_holding(token), [])
+        self.assertEqual(
+            self.tables_holding(f"/my/exit-interviews/{interview.id}?"), []
+        )
+        note = interview.message_ids[0]
+        self.assertIn("The questions were sent to d...@example.com", note.body)
+        sending = interview.invitation_ids
+        self.assertEqual(sending.email, "dirk@example.com")
+        self.assertEqual(sending.sent_by_id, self.officer)
+        self.assertEqual(sending.kind, "invitation")
+
+    def tables_holding(self, text):
+        """Every (table, column) of the database whose text holds the given text."""
+        cr = self.env.cr
+        cr.execute(
+            """
+            SELECT c.table_name, c.column_name
+              FROM information_schema.columns c
+              JOIN information_schema.tables t
+                ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+             WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+               AND c.data_type IN ('text', 'character varying', 'jsonb')
+            """
+        )
+        found = []
+        for table, column in cr.fetchall():
+            cr.execute(
+                f'SELECT 1 FROM "{table}" WHERE "{column}"::text LIKE %s LIMIT 1',
+                [f"%{text}%"],
+            )
+            if cr.fetchone():
+                found.append((table, column))
+        return found
+
+    def test_the_officer_sees_and_may_correct_the_address(self):
+        interview = self.create_interview()
+        wizard = (
+            self.env["hr.exit.interview.send"]
+            .with_user(self.officer)
+            .create({"interview_id": interview.id})
+        )
+        self.assertEqual(wizard.email, "dirk@example.com")
+        mail = self.send_with_wizard(interview, email="Dirk <dirk.home@example.com>")
+        self.assertEqual(mail["email_to"], ["dirk.home@example.com"])
+        self.assertEqual(interview.invitation_ids.email, "dirk.home@example.com")
+
+    def test_a_bad_address_is_refused_and_nothing_is_sent(self):
+        interview = self.create_interview()
+        self.employee.private_email = False
+        wizard = (
+            self.env["hr.exit.interview.send"]
+            .with_user(self.officer)
+            .create({"interview_id": interview.id, "email": "not an address"})
+        )
+        with self.assertRaisesRegex(UserError, "is not an email address"):
+            wizard.action_send()
+        self.assertEqual(interview.state, "draft")
+        self.assertFalse(interview.invitation_ids)
+
+    @mute_logger("odoo.addons.base.models.ir_model")
+    def test_only_officers_send(self):
+        interview = self.create_interview()
+        for user in (self.interviewer, self.board, self.manager_user):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                interview.with_user(user).action_send_questions()
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.env["hr.exit.interview.send"].with_user(user).create(
+                    {"interview_id": interview.id}
+                ).action_send()
+
+    @mute_logger("odoo.addons.base.models.ir_model")
+    def test_the_log_is_append_only_and_for_officers(self):
+        interview = self.create_interview()
+        self.send_with_wizard(interview)
+        sending = interview.invitation_ids
+        with self.assertRaises(AccessError):
+            sending.with_user(self.officer).write({"email": "officer@example.com"})
+        with self.assertRaises(AccessError):
+            sending.with_user(self.officer).unlink()
+        with self.assertRaises(AccessError):
+            self.env["hr.exit.interview.invitation"].with_user(self.officer).create(
+                {
+                    "interview_id": interview.id,
+                    "kind": "invitation",
+                    "email": "officer@example.com",
+                    "sent_by_id": self.officer.id,
+                    "sent_on": datetime.now(),
+                }
+            )
+        with self.assertRaises(AccessError):
+            sending.sudo().write({"email": "root@example.com"})
+        self.assertEqual(sending.with_user(self.officer).email, "dirk@example.com")
+        for user in (self.interviewer, self.board, self.manager_user):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                sending.with_user(user).read(["email"])
+
+    def test_sending_again_ends_the_earlier_link_and_keeps_the_drafts(self):
+        interview = self.create_interview()
+        first = self.token_of(self.send_with_wizard(interview))
+        interview.line_ids[0].sudo().answer_text = "Draft kept"
+        self.assertEqual(
+            interview.with_user(self.officer).action_send_questions()["res_model"],
+            "hr.exit.interview.send",
+        )
+        second = self.token_of(self.send_with_wizard(interview))
+        self.assertFalse(interview._portal_token_matches(first))
+        self.assertTrue(interview._portal_token_matches(second))
+        self.assertEqual(interview.line_ids[0].answer_text, "Draft kept")
+        self.assertEqual(len(interview.invitation_ids), 2)
+
+    def test_the_link_ends_with_the_employees_part(self):
+        for step in ("submit", "decline", "cancel", "held", "interviewer"):
+            with self.subTest(step=step):
+                interview, token = self.create_invited_interview()
+                self.assertTrue(interview._portal_token_matches(token))
+                if step == "submit":
+                    interview._portal_submit_answers({})
+                elif step == "decline":
+                    interview._portal_decline("")
+                elif step == "cancel":
+                    interview.action_cancel()
+                elif step == "held":
+                    interview.action_mark_held()
+                else:
+                    interview.interviewer_id = self.other_interviewer
+                self.assertFalse(interview._portal_token_matches(token))
+
+    @freeze_time("2031-06-20 09:00:00")
+    def test_reminder_goes_once_to_the_recorded_address_with_a_new_link(self):
+        soon = datetime(2031, 6, 21, 8, 0)
+        waiting, old_token = self.create_invited_interview(planned_start=soon)
+        declined, _token = self.create_invited_interview(planned_start=soon)
+        declined._portal_decline("")
+        on_paper = self.create_interview(planned_start=soon)
+        on_paper.action_invite()
+        later, _token = self.create_invited_interview(
+            planned_start=datetime(2031, 6, 28, 8, 0)
+        )
+        # A later change of the employee's address hands the link to no one.
+        self.employee.private_email = "intruder@example.com"
+        cron = self.env["hr.exit.interview"]
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            self.assertEqual(cron._cron_send_reminders(), waiting)
+        self.assertEqual(len(self._mails), 1)
+        mail = self._mails[0]
+        self.assertEqual(mail["email_to"], ["dirk@example.com"])
+        self.assertIn("Reminder", mail["subject"])
+        self.assertTrue(waiting._portal_token_matches(self.token_of(mail)))
+        self.assertFalse(waiting._portal_token_matches(old_token))
+        self.assertTrue(waiting.reminder_sent)
+        self.assertEqual(waiting.invitation_ids[0].kind, "reminder")
+        self.assertFalse(cron._cron_send_reminders())
+
+    def test_work_email_when_no_private_one(self):
+        self.employee.private_email = False
+        self.employee.work_email = "dirk.work@example.com"
+        self.assertEqual(
+            self.create_interview()._invitation_email(), "dirk.work@example.com"
+        )
+
+    def test_names_in_the_letter_are_escaped(self):
+        self.employee.name = "<b>Dirk</b>"
+        self.assertIn(
+            "&lt;b&gt;Dirk&lt;/b&gt;", self.create_interview()._render_letter()
+        )
+
+    def test_dutch_employee_gets_a_dutch_invitation(self):
+        self.load_dutch()
+        self.employee.lang = "nl_NL"
+        mail = self.send_with_wizard(self.create_interview())
+        self.assertIn("Dag Dirk Departing,", mail["body"])
+        self.assertIn(f"periode bij {self.company.name}.", mail["body"])
+        self.assertIn("Het bestuur leest je antwoorden alleen", mail["body"])
+
+
+@tagged("post_install", "-at_install")
+class TestOwnership(LinkCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user = cls.make_employee_portal_user("link_owner")
+        cls.interview, cls.token = cls.create_invited_interview()
+
+    def test_the_latest_sending_names_the_owner(self):
+        self.assertEqual(self.interview.invitation_ids.user_id, self.portal_user)
+        self.authenticate("link_owner", "link_owner")
+        response = self.url_open(self.portal_path(self.interview))
+        self.assertEqual(response.status_code, 200)
+
+    def test_pointing_the_employee_at_oneself_hands_nothing(self):
+        """An HR user edits the employee's user, contact and email after the sending:
+        the page, its PDF and the listing stay closed to them."""
+        hr_user = self.make_portal_user("link_hr_user")
+        hr_user.groups_id = self.env.ref("hr.group_hr_user")
+        employee = self.employee.with_user(hr_user)
+        employee.write(
+            {
+                "user_id": hr_user.id,
+                "work_contact_id": hr_user.partner_id.id,
+                "private_email": hr_user.email or "mia@example.com",
+            }
+        )
+        self.authenticate(hr_user.login, hr_user.login)
+        for suffix in ("", "/answers.pdf"):
+            with self.subTest(suffix=suffix):
+                response = self.url_open(
+                    self.portal_path(self.interview, suffix=suffix),
+                    allow_redirects=False,
+                )
+                self.assertEqual(response.status_code, 404)
+        self.assertNotIn(
+            self.portal_path(self.interview), self.url_open("/my/exit-interviews").text
+        )
+
+    def test_a_new_sending_to_another_user_moves_the_ownership(self):
+        self.employee.work_contact_id = self.env["res.partner"].create(
+            {"name": "Dirk's new contact"}
+        )
+        self.send_with_wizard(self.interview)
+        self.assertFalse(self.interview._is_owned_by(self.portal_user))
+
+
+@tagged("post_install", "-at_install")
+class TestNoticeAndConsent(LinkCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.template = cls.create_template(("What did you enjoy?", "text"))
+        cls.interview, cls.token = cls.create_invited_interview(
+            template_id=cls.template.id
+        )
+        cls.line = cls.interview.line_ids
+
+    def post(self, **data):
+        page = self.url_open(self.portal_path(self.interview, self.token))
+        return self.url_open(
+            f"/my/exit-interviews/{self.interview.id}/answer",
+            data={
+                "access_token": self.token,
+                "csrf_token": csrf_token(page.text),
+                "acknowledge_notice": "1",
+                **data,
+            },
+            allow_redirects=False,
+        )
+
+    def test_by_default_the_board_never_reads_the_answers(self):
+        interview = self.create_interview()
+        self.assertFalse(interview.report_include_answers)
+        with self.assertRaisesRegex(ValidationError, "did not agree"):
+            interview.with_user(self.interviewer).report_include_answers = True
+
+    def test_the_employee_agrees_on_the_portal_with_the_notice_they_read(self):
+        self.post(action="save", board_consent="1", **{f"answer_{self.line.id}": "A"})
+        self.assertTrue(self.interview.board_consent)
+        self.assertTrue(self.interview.board_consent_on)
+        self.assertEqual(self.interview.notice_lang, "en_US")
+        self.assertIn(
+            "The board reads your answers only if you agree",
+            self.interview.notice_text,
+        )
+        self.interview.with_user(self.interviewer).report_include_answers = True
+        # Withdrawn before submitting: the answers leave the board report.
+        self.post(action="save", **{f"answer_{self.line.id}": "A"})
+        self.assertFalse(self.interview.board_consent)
+        self.assertFalse(self.interview.report_include_answers)
+
+    def test_the_notice_states_the_company_settings(self):
+        notice = " ".join(self.interview._privacy_notice())
+        self.assertIn(self.interviewer.name, notice)
+        self.assertIn(
+            "do not read them, unless one of them is your interviewer", notice
+        )
+        self.company.exit_interview_manager_officer_access = True
+        self.company.exit_interview_retention_months = 12
+        self.company.exit_interview_privacy_notice = "Ask Anna for questions."
+        notice = " ".join(self.interview._privacy_notice())
+        self.assertIn("may read them if they are exit interview officers", notice)
+        self.assertIn("kept for 12 months", notice)
+        self.assertTrue(notice.endswith("Ask Anna for questions."))
+
+    def test_the_notice_is_in_the_employees_language(self):
+        self.load_dutch()
+        self.employee.lang = "nl_NL"
+        page = self.url_open(self.portal_path(self.interview, self.token)).text
+        self.assertIn("Het bestuur leest je antwoorden alleen", page)
+
+
+@tagged("post_install", "-at_install")
+class TestAfterSubmitting(LinkCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.template = cls.create_template(("What did you enjoy?", "text"))
+        cls.interview, cls.token = cls.create_invited_interview(
+            template_id=cls.template.id
+        )
+
+    def test_a_link_only_employee_gets_a_copy_of_the_answers_by_mail(self):
+        line = self.interview.line_ids
+        page = self.url_open(self.portal_path(self.interview, self.token))
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            response = self.url_open(
+                f"/my/exit-interviews/{self.interview.id}/answer",
+                data={
+                    "access_token": self.token,
+                    "csrf_token": csrf_token(page.text),
+                    "acknowledge_notice": "1",
+                    "action": "submit",
+                    f"answer_{line.id}": "The summer camps",
+                },
+                allow_redirects=False,
+            )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("A copy of them was mailed to d...@example.com", response.text)
+        self.assertEqual(response.headers["Cache-Control"], "no-store")
+        self.assertNotIn("answers.pdf", response.text)
+        copies = [m for m in self._mails if m["attachments"]]
+        self.assertEqual(len(copies), 1)
+        self.assertEqual(copies[0]["email_to"], ["dirk@example.com"])
+        name, content, _mimetype = copies[0]["attachments"][0]
+        self.assertTrue(name.endswith(".pdf"))
+        # Odoo renders reports to HTML in test mode.
+        self.assertIn(b"The summer camps", content)
+        self.env.flush_all()
+        self.assertFalse(
+            self.env["ir.attachment"].sudo().search([("name", "=", name)]),
+            "the copy leaves nothing behind once sent",
+        )
+
+    def test_the_old_link_shows_the_neutral_page(self):
+        self.interview._portal_submit_answers({})
+        for url in (
+            self.portal_path(self.interview, self.token),
+            self.portal_path(self.interview, self.token, suffix="/answers.pdf"),
+        ):
+            with self.subTest(url=url):
+                response = self.url_open(url, allow_redirects=False)
+                self.assertEqual(response.status_code, 404)
+                self.assertIn("This link is no longer valid", response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestNoRoleFindsALink(LinkCase, HttpCase):
+    """Every role, with every token it could find in what it can read, reaches no
+    employee's page and reads none of the interview's texts there."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.former_interviewer = cls.other_interviewer
+        cls.interview, cls.token = cls.create_invited_interview(
+            interviewer_id=cls.former_interviewer.id
+        )
+        cls.fill_every_text(cls.interview)
+        export = cls.env.ref("base.group_allow_export")
+        for user in (*cls.users.values(), cls.other_interviewer):
+            user.groups_id |= export
+
+    def test_nothing_readable_holds_a_link(self):
+        # The questions are sent (again) as in production; the interviewer is then
+        # replaced; the interview goes on to the board.
+        self.send_with_wizard(self.interview)
+        self.interview.interviewer_id = self.interviewer
+        self.send_with_wizard(self.interview)
+        self.interview.action_mark_held()
+        self.interview.sudo().board_evaluation = "MARK-EVALUATION"
+        self.interview.action_report()
+        self.env.flush_all()
+        readers = {
+            "interviewer": self.interviewer,
+            "former interviewer": self.former_interviewer,
+            "board": self.board,
+            "manager (HR user)": self.manager_user,
+            "other internal": self.users["internal"],
+            "officer": self.officer,
+        }
+        for role, user in readers.items():
+            with self.subTest(role=role):
+                found = self.tokens_readable_by(user)
+                self.assertEqual(found, set())
+                self.authenticate(user.login, user.login)
+                response = self.url_open(
+                    self.portal_path(self.interview), allow_redirects=False
+                )
+                self.assertEqual(response.status_code, 404)
+                for marker in (*MARKERS.values(), ANSWER_MARKER, NOTE_MARKER):
+                    self.assertNotIn(marker, response.text)
+
+    def tokens_readable_by(self, user):
+        """The link tokens in every message, notification, activity, tracking value,
+        attachment and export the user may read."""
+        texts = []
+        env = self.env(user=user)
+        for model, fields_ in (
+            ("mail.message", ["body", "subject", "record_name"]),
+            ("mail.notification", ["mail_message_id"]),
+            ("mail.activity", ["note", "summary"]),
+            ("mail.tracking.value", ["old_value_char", "new_value_char"]),
+            ("ir.attachment", ["name", "url", "index_content"]),
+            ("mail.mail", ["body_html"]),
+        ):
+            records = env[model]
+            if not records.has_access("read"):
+                continue
+            for values in records.search_read([], fields_):
+                texts.append(str(values))
+        interviews = env["hr.exit.interview"]
+        if interviews.has_access("read"):
+            readable = [
+                name
+                for name, field in interviews._fields.items()
+                if field.type in ("char", "text", "html")
+                and (not field.groups or user.has_groups(field.groups))
+            ]
+            texts.append(str(interviews.search([]).export_data(readable)))
+        return {match.group(2) for text in texts for match in LINK.finditer(text)}

@@ -1,0 +1,69 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import email_normalize
+
+
+class HrExitInterviewSend(models.TransientModel):
+    """Send the employee the questions and their personal link. The officer sees, and
+    may correct, the address the link goes to; the link itself is shown to no one."""
+
+    _name = "hr.exit.interview.send"
+    _description = "Send the Exit Interview Questions"
+
+    interview_id = fields.Many2one("hr.exit.interview", required=True, readonly=True)
+    employee_id = fields.Many2one(related="interview_id.employee_id")
+    is_resend = fields.Boolean(compute="_compute_is_resend")
+    email = fields.Char(
+        string="Send To",
+        compute="_compute_email",
+        store=True,
+        readonly=False,
+        help="The personal link goes to this address only. The employee's private "
+        "email, else the work email.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Opens It Logged In",
+        compute="_compute_user_id",
+        help="The employee's own user: logged in, it reaches the interview without "
+        "the link. Check that it is the employee's.",
+    )
+
+    @api.depends("interview_id")
+    def _compute_is_resend(self):
+        for wizard in self:
+            wizard.is_resend = wizard.interview_id.state == "invited"
+
+    @api.depends("interview_id")
+    def _compute_email(self):
+        for wizard in self:
+            wizard.email = wizard.interview_id._invitation_email()
+
+    @api.depends("interview_id")
+    def _compute_user_id(self):
+        for wizard in self:
+            wizard.user_id = wizard.interview_id._invitation_user()
+
+    def action_send(self):
+        """Mail the questions with a new personal link; an earlier link stops working,
+        the answers already saved stay."""
+        self.ensure_one()
+        interview = self.interview_id
+        interview._check_officer()
+        interview.check_access("write")
+        if interview.state != "invited":
+            interview._check_transition("invited")
+        interview._check_can_invite()
+        email = email_normalize(self.email or "")
+        if not email:
+            raise UserError(
+                self.env._(
+                    "%(address)s is not an email address: correct it, or hand the "
+                    "questions over on paper and mark them as sent.",
+                    address=self.email or "",
+                )
+            )
+        interview._send_employee_link(email, self.user_id)
+        return {"type": "ir.actions.act_window_close"}
