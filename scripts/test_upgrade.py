@@ -182,6 +182,12 @@ def compare(checks, before, after):
         f"{ADDON.replace('_', '.')}.{module['measure_field']}"
     )
     checks.check(
+        not module["stale_mail_templates"],
+        "every language of the mail templates carries the new wording, none "
+        "calls get_portal_url()",
+        short(module["stale_mail_templates"]),
+    )
+    checks.check(
         not module["old_links"],
         "no link sent before opens a page or stays in a message; no answers in a "
         "board report without the employee's consent",
@@ -257,6 +263,8 @@ def main():
                 "-i",
                 ADDON,
                 "--without-demo=all",
+                # Flemish organisations run it in Dutch: translations must follow.
+                "--load-language=nl_NL",
                 extra_env=old,
             )
             and odoo_step(

@@ -611,6 +611,24 @@ def old_link_and_consent_problems(env, links):
     return problems
 
 
+def stale_mail_templates(env):
+    """After the update: the templates that mail the link, in every language, take
+    it from the sending (ctx), never from get_portal_url(); Dutch is Dutch."""
+    problems = []
+    for xmlid in ("invitation", "reminder"):
+        template = env.ref(f"hr_exit_interview.mail_template_exit_interview_{xmlid}")
+        for lang in ("en_US", "nl_NL"):
+            body = template.with_context(lang=lang).body_html or ""
+            if "get_portal_url" in body or "exit_interview_link" not in body:
+                problems.append(f"{xmlid} in {lang}")
+        if (
+            "De vragen beantwoorden"
+            not in template.with_context(lang="nl_NL").body_html
+        ):
+            problems.append(f"{xmlid} in nl_NL is not Dutch")
+    return problems
+
+
 def board_report_problems(env):
     """After the update: the board still reads its reports, with the answers when
     the interviewer included them. Run last: the readings it logs are not committed."""
@@ -639,6 +657,7 @@ def write_fingerprint(env, path, render_report=False, before_path=None):
         with open(before_path) as file:
             links = json.load(file)["links"]
         result["module"]["old_links"] = old_link_and_consent_problems(env, links)
+        result["module"]["stale_mail_templates"] = stale_mail_templates(env)
     if render_report:
         try:
             result["module"]["board_report_missing"] = board_report_problems(env)

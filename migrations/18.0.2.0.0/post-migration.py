@@ -5,6 +5,7 @@ the employees' links sent before stop working, and the officers are asked to sen
 the questions again where they are still open."""
 
 from odoo import SUPERUSER_ID, api
+from odoo.tools import convert_file
 
 
 def migrate(cr, version):
@@ -13,9 +14,15 @@ def migrate(cr, version):
         "SET departure_month = date_trunc('month', last_working_day)::date "
         "WHERE last_working_day IS NOT NULL AND departure_month IS NULL"
     )
-    cr.execute(
-        "UPDATE ir_model_data SET noupdate = TRUE WHERE module = 'hr_exit_interview' "
-        "AND model = 'mail.template'"
+    # The mail templates are noupdate, which an update never rewrites: their new
+    # wording (the link from the sending, the notice) is loaded once, here.
+    convert_file(
+        api.Environment(cr, SUPERUSER_ID, {}),
+        "hr_exit_interview",
+        "data/mail_template_data.xml",
+        {},
+        mode="init",
+        noupdate=True,
     )
     # No mail for the activities: an update is not a reason to notify anyone.
     env = api.Environment(cr, SUPERUSER_ID, {"mail_activity_quick_update": True})

@@ -155,10 +155,18 @@ def _forget_links(cr):
     # No employee agreed that the board reads their answers: the notice they read
     # said only the interviewer does.
     cr.execute("UPDATE hr_exit_interview SET report_include_answers = FALSE")
-    # The mail templates are noupdate; their wording changes once, with the link.
+    # The mail templates are noupdate: the post-migration loads their new wording
+    # once. Their translations go here (they call get_portal_url()); the update
+    # loads the new ones from the .po files.
     cr.execute(
-        "UPDATE ir_model_data SET noupdate = FALSE WHERE module = 'hr_exit_interview' "
-        "AND name IN %s",
+        """
+        UPDATE mail_template t
+           SET body_html = jsonb_build_object('en_US', t.body_html->'en_US'),
+               subject = jsonb_build_object('en_US', t.subject->'en_US')
+          FROM ir_model_data d
+         WHERE d.module = 'hr_exit_interview' AND d.model = 'mail.template'
+           AND d.res_id = t.id AND d.name IN %s
+        """,
         [CHANGED_MAIL_TEMPLATES],
     )
 
