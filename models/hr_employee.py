@@ -26,6 +26,38 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.exit_interview_count = counts.get(employee, 0)
 
+    def write(self, vals):
+        result = super().write(vals)
+        # A new manager or coach is kept out of the open exit interviews as the
+        # former ones are: the list of who is kept out only grows.
+        if {"parent_id", "coach_id"} & vals.keys():
+            for employee in self.sudo():
+                employee.with_context(
+                    active_test=False
+                ).exit_interview_ids._add_kept_out_users(
+                    employee._exit_interview_leader_users()
+                )
+        if vals.get("user_id"):
+            # A manager's record gets a user: that user is kept out too.
+            interviews = (
+                self.env["hr.exit.interview"]
+                .sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        "|",
+                        "|",
+                        "|",
+                        ("manager_id", "in", self.ids),
+                        ("coach_id", "in", self.ids),
+                        ("employee_id.parent_id", "in", self.ids),
+                        ("employee_id.coach_id", "in", self.ids),
+                    ]
+                )
+            )
+            interviews._add_kept_out_users(self.sudo().user_id)
+        return result
+
     def action_open_exit_interviews(self):
         """Open the employee's exit interview, or a new one to plan."""
         self.ensure_one()
@@ -60,6 +92,10 @@ class HrEmployee(models.Model):
             "last_working_day": self.departure_date,
             "career_jobs": self._exit_interview_career(),
         }
+
+    def _exit_interview_leader_users(self):
+        """The users of the employee's manager and coach."""
+        return (self.parent_id | self.coach_id).user_id
 
     def _exit_interview_hire_date(self):
         # hr_contract, when installed, knows the first contract; else the record's age.

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
 
 STATES = [
     ("draft", "Draft"),
@@ -50,6 +51,30 @@ INTERVIEWER_GROUP = "hr_exit_interview.group_exit_interview_interviewer"
 OFFICER_GROUP = "hr_exit_interview.group_exit_interview_officer"
 BOARD_GROUP = "hr_exit_interview.group_exit_interview_board"
 BOARD_FIELDS = {"board_evaluation", "measure_ids"}
+# What the board reads of a reported interview: opening any of these is logged.
+REPORT_FIELDS = (
+    "report_summary",
+    "reasons_for_leaving",
+    "advice_for_successor",
+    "strengths",
+    "points_to_improve",
+    "board_evaluation",
+    "line_ids",
+)
+# The role whose action makes each state (the officers hold every role but the
+# board's); see _write_state.
+STATE_ROLES = {
+    "invited": OFFICER_GROUP,
+    "cancelled": OFFICER_GROUP,
+    "draft": OFFICER_GROUP,
+    "prepared": INTERVIEWER_GROUP,
+    "held": INTERVIEWER_GROUP,
+    "reported": INTERVIEWER_GROUP,
+    "declined": INTERVIEWER_GROUP,
+    "evaluated": BOARD_GROUP,
+}
+# Marks a state written by an action method (an object no RPC context can carry).
+_STATE_BY_ACTION = object()
 
 # Texts the employee, the interviewer or the board wrote: never tracked, never copied
 # (copy=False on each), erased on anonymisation.
@@ -148,6 +173,23 @@ class HrExitInterview(models.Model):
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
     interviewer_is_manager = fields.Boolean(compute="_compute_interviewer_is_manager")
+    # Who the interview is kept from: the users of the employee's managers and coaches
+    # since its creation, when the company kept them out at that moment. Only ever
+    # added to (see hr.employee's write); the record rules read this list.
+    leaders_kept_out = fields.Boolean(
+        readonly=True, groups="hr_exit_interview.group_exit_interview_officer"
+    )
+    kept_out_user_ids = fields.Many2many(
+        "res.users",
+        "hr_exit_interview_kept_out_user_rel",
+        "interview_id",
+        "user_id",
+        string="Kept Out",
+        readonly=True,
+        copy=False,
+        groups="hr_exit_interview.group_exit_interview_officer",
+        help="The employee's managers and coaches, whom the interview is kept from.",
+    )
 
     template_id = fields.Many2one(
         "hr.exit.interview.template",
@@ -157,12 +199,25 @@ class HrExitInterview(models.Model):
     line_ids = fields.One2many(
         "hr.exit.interview.line", "interview_id", string="Questions", copy=False
     )
+    # The employee's ratings are answers: the board reads them only through
+    # board_rating_average, which is set when the answers are part of the report.
     rating_average = fields.Float(
         string="Average Rating",
         compute="_compute_rating_average",
         store=True,
         aggregator="avg",
+        groups="hr_exit_interview.group_exit_interview_interviewer",
         help="Average of the employee's answers to the rating questions (1 to 5).",
+    )
+    board_rating_average = fields.Float(
+        string="Average Rating in the Report",
+        compute="_compute_board_rating_average",
+        store=True,
+        aggregator="avg",
+        groups="hr_exit_interview.group_exit_interview_officer,"
+        "hr_exit_interview.group_exit_interview_board",
+        help="The average rating, for the interviews whose answers are part of the "
+        "board report.",
     )
 
     # Preparation by the interviewer (the guide: prepare the appreciation in advance)
@@ -252,7 +307,7 @@ class HrExitInterview(models.Model):
                 months=months % 12,
             )
 
-    @api.depends("interviewer_id", "manager_id", "coach_id")
+    @api.depends("interviewer_id", "manager_id", "coach_id", "kept_out_user_ids")
     def _compute_interviewer_is_manager(self):
         for interview in self:
             interview.interviewer_is_manager = bool(
@@ -264,6 +319,13 @@ class HrExitInterview(models.Model):
         for interview in self:
             ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
             interview.rating_average = sum(ratings) / len(ratings) if ratings else 0.0
+
+    @api.depends("rating_average", "report_include_answers")
+    def _compute_board_rating_average(self):
+        for interview in self:
+            interview.board_rating_average = (
+                interview.report_include_answers and interview.rating_average
+            )
 
     # === CONSTRAINT METHODS === #
 
@@ -334,12 +396,25 @@ class HrExitInterview(models.Model):
             [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
         )
         for vals in vals_list:
+            if vals.get("state", "draft") != "draft":
+                self._check_state_written_by_action(vals["state"])
+            # Set here only, from the employee: no caller chooses whom it keeps out.
+            vals.pop("kept_out_user_ids", None)
+            vals.pop("leaders_kept_out", None)
             if vals.get("employee_id"):
                 employee = employees.browse(vals["employee_id"])
                 if vals.get("interviewer_id", self.env.uid) != self.env.uid:
                     self._check_not_own_team(employee)
                 for key, value in employee._exit_interview_snapshot().items():
                     vals.setdefault(key, value)
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or employee.company_id.id
+                )
+                if not company.sudo().exit_interview_manager_officer_access:
+                    vals["leaders_kept_out"] = True
+                    vals["kept_out_user_ids"] = [
+                        Command.set(employee.sudo()._exit_interview_leader_users().ids)
+                    ]
             statistics = self._statistics_values(
                 fields.Date.to_date(vals.get("hire_date")),
                 fields.Date.to_date(vals.get("last_working_day")),
@@ -360,8 +435,18 @@ class HrExitInterview(models.Model):
     def write(self, vals):
         self._check_board_writes_evaluation_only(vals)
         if "state" in vals:
+            self._check_state_written_by_action(vals["state"])
             for interview in self:
                 interview._check_transition(vals["state"])
+        if {"kept_out_user_ids", "leaders_kept_out"} & vals.keys() and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Whom an exit interview is kept from follows the employee's "
+                    "managers and coaches; it cannot be changed by hand."
+                )
+            )
+        if "employee_id" in vals:
+            self._check_employee_change(vals["employee_id"])
         if "template_id" in vals and any(i.state != "draft" for i in self):
             raise UserError(
                 self.env._(
@@ -370,6 +455,9 @@ class HrExitInterview(models.Model):
                 )
             )
         result = super().write(vals)
+        if vals.get("employee_id"):
+            employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
+            self._add_kept_out_users(employee._exit_interview_leader_users())
         if {"hire_date", "last_working_day"} & vals.keys():
             # Once anonymised, the dates are gone and the statistics stay.
             for interview in self.filtered(lambda i: not i.anonymised_on):
@@ -384,20 +472,94 @@ class HrExitInterview(models.Model):
                 interview._copy_template_questions()
         return result
 
+    # === READING LOG === #
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if set(fnames or ()) & set(REPORT_FIELDS):
+            self._log_board_reading()
+        return result
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
+        result = super()._read_group(domain, groupby, aggregates, *args, **kwargs)
+        spec = {name.split(":")[0].split(".")[0] for name in (*groupby, *aggregates)}
+        if spec & set(REPORT_FIELDS):
+            self.search(domain)._log_board_reading()
+        return result
+
+    def export_data(self, fields_to_export):
+        """Export, logged as a reading when the board exports a report field."""
+        result = super().export_data(fields_to_export)
+        if {path.split("/")[0] for path in fields_to_export} & set(REPORT_FIELDS):
+            self._log_board_reading()
+        return result
+
+    # Reading the report logs it: these reads get a read/write transaction, as the
+    # board report's route does (controllers/report.py).
+    def web_read(self, specification):
+        """Read for the web client (logged as _read_format says)."""
+        return super().web_read(specification)
+
+    @api.model
+    def web_search_read(self, *args, **kwargs):
+        """Search and read for the web client (logged as _read_format says)."""
+        return super().web_search_read(*args, **kwargs)
+
+    def read(self, fields=None, load="_classic_read"):
+        """Read (logged as _read_format says)."""
+        return super().read(fields, load=load)
+
+    @api.model
+    def search_read(self, *args, **kwargs):
+        """Search and read (logged as _read_format says)."""
+        return super().search_read(*args, **kwargs)
+
+    @api.model
+    def read_group(self, *args, **kwargs):
+        """Group (logged when a report field is aggregated)."""
+        return super().read_group(*args, **kwargs)
+
+    @api.model
+    def web_read_group(self, *args, **kwargs):
+        """Group for the web client (logged when a report field is aggregated)."""
+        return super().web_read_group(*args, **kwargs)
+
+    web_read._readonly = False
+    read_group._readonly = False
+    web_read_group._readonly = False
+    web_search_read._readonly = False
+    read._readonly = False
+    search_read._readonly = False
+
+    def _log_board_reading(self):
+        """Log the board members reading reports (not the interviewer's own)."""
+        user = self.env.user
+        if self.env.su or not user.has_group(BOARD_GROUP):
+            return
+        read = self.sudo().filtered(
+            lambda i: i.state in REPORTED_STATES and i.interviewer_id != user
+        )
+        if read:
+            self.env["hr.exit.interview.report.log"]._log_reading(
+                "hr.exit.interview.read", read
+            )
+
     # === ACTION METHODS === #
 
     def action_invite(self):
         """Mark the preparatory questions as sent to the employee."""
         self._check_officer()
         self._check_can_invite()
-        self.write({"state": "invited"})
+        self._write_state("invited")
 
     def action_mark_prepared(self):
         """The employee answered the preparatory questions (on paper or by mail)."""
-        self.write({"state": "prepared"})
+        self._write_state("prepared")
 
     def action_mark_held(self):
-        self.write({"state": "held"})
+        """The conversation took place."""
+        self._write_state("held")
 
     def action_report(self):
         """Finish the report: from now on the board can read it."""
@@ -409,7 +571,7 @@ class HrExitInterview(models.Model):
                         "Write the short report before sharing it with the board."
                     )
                 )
-        self.write({"state": "reported"})
+        self._write_state("reported")
 
     def action_evaluate(self):
         """The board has evaluated the report and formulated its actions."""
@@ -420,19 +582,21 @@ class HrExitInterview(models.Model):
         # Board members may write nothing else on the interview: the state moves in
         # superuser mode, once their right to read this report is checked.
         self.check_access("read")
-        self.sudo().write({"state": "evaluated"})
+        self.sudo()._write_state("evaluated")
 
     def action_decline(self):
         """The employee prefers not to take part: it cannot be forced."""
-        self.write({"state": "declined"})
+        self._write_state("declined")
 
     def action_cancel(self):
+        """Cancel an interview that will not take place."""
         self._check_officer()
-        self.write({"state": "cancelled"})
+        self._write_state("cancelled")
 
     def action_reset_draft(self):
+        """Start a cancelled or declined interview over."""
         self._check_officer()
-        self.write({"state": "draft"})
+        self._write_state("draft")
         self._archive_calendar_event(archive=False)
 
     # === BUSINESS METHODS === #
@@ -495,14 +659,68 @@ class HrExitInterview(models.Model):
                 )
             )
 
+    def _write_state(self, state):
+        """Move to the state, as the action of the user's role does."""
+        if not self.env.su and not self.env.user.has_group(STATE_ROLES[state]):
+            raise AccessError(
+                self.env._(
+                    "Your role in exit interviews does not let you move an interview "
+                    "to this status."
+                )
+            )
+        return self.with_context(exit_interview_state=_STATE_BY_ACTION).write(
+            {"state": state}
+        )
+
+    @api.model
+    def _check_state_written_by_action(self, state):
+        """The status moves through the actions only (data files excepted, which load
+        in superuser mode)."""
+        if self.env.su or self.env.context.get("exit_interview_state") is (
+            _STATE_BY_ACTION
+        ):
+            return
+        raise UserError(
+            self.env._(
+                "The status of an exit interview changes through its buttons only "
+                "(Send Questions, Mark as Held, Share Report with Board...)."
+            )
+        )
+
+    def _check_employee_change(self, employee_id):
+        """The departing employee is who the interview is about: only an officer may
+        correct it, while the interview is a draft."""
+        if self.env.su:
+            return
+        changed = self.filtered(lambda i: i.employee_id.id != employee_id)
+        if changed and (
+            any(interview.state != "draft" for interview in changed)
+            or not self.env.user.has_group(OFFICER_GROUP)
+        ):
+            raise UserError(
+                self.env._(
+                    "The departing employee of an exit interview cannot change once "
+                    "its questions were sent; only an officer corrects it on a draft."
+                )
+            )
+        if changed and employee_id:
+            self._check_not_own_team(self.env["hr.employee"].browse(employee_id))
+
+    def _add_kept_out_users(self, users):
+        """Keep the interviews from these users too (a new manager or coach): the list
+        only ever grows."""
+        for interview in self.sudo().filtered("leaders_kept_out"):
+            missing = users - interview.kept_out_user_ids
+            if missing:
+                interview.kept_out_user_ids = [Command.link(u.id) for u in missing]
+
     @api.model
     def _check_not_own_team(self, employee):
         """Refuse, in words, an officer starting for someone else the interview of their
         own team member when the company keeps it from them (as the record rules do)."""
         if self.env.su or employee.company_id.exit_interview_manager_officer_access:
             return
-        leaders = (employee.parent_id | employee.coach_id).sudo().user_id
-        if self.env.user in leaders:
+        if self.env.user in employee.sudo()._exit_interview_leader_users():
             raise AccessError(
                 self.env._(
                     "You are the manager or coach of %(employee)s: your organisation "
@@ -556,9 +774,13 @@ class HrExitInterview(models.Model):
         )
 
     def _leader_users(self):
-        """The users of the employee's manager and coach recorded on the interview."""
+        """The users of the employee's managers and coaches: those recorded at the
+        creation and every one kept out since."""
         self.ensure_one()
-        return (self.manager_id | self.coach_id).sudo().user_id
+        interview = self.sudo()
+        return (
+            interview.manager_id | interview.coach_id
+        ).user_id | interview.kept_out_user_ids
 
     @api.model
     def _statistics_values(self, hire_date, last_working_day):

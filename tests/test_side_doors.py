@@ -205,18 +205,25 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
             self.employee.with_user(self.manager_user).exit_interview_count, 0
         )
 
-    def test_company_setting_opens_them(self):
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_company_setting_opens_new_interviews_only(self):
         self.company.exit_interview_manager_officer_access = True
         interviews = self.env["hr.exit.interview"].with_user(self.manager_user)
-        self.assertEqual(interviews.search([]), self.own_team | self.elsewhere)
+        self.assertEqual(interviews.search([]), self.elsewhere)
+        with self.assertRaises(AccessError):
+            self.own_team.with_user(self.manager_user).read(["report_summary"])
+        new = self.create_interview(state="held", report_summary="New team report")
+        new.action_report()
+        new.measure_ids = [Command.create({"name": "New team action"})]
+        self.assertEqual(interviews.search([]), new | self.elsewhere)
         self.assertEqual(
-            self.own_team.with_user(self.manager_user).report_summary, "Team report"
+            new.with_user(self.manager_user).report_summary, "New team report"
         )
         self.assertEqual(
             self.env["hr.exit.interview.measure"]
             .with_user(self.manager_user)
             .search([]),
-            self.own_team.measure_ids,
+            new.measure_ids,
         )
 
     def test_holding_the_interview_themselves_always_opens_it(self):

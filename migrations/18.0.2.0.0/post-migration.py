@@ -1,8 +1,12 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """18.0.2.0.0: the month of departure joins the statistics kept after anonymisation;
-the employees' links sent before stop working, and the officers are asked to send
-the questions again where they are still open."""
+interviews that still have their last working day get it from there. The users an
+interview is kept from are stored on it (the record rules read that list): for the
+interviews of companies that keep managers out, the users of the manager and coach
+recorded on the interview and of the employee's current ones. The summary's minimum
+group is 3 at least. The employees' links sent before stop working, and the officers
+are asked to send the questions again where they are still open."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import convert_file
@@ -13,6 +17,27 @@ def migrate(cr, version):
         "UPDATE hr_exit_interview "
         "SET departure_month = date_trunc('month', last_working_day)::date "
         "WHERE last_working_day IS NOT NULL AND departure_month IS NULL"
+    )
+    cr.execute(
+        "UPDATE hr_exit_interview i SET leaders_kept_out = TRUE FROM res_company c "
+        "WHERE c.id = i.company_id "
+        "AND NOT COALESCE(c.exit_interview_manager_officer_access, FALSE)"
+    )
+    cr.execute(
+        """
+        INSERT INTO hr_exit_interview_kept_out_user_rel (interview_id, user_id)
+        SELECT DISTINCT i.id, leader.user_id
+          FROM hr_exit_interview i
+          LEFT JOIN hr_employee emp ON emp.id = i.employee_id
+          JOIN hr_employee leader
+            ON leader.id IN (i.manager_id, i.coach_id, emp.parent_id, emp.coach_id)
+         WHERE i.leaders_kept_out AND leader.user_id IS NOT NULL
+        ON CONFLICT DO NOTHING
+        """
+    )
+    cr.execute(
+        "UPDATE res_company SET exit_interview_min_group_size = 3 "
+        "WHERE exit_interview_min_group_size < 3"
     )
     # The mail templates are noupdate, which an update never rewrites: their new
     # wording (the link from the sending, the notice) is loaded once, here.
