@@ -14,3 +14,6 @@ from . import res_company
 from . import res_config_settings
 from . import hr_exit_interview_measure
 from . import hr_exit_interview_report_log
+from . import mail_message
+from . import mail_activity
+from . import ir_attachment

@@ -1,12 +1,26 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
+
+from .hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP
 
 
 class HrExitInterview(models.Model):
-    """Followers and messages: the interviewer follows, the manager or coach never."""
+    """Followers and messages: the interviewer follows, the manager or coach never.
+    The chatter (messages, activities, attachments) is the interviewer's working file:
+    the board reads the report, never the chatter (see _filtered_chatter_access)."""
 
     _inherit = "hr.exit.interview"
+
+    # === FIELDS === #
+
+    # Read in superuser mode by Odoo: an attachment's name, an activity's summary.
+    message_main_attachment_id = fields.Many2one(
+        "ir.attachment", groups="hr_exit_interview.group_exit_interview_interviewer"
+    )
+    activity_summary = fields.Char(
+        groups="hr_exit_interview.group_exit_interview_interviewer"
+    )
 
     # === CRUD METHODS === #
 
@@ -39,6 +53,8 @@ class HrExitInterview(models.Model):
     def message_post(self, **kwargs):
         if self.env.context.get("mark_exit_interview_invited"):
             self.filtered(lambda i: i.state == "draft").action_invite()
+        if len(self) == 1:
+            kwargs["record_name"] = self._mail_record_name()
         return super().message_post(**kwargs)
 
     def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
@@ -56,9 +72,37 @@ class HrExitInterview(models.Model):
         # The employee's link opens the interview's portal page only: Odoo's generic
         # mail routes (chatter, message post, attachment upload) do not take its token
         # or signed hash, only the rights of the user.
-        return super()._get_thread_with_access(thread_id, mode)
+        thread = super()._get_thread_with_access(thread_id, mode)
+        return thread._filtered_chatter_access()
 
     # === BUSINESS METHODS === #
+
+    def _filtered_chatter_access(self):
+        """The interviews whose messages, activities and attachments the user reads:
+        those they hold and, for officers, those they are not kept out of. The board's
+        right to read the report does not extend to the chatter."""
+        if self.env.su or not self:
+            return self
+        user = self.env.user
+        if not user.has_group(INTERVIEWER_GROUP):
+            return self.browse()
+        domain = [("interviewer_id", "=", user.id)]
+        if user.has_group(OFFICER_GROUP):
+            domain = [
+                "|",
+                ("kept_out_user_ids", "not any", [("id", "=", user.id)]),
+                *domain,
+            ]
+        found = self.with_context(active_test=False).search(
+            [("id", "in", self.ids), *domain]
+        )
+        return self.browse(found.ids)
+
+    def _mail_record_name(self):
+        """The name messages and notifications carry: anyone may read it (through
+        mail.notification), so it names no one and quotes nothing."""
+        self.ensure_one()
+        return self.env._("Exit interview %(number)s", number=self.id)
 
     def _subscribe_interviewer(self):
         if self.interviewer_id:

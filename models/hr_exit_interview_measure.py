@@ -1,7 +1,7 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .hr_exit_interview import BOARD_GROUP, OFFICER_GROUP
 
@@ -47,6 +47,13 @@ class HrExitInterviewMeasure(models.Model):
     company_id = fields.Many2one(related="interview_id.company_id", store=True)
     department_id = fields.Many2one(related="interview_id.department_id", store=True)
 
+    @api.depends("category")
+    def _compute_display_name(self):
+        # The description is the board's free text: names (breadcrumbs, activities,
+        # messages, notifications) never quote it.
+        for measure in self:
+            measure.display_name = measure._mail_record_name()
+
     @api.depends("date_deadline", "state")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
@@ -74,6 +81,14 @@ class HrExitInterviewMeasure(models.Model):
 
     def write(self, vals):
         self._check_responsible_writes_state_only(vals)
+        if "interview_id" in vals and not self.env.su:
+            if any(m.interview_id.id != vals["interview_id"] for m in self):
+                raise UserError(
+                    self.env._(
+                        "A measure belongs to the interview it was decided on: create "
+                        "a new measure on the other interview instead."
+                    )
+                )
         result = super().write(vals)
         if "user_id" in vals or "date_deadline" in vals:
             self._schedule_responsible_activity()
@@ -103,6 +118,13 @@ class HrExitInterviewMeasure(models.Model):
                     "measure done or dropped."
                 )
             )
+
+    def _mail_record_name(self):
+        """A name that quotes nothing the board wrote (see the interview's)."""
+        self.ensure_one()
+        if not self.id:
+            return self.env._("New board measure")
+        return self.env._("Board measure %(number)s", number=self.id)
 
     def _schedule_responsible_activity(self):
         for measure in self.filtered(lambda m: m.user_id and m.state == "open"):

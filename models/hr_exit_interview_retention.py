@@ -68,15 +68,22 @@ class HrExitInterview(models.Model):
             {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
         )
         self.measure_ids.write({"name": self.env._("(anonymised)")})
-        self.measure_ids.activity_ids.unlink()
-        self.measure_ids.message_ids.unlink()
-        self.activity_ids.unlink()
-        self.message_ids.unlink()
         # The sendings hold the employee's address and user.
         self.invitation_ids.unlink()
-        self.env["ir.attachment"].search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
+        for model, ids in (
+            (self._name, self.ids),
+            (self.measure_ids._name, self.measure_ids.ids),
+        ):
+            documents = [("res_model", "=", model), ("res_id", "in", ids)]
+            self.env["mail.activity"].with_context(active_test=False).search(
+                documents
+            ).unlink()
+            # Every message, whatever its type: also the "assigned you an activity"
+            # notifications, which message_ids leaves out.
+            self.env["mail.message"].search(
+                [("model", "=", model), ("res_id", "in", ids)]
+            ).unlink()
+            self.env["ir.attachment"].search(documents).unlink()
         values = dict.fromkeys(CONFIDENTIAL_TEXT_FIELDS, False)
         values.update(
             {

@@ -1,0 +1,81 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+
+class IrAttachment(models.Model):
+    """The files of an exit interview: for those who read its chatter only (see
+    hr.exit.interview's _filtered_chatter_access), whatever the path (ORM, search,
+    /web/content, /web/image)."""
+
+    _inherit = "ir.attachment"
+
+    @api.model
+    def check(self, mode, values=None):
+        result = super().check(mode, values)
+        if self.env.su:
+            return result
+        interview_ids = set(self._exit_interview_ids().values())
+        if values and values.get("res_model") == "hr.exit.interview":
+            interview_ids.add(values.get("res_id"))
+        interviews = self.env["hr.exit.interview"].browse(filter(None, interview_ids))
+        if interviews.exists() - interviews._filtered_chatter_access():
+            raise AccessError(
+                self.env._("Sorry, you are not allowed to access this document.")
+            )
+        return result
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if self.env.su or not self:
+            return result
+        allowed = self - result[0] if result else self
+        forbidden = allowed._exit_interview_forbidden()
+        if not forbidden:
+            return result
+        if result:
+            return (result[0] + forbidden, result[1])
+        return (forbidden, lambda: forbidden._make_access_error(operation))
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        query = super()._search(domain, offset, limit, order)
+        if self.env.su:
+            return query
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(self._table, "id"),
+                SQL.identifier(self._table, "res_model"),
+            )
+        )
+        if not any(res_model == "hr.exit.interview" for _id, res_model in rows):
+            return query
+        attachments = self.browse(row[0] for row in rows)
+        return (attachments - attachments._exit_interview_forbidden())._as_query(order)
+
+    def _exit_interview_ids(self):
+        """{attachment id: interview id} of the attachments of exit interviews."""
+        if not self.ids:
+            return {}
+        self.flush_recordset(["res_model", "res_id"])
+        return dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT id, res_id FROM ir_attachment WHERE id = ANY(%s) "
+                    "AND res_model = 'hr.exit.interview' AND res_id IS NOT NULL",
+                    self.ids,
+                )
+            )
+        )
+
+    def _exit_interview_forbidden(self):
+        links = self._exit_interview_ids()
+        if not links:
+            return self.browse()
+        interviews = self.env["hr.exit.interview"].browse(set(links.values()))
+        allowed = set(interviews._filtered_chatter_access().ids)
+        return self.browse(
+            aid for aid, res_id in links.items() if res_id not in allowed
+        )

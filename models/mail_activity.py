@@ -1,0 +1,52 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class MailActivity(models.Model):
+    """The activities of an exit interview: for those who read its chatter, and for
+    the user each is assigned to (see hr.exit.interview's _filtered_chatter_access)."""
+
+    _inherit = "mail.activity"
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if self.env.su or not self:
+            return result
+        allowed = self - result[0] if result else self
+        forbidden = allowed._exit_interview_chatter_forbidden(operation)
+        if not forbidden:
+            return result
+        if result:
+            return (result[0] + forbidden, result[1])
+        return (forbidden, lambda: forbidden._make_access_error(operation))
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        query = super()._search(domain, offset, limit, order)
+        if self.env.su:
+            return query
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(self._table, "id"),
+                SQL.identifier(self._table, "res_model"),
+            )
+        )
+        if not any(res_model == "hr.exit.interview" for _id, res_model in rows):
+            return query
+        activities = self.browse(row[0] for row in rows)
+        forbidden = activities._exit_interview_chatter_forbidden("read")
+        return (activities - forbidden)._as_query(order)
+
+    def _exit_interview_chatter_forbidden(self, operation):
+        uid = self.env.uid
+        activities = self.sudo().filtered(
+            lambda a: a.res_model == "hr.exit.interview"
+            and not (operation != "create" and a.user_id.id == uid)
+        )
+        if not activities:
+            return self.browse()
+        interviews = self.env["hr.exit.interview"].browse(activities.mapped("res_id"))
+        allowed = set(interviews._filtered_chatter_access().ids)
+        return self.browse(a.id for a in activities if a.res_id not in allowed)
