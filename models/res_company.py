@@ -1,6 +1,10 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# The smallest group the board summary shows: below it, people can be recognised.
+MIN_GROUP_SIZE = 3
 
 
 class ResCompany(models.Model):
@@ -20,8 +24,9 @@ class ResCompany(models.Model):
     exit_interview_min_group_size = fields.Integer(
         string="Exit Interview Summary Minimum Group",
         default=3,
-        help="In the board summary, a breakdown that would count fewer interviews "
-        "than this is merged into Other, so that no one can be recognised.",
+        help="In the board summary, a figure that would count fewer interviews "
+        "than this is not shown and a breakdown cell is merged into Other, so that no "
+        "one can be recognised. At least 3.",
     )
     exit_interview_retention_months = fields.Integer(
         string="Exit Interview Retention (Months)",
@@ -47,3 +52,15 @@ class ResCompany(models.Model):
     exit_interview_template_id = fields.Many2one(
         "hr.exit.interview.template", string="Default Exit Interview Template"
     )
+
+    @api.constrains("exit_interview_min_group_size")
+    def _check_exit_interview_min_group_size(self):
+        for company in self:
+            if company.exit_interview_min_group_size < MIN_GROUP_SIZE:
+                raise ValidationError(
+                    self.env._(
+                        "The board summary's minimum group is %(minimum)s at least: "
+                        "in smaller groups people can be recognised.",
+                        minimum=MIN_GROUP_SIZE,
+                    )
+                )

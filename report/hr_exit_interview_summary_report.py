@@ -1,16 +1,28 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.hr_exit_interview import HELD_STATES, REPORTED_STATES
+from ..models.res_company import MIN_GROUP_SIZE
 from .hr_exit_interview_report import _check_board_reader
 
 
+def whole_months(date_from, date_to):
+    """The period widened to whole months: two overlapping periods then differ by a
+    month at least, never by the one person who left on a given day."""
+    return date_from.replace(day=1), date_to + relativedelta(day=31)
+
+
 class ReportExitInterviewSummary(models.AbstractModel):
-    """The board's summary over a period. Counts come from every interview of the
-    reader's companies (aggregates only); a breakdown cell smaller than the company's
-    minimum is merged into "Other", so that no one can be recognised in it."""
+    """The board's summary over a period of whole months. The texts (points to
+    improve, measures) come from the interviews the reader may read, with the reader's
+    rights. The counts come from every interview of the reader's companies, in
+    superuser mode, so each one, totals included, obeys the small-cell rule: a figure
+    under the company's minimum is not shown, a breakdown cell under it is merged into
+    "Other", itself left out when still under the minimum."""
 
     _name = "report.hr_exit_interview.report_exit_interview_summary"
     _description = "Exit Interview Board Summary Report"
@@ -24,8 +36,11 @@ class ReportExitInterviewSummary(models.AbstractModel):
         date_to = fields.Date.to_date(data.get("date_to"))
         if not (date_from and date_to):
             raise UserError(self.env._("Choose the period of the summary."))
+        date_from, date_to = whole_months(date_from, date_to)
         companies = self.env.companies
-        minimum = max(min(companies.mapped("exit_interview_min_group_size")), 1)
+        minimum = max(
+            min(companies.mapped("exit_interview_min_group_size")), MIN_GROUP_SIZE
+        )
         interviews = self.env["hr.exit.interview"].sudo()
         domain = [
             ("company_id", "in", companies.ids),
@@ -55,9 +70,12 @@ class ReportExitInterviewSummary(models.AbstractModel):
         by_state = {}
         for state, *_breakdowns, count in groups:
             by_state[state] = by_state.get(state, 0) + count
+        # The texts, with the reader's rights: only the interviews they may read.
         # Only the texts the report lists: the interviews are many, their records wide.
-        reported = interviews.with_context(prefetch_fields=False).search(
-            domain + [("state", "in", REPORTED_STATES)]
+        reported = (
+            self.env["hr.exit.interview"]
+            .with_context(prefetch_fields=False)
+            .search(domain + [("state", "in", REPORTED_STATES)])
         )
         bands = dict(
             interviews._fields["seniority_band"]._description_selection(self.env)
@@ -75,10 +93,12 @@ class ReportExitInterviewSummary(models.AbstractModel):
             "date_from": date_from,
             "date_to": date_to,
             "minimum": minimum,
-            "departure_count": departures,
-            "interview_count": sum(by_state.values()),
-            "held_count": sum(by_state.get(state, 0) for state in HELD_STATES),
-            "declined_count": by_state.get("declined", 0),
+            "departure_count": self._small_cell(departures, minimum),
+            "interview_count": self._small_cell(sum(by_state.values()), minimum),
+            "held_count": self._small_cell(
+                sum(by_state.get(state, 0) for state in HELD_STATES), minimum
+            ),
+            "declined_count": self._small_cell(by_state.get("declined", 0), minimum),
             "by_reason": breakdown(1, lambda reason: reason.name),
             "by_department": breakdown(2, lambda department: department.name),
             "by_seniority": breakdown(3, bands.get),
@@ -93,10 +113,15 @@ class ReportExitInterviewSummary(models.AbstractModel):
         }
 
     @api.model
+    def _small_cell(self, count, minimum):
+        """The count, or None when it is under the minimum (shown as such)."""
+        return count if count >= minimum else None
+
+    @api.model
     def _merge_small_cells(self, groups, minimum):
         """[(label, count)] from the groups' (label, count) pairs, one row a label,
         largest first; cells under the minimum and empty labels go together into
-        "Other"."""
+        "Other", which is left out when it is still under the minimum."""
         counts = {}
         for label, count in groups:
             label = label or False
@@ -109,6 +134,6 @@ class ReportExitInterviewSummary(models.AbstractModel):
                 rows.append((label, count))
             else:
                 other += count
-        if other:
+        if other >= minimum:
             rows.append((self.env._("Other"), other))
         return rows

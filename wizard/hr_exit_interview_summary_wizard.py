@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..report.hr_exit_interview_summary_report import whole_months
+
 
 class HrExitInterviewSummaryWizard(models.TransientModel):
     _name = "hr.exit.interview.summary.wizard"
@@ -16,6 +18,23 @@ class HrExitInterviewSummaryWizard(models.TransientModel):
     )
     date_to = fields.Date(required=True, default=fields.Date.context_today)
 
+    @api.onchange("date_from", "date_to")
+    def _onchange_whole_months(self):
+        if self.date_from and self.date_to:
+            self.date_from, self.date_to = whole_months(self.date_from, self.date_to)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        wizards._snap_to_whole_months()
+        return wizards
+
+    def _snap_to_whole_months(self):
+        for wizard in self:
+            period = whole_months(wizard.date_from, wizard.date_to)
+            if period != (wizard.date_from, wizard.date_to):
+                wizard.write({"date_from": period[0], "date_to": period[1]})
+
     @api.constrains("date_from", "date_to")
     def _check_period(self):
         for wizard in self:
@@ -25,7 +44,9 @@ class HrExitInterviewSummaryWizard(models.TransientModel):
                 )
 
     def action_print(self):
+        """Print the board summary over the period, in whole months."""
         self.ensure_one()
+        self._snap_to_whole_months()
         return self.env.ref(
             "hr_exit_interview.action_report_exit_interview_summary"
         ).report_action(
