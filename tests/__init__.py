@@ -14,3 +14,4 @@ from . import test_side_doors
 from . import test_hostile_input
 from . import test_performance
 from . import test_benchmark
+from . import test_back_office_confidentiality
