@@ -5,6 +5,7 @@ for the portal and the public, over HTTP."""
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
 from .common import ExitInterviewCase
@@ -17,6 +18,8 @@ ROLES = (
     "officer",
     "interviewer",
     "other_interviewer",
+    "former_interviewer",
+    "officer_manager",
     "board",
     "manager",
     "internal",
@@ -48,6 +51,10 @@ RECORD_MATRIX = {
     "officer": (OK,) * 13,
     "interviewer": (OK, OK, D, D, OK, D, OK, D, D, D, D, D, D),
     "other_interviewer": (D,) * 13,
+    # Held the two interviews before the officer handed them to the interviewer.
+    "former_interviewer": (D,) * 13,
+    # An officer who coaches both employees: kept out of their interviews.
+    "officer_manager": (D,) * 10 + (OK,) * 3,
     "board": (D, D, D, D, OK, OK, D, OK, OK, OK, D, D, D),
     "manager": (D,) * 13,
     "internal": (D,) * 13,
@@ -85,6 +92,8 @@ FIELD_MATRIX = {
     "officer": (2, 2, 2, 2, 2, 2, 2, 1, 1),
     "interviewer": (2, 2, 2, D, D, 2, 2, 0, 1),
     "other_interviewer": (0, 0, 0, D, D, 0, 0, 0, 1),
+    "former_interviewer": (0, 0, 0, D, D, 0, 0, 0, 1),
+    "officer_manager": (0, 0, 0, 0, 0, 0, 0, 0, 1),
     "board": (1, D, 1, 1, D, 1, D, 1, 1),
     "manager": (D, D, D, D, D, D, D, 0, D),
     "internal": (D, D, D, D, D, D, D, 0, D),
@@ -106,6 +115,8 @@ REPORT_MATRIX = {
     "officer": (OK, OK, OK, OK, OK),
     "interviewer": (DENIED, DENIED, OK, OK, DENIED),
     "other_interviewer": (DENIED,) * 5,
+    "former_interviewer": (DENIED,) * 5,
+    "officer_manager": (DENIED,) * 4 + (OK,),
     "board": (DENIED, OK, DENIED, DENIED, OK),
     "manager": (DENIED,) * 5,
     "internal": (DENIED,) * 5,
@@ -150,13 +161,30 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             portal=cls.make_employee_portal_user("matrix_portal"),
             other_portal=cls.make_portal_user("matrix_other_portal"),
         )
+        former = new_test_user(
+            cls.env,
+            login="matrix_former_interviewer",
+            groups="base.group_user,hr_exit_interview.group_exit_interview_interviewer",
+        )
+        officer_manager = new_test_user(
+            cls.env,
+            login="matrix_officer_manager",
+            groups="base.group_user,hr_exit_interview.group_exit_interview_officer",
+        )
+        coach = cls.env["hr.employee"].create(
+            {"name": "Olga Officer", "user_id": officer_manager.id}
+        )
+        cls.employee.coach_id = coach
+        cls.users.update(former_interviewer=former, officer_manager=officer_manager)
         # Export rights for all: what stops an export is the field's group.
         export = cls.env.ref("base.group_allow_export")
         for user in cls.users.values():
             user.groups_id |= export
         cls.short = cls.create_template(("Why leave?", "text"))
         cls.held, cls.former_token = cls.create_invited_interview(
-            template_id=cls.short.id, excelled_at="Prepared praise"
+            template_id=cls.short.id,
+            excelled_at="Prepared praise",
+            interviewer_id=former.id,
         )
         cls.held.action_mark_held()
         cls.held.report_summary = "Held report"
@@ -167,9 +195,10 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
         # finds the same records.
         cls.held.board_evaluation = "Not for the board yet"
         colleague = cls.env["hr.employee"].create(
-            {"name": "Rita Reported", "parent_id": cls.manager.id}
+            {"name": "Rita Reported", "parent_id": cls.manager.id, "coach_id": coach.id}
         )
         cls.reported, _token = cls.create_invited_interview(
+            interviewer_id=former.id,
             employee_id=colleague.id,
             template_id=cls.short.id,
             report_summary="Reported report",
@@ -188,6 +217,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             }
         )
         cls.colleague = colleague
+        (cls.held | cls.reported).interviewer_id = cls.interviewer
 
     def as_role(self, record, role):
         return record.with_user(self.users[role])
