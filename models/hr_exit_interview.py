@@ -1,6 +1,5 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -172,24 +171,6 @@ class HrExitInterview(models.Model):
         default=lambda self: self.env.user,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
-    interviewer_is_manager = fields.Boolean(compute="_compute_interviewer_is_manager")
-    # Who the interview is kept from: the users of the employee's managers and coaches
-    # since its creation, when the company kept them out at that moment. Only ever
-    # added to (see hr.employee's write); the record rules read this list.
-    leaders_kept_out = fields.Boolean(
-        readonly=True, groups="hr_exit_interview.group_exit_interview_officer"
-    )
-    kept_out_user_ids = fields.Many2many(
-        "res.users",
-        "hr_exit_interview_kept_out_user_rel",
-        "interview_id",
-        "user_id",
-        string="Kept Out",
-        readonly=True,
-        copy=False,
-        groups="hr_exit_interview.group_exit_interview_officer",
-        help="The employee's managers and coaches, whom the interview is kept from.",
-    )
 
     template_id = fields.Many2one(
         "hr.exit.interview.template",
@@ -208,16 +189,6 @@ class HrExitInterview(models.Model):
         aggregator="avg",
         groups="hr_exit_interview.group_exit_interview_interviewer",
         help="Average of the employee's answers to the rating questions (1 to 5).",
-    )
-    board_rating_average = fields.Float(
-        string="Average Rating in the Report",
-        compute="_compute_board_rating_average",
-        store=True,
-        aggregator="avg",
-        groups="hr_exit_interview.group_exit_interview_officer,"
-        "hr_exit_interview.group_exit_interview_board",
-        help="The average rating, for the interviews whose answers are part of the "
-        "board report.",
     )
 
     # Preparation by the interviewer (the guide: prepare the appreciation in advance)
@@ -263,21 +234,6 @@ class HrExitInterview(models.Model):
     advice_for_successor = fields.Text(string="Advice for the Successor", copy=False)
     strengths = fields.Text(string="Strengths of the Organisation", copy=False)
     points_to_improve = fields.Text(string="Points to Improve", copy=False)
-    # The board's evaluation (the guide: lessons, strengthening the organisation,
-    # HR policy for current and new employees)
-    board_evaluation = fields.Text(
-        string="Lessons Learned",
-        groups="hr_exit_interview.group_exit_interview_officer,"
-        "hr_exit_interview.group_exit_interview_board",
-        copy=False,
-    )
-    measure_ids = fields.One2many(
-        "hr.exit.interview.measure",
-        "interview_id",
-        string="Board Measures",
-        groups="hr_exit_interview.group_exit_interview_officer,"
-        "hr_exit_interview.group_exit_interview_board",
-    )
     decline_reason = fields.Text(
         string="Reason for Declining",
         groups="hr_exit_interview.group_exit_interview_interviewer",
@@ -307,25 +263,11 @@ class HrExitInterview(models.Model):
                 months=months % 12,
             )
 
-    @api.depends("interviewer_id", "manager_id", "coach_id", "kept_out_user_ids")
-    def _compute_interviewer_is_manager(self):
-        for interview in self:
-            interview.interviewer_is_manager = bool(
-                interview.interviewer_id & interview._leader_users()
-            )
-
     @api.depends("line_ids.answer_rating")
     def _compute_rating_average(self):
         for interview in self:
             ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
             interview.rating_average = sum(ratings) / len(ratings) if ratings else 0.0
-
-    @api.depends("rating_average", "report_include_answers")
-    def _compute_board_rating_average(self):
-        for interview in self:
-            interview.board_rating_average = (
-                interview.report_include_answers and interview.rating_average
-            )
 
     # === CONSTRAINT METHODS === #
 
@@ -357,36 +299,12 @@ class HrExitInterview(models.Model):
                     self.env._("Choose the departing employee of the exit interview.")
                 )
 
-    @api.constrains("interviewer_id", "manager_id", "coach_id", "company_id")
-    def _check_interviewer_not_manager(self):
-        for interview in self:
-            if (
-                interview.company_id.exit_interview_forbid_manager
-                and interview.interviewer_is_manager
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(interviewer)s is the manager or coach of %(employee)s. Your "
-                        "organisation does not let the direct manager hold the exit "
-                        "interview: the employee must be able to speak freely, also "
-                        "when the manager is part of the reason for leaving. Choose "
-                        "another interviewer.",
-                        interviewer=interview.interviewer_id.name,
-                        employee=interview.employee_id.name,
-                    )
-                )
-
     # === ONCHANGE METHODS === #
 
     @api.onchange("employee_id")
     def _onchange_employee_id(self):
         if self.employee_id:
             self.update(self.employee_id._exit_interview_snapshot())
-
-    @api.onchange("hire_date", "last_working_day")
-    def _onchange_dates(self):
-        if not self.anonymised_on:
-            self.update(self._statistics_values(self.hire_date, self.last_working_day))
 
     # === CRUD METHODS === #
 
@@ -471,79 +389,6 @@ class HrExitInterview(models.Model):
                 interview.line_ids.unlink()
                 interview._copy_template_questions()
         return result
-
-    # === READING LOG === #
-
-    def _read_format(self, fnames, load="_classic_read"):
-        result = super()._read_format(fnames, load=load)
-        if set(fnames or ()) & set(REPORT_FIELDS):
-            self._log_board_reading()
-        return result
-
-    @api.model
-    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
-        result = super()._read_group(domain, groupby, aggregates, *args, **kwargs)
-        spec = {name.split(":")[0].split(".")[0] for name in (*groupby, *aggregates)}
-        if spec & set(REPORT_FIELDS):
-            self.search(domain)._log_board_reading()
-        return result
-
-    def export_data(self, fields_to_export):
-        """Export, logged as a reading when the board exports a report field."""
-        result = super().export_data(fields_to_export)
-        if {path.split("/")[0] for path in fields_to_export} & set(REPORT_FIELDS):
-            self._log_board_reading()
-        return result
-
-    # Reading the report logs it: these reads get a read/write transaction, as the
-    # board report's route does (controllers/report.py).
-    def web_read(self, specification):
-        """Read for the web client (logged as _read_format says)."""
-        return super().web_read(specification)
-
-    @api.model
-    def web_search_read(self, *args, **kwargs):
-        """Search and read for the web client (logged as _read_format says)."""
-        return super().web_search_read(*args, **kwargs)
-
-    def read(self, fields=None, load="_classic_read"):
-        """Read (logged as _read_format says)."""
-        return super().read(fields, load=load)
-
-    @api.model
-    def search_read(self, *args, **kwargs):
-        """Search and read (logged as _read_format says)."""
-        return super().search_read(*args, **kwargs)
-
-    @api.model
-    def read_group(self, *args, **kwargs):
-        """Group (logged when a report field is aggregated)."""
-        return super().read_group(*args, **kwargs)
-
-    @api.model
-    def web_read_group(self, *args, **kwargs):
-        """Group for the web client (logged when a report field is aggregated)."""
-        return super().web_read_group(*args, **kwargs)
-
-    web_read._readonly = False
-    read_group._readonly = False
-    web_read_group._readonly = False
-    web_search_read._readonly = False
-    read._readonly = False
-    search_read._readonly = False
-
-    def _log_board_reading(self):
-        """Log the board members reading reports (not the interviewer's own)."""
-        user = self.env.user
-        if self.env.su or not user.has_group(BOARD_GROUP):
-            return
-        read = self.sudo().filtered(
-            lambda i: i.state in REPORTED_STATES and i.interviewer_id != user
-        )
-        if read:
-            self.env["hr.exit.interview.report.log"]._log_reading(
-                "hr.exit.interview.read", read
-            )
 
     # === ACTION METHODS === #
 
@@ -706,52 +551,6 @@ class HrExitInterview(models.Model):
         if changed and employee_id:
             self._check_not_own_team(self.env["hr.employee"].browse(employee_id))
 
-    def _add_kept_out_users(self, users):
-        """Keep the interviews from these users too (a new manager or coach): the list
-        only ever grows."""
-        for interview in self.sudo().filtered("leaders_kept_out"):
-            missing = users - interview.kept_out_user_ids
-            if missing:
-                interview.kept_out_user_ids = [Command.link(u.id) for u in missing]
-
-    @api.model
-    def _check_not_own_team(self, employee):
-        """Refuse, in words, an officer starting for someone else the interview of their
-        own team member when the company keeps it from them (as the record rules do)."""
-        if self.env.su or employee.company_id.exit_interview_manager_officer_access:
-            return
-        if self.env.user in employee.sudo()._exit_interview_leader_users():
-            raise AccessError(
-                self.env._(
-                    "You are the manager or coach of %(employee)s: your organisation "
-                    "keeps their exit interview from them. Ask another exit interview "
-                    "officer to start it.",
-                    employee=employee.name,
-                )
-            )
-
-    def _check_board_writes_evaluation_only(self, vals):
-        """Board members write the evaluation and its actions, nothing else, on the
-        interviews they do not hold themselves."""
-        user = self.env.user
-        if (
-            self.env.su
-            or not user.has_group(BOARD_GROUP)
-            or user.has_group(OFFICER_GROUP)
-        ):
-            return
-        if not set(vals) - BOARD_FIELDS:
-            if any(interview.state != "reported" for interview in self):
-                raise UserError(
-                    self.env._("The board evaluates an interview while it is reported.")
-                )
-        elif any(interview.interviewer_id != user for interview in self):
-            raise AccessError(
-                self.env._(
-                    "As a board member you write the evaluation and its measures only."
-                )
-            )
-
     def _check_questions_editable(self):
         if any(interview.state != "draft" for interview in self):
             raise UserError(
@@ -772,34 +571,6 @@ class HrExitInterview(models.Model):
         self.env["hr.exit.interview.line"].create(
             [dict(values, interview_id=self.id) for values in lines]
         )
-
-    def _leader_users(self):
-        """The users of the employee's managers and coaches: those recorded at the
-        creation and every one kept out since."""
-        self.ensure_one()
-        interview = self.sudo()
-        return (
-            interview.manager_id | interview.coach_id
-        ).user_id | interview.kept_out_user_ids
-
-    @api.model
-    def _statistics_values(self, hire_date, last_working_day):
-        """The statistics kept after anonymisation, from the dates they summarise."""
-        values = {
-            "year": last_working_day and str(last_working_day.year),
-            "departure_month": last_working_day and last_working_day.replace(day=1),
-            "seniority_months": 0,
-            "seniority_band": False,
-        }
-        if hire_date:
-            end = last_working_day or fields.Date.context_today(self)
-            delta = relativedelta(end, hire_date)
-            months = max(delta.years * 12 + delta.months, 0)
-            values["seniority_months"] = months
-            values["seniority_band"] = next(
-                (band for limit, band in SENIORITY_LIMITS if months < limit), "ge10"
-            )
-        return values
 
     def _keep_in_touch_display(self):
         self.ensure_one()

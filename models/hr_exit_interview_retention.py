@@ -6,13 +6,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from .hr_exit_interview import CONFIDENTIAL_TEXT_FIELDS
+from .hr_exit_interview import CONFIDENTIAL_TEXT_FIELDS, SENIORITY_LIMITS
 
 _logger = logging.getLogger(__name__)
 
 
 class HrExitInterview(models.Model):
-    """Anonymisation once the retention period is over (GDPR)."""
+    """Anonymisation once the retention period is over (GDPR), and the statistics that
+    outlive it."""
 
     _inherit = "hr.exit.interview"
 
@@ -20,7 +21,33 @@ class HrExitInterview(models.Model):
 
     anonymised_on = fields.Datetime(readonly=True, copy=False)
 
+    # === ONCHANGE METHODS === #
+
+    @api.onchange("hire_date", "last_working_day")
+    def _onchange_dates(self):
+        if not self.anonymised_on:
+            self.update(self._statistics_values(self.hire_date, self.last_working_day))
+
     # === BUSINESS METHODS === #
+
+    @api.model
+    def _statistics_values(self, hire_date, last_working_day):
+        """The statistics kept after anonymisation, from the dates they summarise."""
+        values = {
+            "year": last_working_day and str(last_working_day.year),
+            "departure_month": last_working_day and last_working_day.replace(day=1),
+            "seniority_months": 0,
+            "seniority_band": False,
+        }
+        if hire_date:
+            end = last_working_day or fields.Date.context_today(self)
+            delta = relativedelta(end, hire_date)
+            months = max(delta.years * 12 + delta.months, 0)
+            values["seniority_months"] = months
+            values["seniority_band"] = next(
+                (band for limit, band in SENIORITY_LIMITS if months < limit), "ge10"
+            )
+        return values
 
     @api.model
     def _cron_anonymise_expired(self):

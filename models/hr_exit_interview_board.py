@@ -1,0 +1,153 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .hr_exit_interview import (
+    BOARD_FIELDS,
+    BOARD_GROUP,
+    OFFICER_GROUP,
+    REPORT_FIELDS,
+    REPORTED_STATES,
+)
+
+
+class HrExitInterview(models.Model):
+    """What the board reads and writes: its evaluation and measures, the rating it
+    may see, and the log of every reading of a report."""
+
+    _inherit = "hr.exit.interview"
+
+    # === FIELDS === #
+
+    # The board's evaluation (the guide: lessons, strengthening the organisation,
+    # HR policy for current and new employees)
+    board_evaluation = fields.Text(
+        string="Lessons Learned",
+        groups="hr_exit_interview.group_exit_interview_officer,"
+        "hr_exit_interview.group_exit_interview_board",
+        copy=False,
+    )
+    measure_ids = fields.One2many(
+        "hr.exit.interview.measure",
+        "interview_id",
+        string="Board Measures",
+        groups="hr_exit_interview.group_exit_interview_officer,"
+        "hr_exit_interview.group_exit_interview_board",
+    )
+    board_rating_average = fields.Float(
+        string="Average Rating in the Report",
+        compute="_compute_board_rating_average",
+        store=True,
+        aggregator="avg",
+        groups="hr_exit_interview.group_exit_interview_officer,"
+        "hr_exit_interview.group_exit_interview_board",
+        help="The average rating, for the interviews whose answers are part of the "
+        "board report.",
+    )
+
+    # === COMPUTE METHODS === #
+
+    @api.depends("rating_average", "report_include_answers")
+    def _compute_board_rating_average(self):
+        for interview in self:
+            interview.board_rating_average = (
+                interview.report_include_answers and interview.rating_average
+            )
+
+    # === READING LOG === #
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if set(fnames or ()) & set(REPORT_FIELDS):
+            self._log_board_reading()
+        return result
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
+        result = super()._read_group(domain, groupby, aggregates, *args, **kwargs)
+        spec = {name.split(":")[0].split(".")[0] for name in (*groupby, *aggregates)}
+        if spec & set(REPORT_FIELDS):
+            self.search(domain)._log_board_reading()
+        return result
+
+    def export_data(self, fields_to_export):
+        """Export, logged as a reading when the board exports a report field."""
+        result = super().export_data(fields_to_export)
+        if {path.split("/")[0] for path in fields_to_export} & set(REPORT_FIELDS):
+            self._log_board_reading()
+        return result
+
+    # Reading the report logs it: these reads get a read/write transaction, as the
+    # board report's route does (controllers/report.py).
+    def web_read(self, specification):
+        """Read for the web client (logged as _read_format says)."""
+        return super().web_read(specification)
+
+    @api.model
+    def web_search_read(self, *args, **kwargs):
+        """Search and read for the web client (logged as _read_format says)."""
+        return super().web_search_read(*args, **kwargs)
+
+    def read(self, fields=None, load="_classic_read"):
+        """Read (logged as _read_format says)."""
+        return super().read(fields, load=load)
+
+    @api.model
+    def search_read(self, *args, **kwargs):
+        """Search and read (logged as _read_format says)."""
+        return super().search_read(*args, **kwargs)
+
+    @api.model
+    def read_group(self, *args, **kwargs):
+        """Group (logged when a report field is aggregated)."""
+        return super().read_group(*args, **kwargs)
+
+    @api.model
+    def web_read_group(self, *args, **kwargs):
+        """Group for the web client (logged when a report field is aggregated)."""
+        return super().web_read_group(*args, **kwargs)
+
+    web_read._readonly = False
+    read_group._readonly = False
+    web_read_group._readonly = False
+    web_search_read._readonly = False
+    read._readonly = False
+    search_read._readonly = False
+
+    def _log_board_reading(self):
+        """Log the board members reading reports (not the interviewer's own)."""
+        user = self.env.user
+        if self.env.su or not user.has_group(BOARD_GROUP):
+            return
+        read = self.sudo().filtered(
+            lambda i: i.state in REPORTED_STATES and i.interviewer_id != user
+        )
+        if read:
+            self.env["hr.exit.interview.report.log"]._log_reading(
+                "hr.exit.interview.read", read
+            )
+
+    # === BUSINESS METHODS === #
+
+    def _check_board_writes_evaluation_only(self, vals):
+        """Board members write the evaluation and its actions, nothing else, on the
+        interviews they do not hold themselves."""
+        user = self.env.user
+        if (
+            self.env.su
+            or not user.has_group(BOARD_GROUP)
+            or user.has_group(OFFICER_GROUP)
+        ):
+            return
+        if not set(vals) - BOARD_FIELDS:
+            if any(interview.state != "reported" for interview in self):
+                raise UserError(
+                    self.env._("The board evaluates an interview while it is reported.")
+                )
+        elif any(interview.interviewer_id != user for interview in self):
+            raise AccessError(
+                self.env._(
+                    "As a board member you write the evaluation and its measures only."
+                )
+            )
