@@ -1,6 +1,7 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.osv import expression
 
 from .hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP
 
@@ -83,20 +84,32 @@ class HrExitInterview(models.Model):
         right to read the report does not extend to the chatter."""
         if self.env.su or not self:
             return self
-        user = self.env.user
-        if not user.has_group(INTERVIEWER_GROUP):
-            return self.browse()
-        domain = [("interviewer_id", "=", user.id)]
-        if user.has_group(OFFICER_GROUP):
-            domain = [
-                "|",
-                ("kept_out_user_ids", "not any", [("id", "=", user.id)]),
-                *domain,
-            ]
         found = self.with_context(active_test=False).search(
-            [("id", "in", self.ids), *domain]
+            [("id", "in", self.ids), *self._chatter_readers_domain()]
         )
         return self.browse(found.ids)
+
+    @api.model
+    def _chatter_readable_query(self):
+        """The interviews whose chatter the user reads, as a query that other models'
+        searches filter on in SQL (no rows are fetched to filter them)."""
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(self._chatter_readers_domain())
+        )
+
+    @api.model
+    def _chatter_readers_domain(self):
+        user = self.env.user
+        if not user.has_group(INTERVIEWER_GROUP):
+            return expression.FALSE_DOMAIN
+        domain = [("interviewer_id", "=", user.id)]
+        if user.has_group(OFFICER_GROUP):
+            domain = expression.OR(
+                [domain, [("kept_out_user_ids", "not any", [("id", "=", user.id)])]]
+            )
+        return domain
 
     def _mail_record_name(self):
         """The name messages and notifications carry: anyone may read it (through

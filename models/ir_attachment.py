@@ -44,16 +44,16 @@ class IrAttachment(models.Model):
         query = super()._search(domain, offset, limit, order)
         if self.env.su:
             return query
-        rows = self.env.execute_query(
-            query.select(
-                SQL.identifier(self._table, "id"),
+        readable = self.env["hr.exit.interview"]._chatter_readable_query()
+        query.add_where(
+            SQL(
+                "(%s IS DISTINCT FROM 'hr.exit.interview' OR %s IN %s)",
                 SQL.identifier(self._table, "res_model"),
+                SQL.identifier(self._table, "res_id"),
+                readable.subselect(),
             )
         )
-        if not any(res_model == "hr.exit.interview" for _id, res_model in rows):
-            return query
-        attachments = self.browse(row[0] for row in rows)
-        return (attachments - attachments._exit_interview_forbidden())._as_query(order)
+        return query
 
     def _exit_interview_ids(self):
         """{attachment id: interview id} of the attachments of exit interviews."""

@@ -27,17 +27,19 @@ class MailActivity(models.Model):
         query = super()._search(domain, offset, limit, order)
         if self.env.su:
             return query
-        rows = self.env.execute_query(
-            query.select(
-                SQL.identifier(self._table, "id"),
+        # Filtered in SQL, so that limits and counts stay right.
+        readable = self.env["hr.exit.interview"]._chatter_readable_query()
+        query.add_where(
+            SQL(
+                "(%s IS DISTINCT FROM 'hr.exit.interview' OR %s = %s OR %s IN %s)",
                 SQL.identifier(self._table, "res_model"),
+                SQL.identifier(self._table, "user_id"),
+                self.env.uid,
+                SQL.identifier(self._table, "res_id"),
+                readable.subselect(),
             )
         )
-        if not any(res_model == "hr.exit.interview" for _id, res_model in rows):
-            return query
-        activities = self.browse(row[0] for row in rows)
-        forbidden = activities._exit_interview_chatter_forbidden("read")
-        return (activities - forbidden)._as_query(order)
+        return query
 
     def _exit_interview_chatter_forbidden(self, operation):
         uid = self.env.uid
