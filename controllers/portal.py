@@ -71,7 +71,8 @@ class ExitInterviewPortal(CustomerPortal):
         answers, bad_key = self._posted_answers(post)
         action = post.get("action")
         try:
-            if not request.validate_csrf(post.get("csrf_token")):
+            csrf = post.get("csrf_token")
+            if not isinstance(csrf, str) or not request.validate_csrf(csrf):
                 raise UserError(
                     request.env._(
                         "This page has expired. Your text is still below: "
@@ -87,7 +88,8 @@ class ExitInterviewPortal(CustomerPortal):
             if action in ("save", "submit"):
                 interview._portal_check_answers(answers)
                 interview._portal_record_choices(
-                    post.get("acknowledge_notice"), post.get("board_consent")
+                    post.get("acknowledge_notice") == "1",
+                    post.get("board_consent") == "1",
                 )
             if action == "save":
                 interview._portal_save_answers(answers)
@@ -105,7 +107,10 @@ class ExitInterviewPortal(CustomerPortal):
                         address=mask_email(copy_sent_to),
                     )
             elif action == "decline":
-                interview._portal_decline(post.get("decline_reason"))
+                reason = post.get("decline_reason") or ""
+                if not isinstance(reason, str):
+                    raise UserError(request.env._("The reason must be text."))
+                interview._portal_decline(reason)
                 message = request.env._(
                     "We respect your choice. Thank you for letting us know."
                 )
@@ -172,7 +177,10 @@ class ExitInterviewPortal(CustomerPortal):
             if not key.startswith("answer_"):
                 continue
             line_id = key.removeprefix("answer_")
-            if not line_id.isdigit() or not isinstance(value, str):
+            # isdigit() also takes digits such as "¹" that int() refuses.
+            if not (line_id.isascii() and line_id.isdigit()) or not isinstance(
+                value, str
+            ):
                 bad_key = True
                 continue
             answers[int(line_id)] = value

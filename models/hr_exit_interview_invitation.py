@@ -20,6 +20,11 @@ class HrExitInterviewInvitation(models.Model):
     kind = fields.Selection(
         [("invitation", "Invitation"), ("reminder", "Reminder")], required=True
     )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        help="The departing employee the link was sent for: a change of employee on "
+        "the interview hands nothing to the user named here.",
+    )
     email = fields.Char(string="Sent To", required=True)
     user_id = fields.Many2one(
         "res.users",

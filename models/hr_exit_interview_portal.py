@@ -16,6 +16,20 @@ from .hr_exit_interview import HELD_STATES, INTERVIEWER_GROUP, OFFICER_GROUP
 # What the employee sees, logged in: interviews whose questions were sent.
 PORTAL_STATES = ("invited", "prepared", *HELD_STATES, "declined")
 
+# What the employee's side records: written by the addon's own code only (the portal
+# in superuser mode, the sending), never by a user, so that no one forges a consent,
+# a confirmation or a link.
+PORTAL_FIELDS = {
+    "access_token_digest",
+    "notice_acknowledged_on",
+    "notice_text",
+    "notice_lang",
+    "board_consent",
+    "board_consent_on",
+    "answers_submitted_on",
+    "reminder_sent",
+}
+
 # A generous limit: a page of text per answer, and no unbounded payload.
 ANSWER_MAX_LENGTH = 10000
 
@@ -108,11 +122,21 @@ class HrExitInterview(models.Model):
 
     # === CRUD METHODS === #
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._check_portal_fields(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not self.env.su:
+            self._check_portal_fields(vals)
         result = super().write(vals)
-        # The link opens the open questions for the interviewer it was sent for: a
-        # new state or interviewer ends it; a new sending makes a new one.
-        if {"state", "interviewer_id"} & vals.keys():
+        # The link opens the open questions of one employee for the interviewer it
+        # was sent for: a new state, interviewer or employee ends it; a new sending
+        # makes a new one.
+        if {"state", "interviewer_id", "employee_id", "active"} & vals.keys():
             self.sudo().access_token_digest = False
         return result
 
@@ -164,7 +188,7 @@ class HrExitInterview(models.Model):
         questions are open, or the user is the one its latest sending names; an empty
         recordset otherwise, also when it does not exist."""
         interview = self.sudo().browse(interview_id).exists()
-        if not interview or interview.state not in PORTAL_STATES:
+        if not interview.active or interview.state not in PORTAL_STATES:
             return self.browse()
         if interview._portal_token_matches(access_token) or interview._is_owned_by(
             user
@@ -200,10 +224,27 @@ class HrExitInterview(models.Model):
 
     def _is_owned_by(self, user):
         """Whether the user is the departing employee, as the latest sending of the
-        link recorded them: nothing another user edits later changes it."""
+        link recorded them, for this employee: nothing another user edits later
+        changes it."""
         self.ensure_one()
-        owner = self._latest_sending().user_id
-        return bool(owner and user and not user._is_public() and owner == user)
+        sending = self._latest_sending()
+        return bool(
+            sending.user_id
+            and sending.employee_id == self.employee_id
+            and user
+            and not user._is_public()
+            and sending.user_id == user
+        )
+
+    @api.model
+    def _check_portal_fields(self, vals):
+        if PORTAL_FIELDS & vals.keys():
+            raise AccessError(
+                self.env._(
+                    "What the employee confirms and chooses on the portal, and the "
+                    "sending of their link, are recorded by Odoo only."
+                )
+            )
 
     def _latest_sending(self):
         self.ensure_one()
@@ -231,7 +272,7 @@ class HrExitInterview(models.Model):
         checked the officer (or are the reminder job)."""
         self.ensure_one()
         if self.state == "draft":
-            self.write({"state": "invited"})
+            self._write_state("invited")
         link = self._portal_url(self._portal_new_token())
         self._send_private_mail(
             f"hr_exit_interview.mail_template_exit_interview_{kind}", email, link=link
@@ -239,6 +280,7 @@ class HrExitInterview(models.Model):
         self.env["hr.exit.interview.invitation"].sudo().create(
             {
                 "interview_id": self.id,
+                "employee_id": self.employee_id.id,
                 "kind": kind,
                 "email": email,
                 "user_id": user.id,
@@ -297,6 +339,17 @@ class HrExitInterview(models.Model):
             )
         )
         mail.send()
+        if mail.exists() and mail.state != "sent":
+            # What could not go leaves nothing behind: the link, or the answers,
+            # would wait in the queue for anyone who reads it.
+            mail.unlink()
+            raise UserError(
+                self.env._(
+                    "The mail to %(address)s could not be sent. Check the outgoing "
+                    "mail server, then try again.",
+                    address=email,
+                )
+            )
 
     def _portal_email_from(self):
         """The sender of what the employee does on the portal: the employee, whose
@@ -454,7 +507,8 @@ class HrExitInterview(models.Model):
         """Store the answers, hand them to the interviewer and mail the employee a
         copy: once submitted, the link no longer opens them."""
         self._portal_save_answers(answers)
-        self.write({"state": "prepared", "answers_submitted_on": fields.Datetime.now()})
+        self._write_state("prepared")
+        self.answers_submitted_on = fields.Datetime.now()
         self.activity_schedule(
             "mail.mail_activity_data_todo",
             user_id=self.interviewer_id.id,
@@ -474,7 +528,8 @@ class HrExitInterview(models.Model):
 
     def _mail_answers_copy(self):
         """Mail the employee's answers as a PDF to the address the link was sent to;
-        returns that address, or False when the questions went out on paper."""
+        returns that address, or False when the questions went out on paper or the
+        mail could not go (the answers are submitted all the same)."""
         self.ensure_one()
         email = self._latest_sending().email
         if not email:
@@ -487,11 +542,15 @@ class HrExitInterview(models.Model):
                 "hr_exit_interview.action_report_exit_interview_answers", self.ids
             )
         )
-        self._send_private_mail(
-            "hr_exit_interview.mail_template_exit_interview_answers",
-            email,
-            attachments=[(f"{self._get_report_base_filename()}.pdf", pdf)],
-        )
+        try:
+            with self.env.cr.savepoint():
+                self._send_private_mail(
+                    "hr_exit_interview.mail_template_exit_interview_answers",
+                    email,
+                    attachments=[(f"{self._get_report_base_filename()}.pdf", pdf)],
+                )
+        except UserError:
+            return False
         return email
 
     def _portal_decline(self, reason):
@@ -508,7 +567,8 @@ class HrExitInterview(models.Model):
             raise UserError(
                 self.env._("You can no longer decline: your answers were submitted.")
             )
-        self.write({"state": "declined", "decline_reason": reason or False})
+        self._write_state("declined")
+        self.decline_reason = reason or False
         officers = self.message_partner_ids
         self.message_post(
             body=self.env._(
@@ -538,8 +598,16 @@ class HrExitInterview(models.Model):
             <= now + timedelta(days=interview.company_id.exit_interview_reminder_days)
             and interview._latest_sending()
         )
+        sent = self.browse()
         for interview in reminded:
             sending = interview._latest_sending()
-            interview._send_employee_link(sending.email, sending.user_id, "reminder")
-        reminded.write({"reminder_sent": True})
-        return reminded
+            try:
+                with self.env.cr.savepoint():
+                    interview._send_employee_link(
+                        sending.email, sending.user_id, "reminder"
+                    )
+            except UserError:
+                continue  # the next run tries again
+            sent |= interview
+        sent.write({"reminder_sent": True})
+        return sent

@@ -3,6 +3,7 @@ the notice and the consent, the employee's rights after submitting."""
 
 import re
 from datetime import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -10,6 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.base.models.ir_mail_server import IrMailServer, MailDeliveryException
 from odoo.addons.mail.tests.common import MockEmail
 
 from .common import ExitInterviewCase, csrf_token
@@ -143,6 +145,39 @@ class TestSending(LinkCase):
         self.assertFalse(interview.invitation_ids)
 
     @mute_logger("odoo.addons.base.models.ir_model")
+    def test_a_mail_that_cannot_go_leaves_no_link_behind(self):
+        interview = self.create_interview()
+        wizard = (
+            self.env["hr.exit.interview.send"]
+            .with_user(self.officer)
+            .create({"interview_id": interview.id})
+        )
+        with (
+            patch.object(
+                IrMailServer, "send_email", side_effect=MailDeliveryException("down")
+            ),
+            mute_logger("odoo.addons.mail.models.mail_mail"),
+            self.assertRaisesRegex(UserError, "could not be sent"),
+        ):
+            wizard.action_send()
+        self.env.flush_all()
+        self.assertEqual(
+            self.tables_holding(f"/my/exit-interviews/{interview.id}?"), []
+        )
+
+    def test_the_user_the_officer_saw_is_the_one_recorded(self):
+        interview = self.create_interview()
+        wizard = (
+            self.env["hr.exit.interview.send"]
+            .with_user(self.officer)
+            .create({"interview_id": interview.id})
+        )
+        self.assertFalse(wizard.user_id)
+        self.employee.user_id = self.users["internal"]
+        with self.assertRaisesRegex(UserError, "changed while this window was open"):
+            wizard.action_send()
+        self.assertFalse(interview.invitation_ids)
+
     def test_only_officers_send(self):
         interview = self.create_interview()
         for user in (self.interviewer, self.board, self.manager_user):
@@ -297,6 +332,23 @@ class TestOwnership(LinkCase, HttpCase):
             self.portal_path(self.interview), self.url_open("/my/exit-interviews").text
         )
 
+    def test_an_archived_interview_opens_for_no_one(self):
+        self.interview.action_archive()
+        self.assertFalse(self.interview._portal_token_matches(self.token))
+        self.authenticate("link_owner", "link_owner")
+        response = self.url_open(
+            self.portal_path(self.interview), allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 404)
+
+    def test_a_new_employee_on_the_interview_is_owned_by_no_earlier_user(self):
+        self.interview.action_cancel()
+        self.interview.action_reset_draft()
+        other = self.env["hr.employee"].create({"name": "Another Leaver"})
+        self.interview.with_user(self.officer).employee_id = other
+        self.interview.action_invite()
+        self.assertFalse(self.interview._is_owned_by(self.portal_user))
+
     def test_a_new_sending_to_another_user_moves_the_ownership(self):
         self.employee.work_contact_id = self.env["res.partner"].create(
             {"name": "Dirk's new contact"}
@@ -334,6 +386,31 @@ class TestNoticeAndConsent(LinkCase, HttpCase):
         self.assertFalse(interview.report_include_answers)
         with self.assertRaisesRegex(ValidationError, "did not agree"):
             interview.with_user(self.interviewer).report_include_answers = True
+
+    @mute_logger("odoo.addons.base.models.ir_model")
+    def test_no_one_but_the_employee_records_a_choice(self):
+        forged = {
+            "board_consent": True,
+            "notice_acknowledged_on": datetime(2030, 1, 1),
+            "notice_text": "Forged",
+            "answers_submitted_on": datetime(2030, 1, 1),
+            "reminder_sent": True,
+        }
+        admin = self.env.ref("base.user_admin")
+        for user in (self.interviewer, self.officer, admin, self.board):
+            for field, value in forged.items():
+                with (
+                    self.subTest(user=user.login, field=field),
+                    self.assertRaises(AccessError),
+                ):
+                    self.interview.with_user(user).write({field: value})
+        with self.assertRaises(AccessError):
+            self.interview.with_user(admin).write({"access_token_digest": "0" * 64})
+        with self.assertRaises(AccessError):
+            self.env["hr.exit.interview"].with_user(self.officer).create(
+                {"employee_id": self.employee.id, "board_consent": True}
+            )
+        self.assertFalse(self.interview.board_consent)
 
     def test_the_employee_agrees_on_the_portal_with_the_notice_they_read(self):
         self.post(action="save", board_consent="1", **{f"answer_{self.line.id}": "A"})

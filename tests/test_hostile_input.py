@@ -40,6 +40,7 @@ REFUSED_POSTS = (
     ("malformed question id", {"answer_abc": "x"}, 400),
     ("negative question id", {"answer_-1": "x"}, 400),
     ("huge question id", {"answer_99999999999999999999999": "x"}, 400),
+    ("superscript digit as question id", {"answer_\u00b9": "x"}, 400),
     ("unknown action", {"action": "delete"}, 400),
     ("no action", {"action": ""}, 400),
     ("missing CSRF", {"csrf_token": None}, 400),
@@ -142,6 +143,21 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
                 self.assert_earlier_answers_kept()
                 if response.status_code == 400 and "text" in extra:
                     self.assertIn("longer than", response.text)
+
+    def test_files_where_text_is_expected_are_refused(self):
+        for field, action in (("csrf_token", "save"), ("decline_reason", "decline")):
+            with self.subTest(field=field):
+                data = self.form({"action": action})
+                data.pop(field, None)
+                response = self.url_open(
+                    f"/my/exit-interviews/{self.interview.id}/answer",
+                    data=data,
+                    files={field: ("x.txt", b"not text")},
+                    allow_redirects=False,
+                )
+                self.assertEqual(response.status_code, 400)
+                self.assert_earlier_answers_kept()
+                self.assertEqual(self.interview.state, "invited")
 
     @mute_logger("odoo.http")
     def test_replayed_token_and_posts_after_lock(self):

@@ -27,6 +27,7 @@ class HrExitInterviewSend(models.TransientModel):
         "res.users",
         string="Opens It Logged In",
         compute="_compute_user_id",
+        store=True,
         help="The employee's own user: logged in, it reaches the interview without "
         "the link. Check that it is the employee's.",
     )
@@ -63,6 +64,14 @@ class HrExitInterviewSend(models.TransientModel):
                     "%(address)s is not an email address: correct it, or hand the "
                     "questions over on paper and mark them as sent.",
                     address=self.email or "",
+                )
+            )
+        if self.user_id != interview._invitation_user():
+            # What the officer saw is what is recorded, or nothing is sent.
+            raise UserError(
+                self.env._(
+                    "The employee's user changed while this window was open: close "
+                    "it, check the employee, and send again."
                 )
             )
         interview._send_employee_link(email, self.user_id)
