@@ -6,6 +6,11 @@ from odoo import fields, models
 class HrDepartureReason(models.Model):
     _inherit = "hr.departure.reason"
 
+    departure_kind = fields.Selection(
+        [("voluntary", "Voluntary"), ("involuntary", "Involuntary")],
+        default="voluntary",
+        help="Whether the employee chose to leave: the board's analysis groups by it.",
+    )
     plan_exit_interview = fields.Boolean(
         help="When a departure with this reason is registered, planning an exit "
         "interview is proposed by default.",

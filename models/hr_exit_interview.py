@@ -145,6 +145,19 @@ class HrExitInterview(models.Model):
         "hr.departure.reason",
         tracking=True,
     )
+    departure_kind = fields.Selection(
+        related="departure_reason_id.departure_kind", store=True
+    )
+    # HR's own judgement of the departure, for officers only.
+    regrettable = fields.Boolean(
+        string="Regrettable Departure",
+        groups="hr_exit_interview.group_exit_interview_officer",
+    )
+    eligible_for_rehire = fields.Selection(
+        [("yes", "Yes"), ("no", "No")],
+        string="Eligible for Rehire",
+        groups="hr_exit_interview.group_exit_interview_officer",
+    )
     last_working_day = fields.Date(
         tracking=True,
     )
@@ -403,7 +416,28 @@ class HrExitInterview(models.Model):
         self._write_state("prepared")
 
     def action_mark_held(self):
-        """The conversation took place."""
+        """The conversation took place. From the form (the button asks for the
+        check), with the guide's checklist open, the interviewer is asked first: a
+        warning, not a wall."""
+        unchecked = self.filtered(
+            lambda i: not (i.confidentiality_explained and i.appreciation_given)
+        )
+        if (
+            len(self) == 1
+            and unchecked
+            and self.env.context.get("exit_interview_checklist_check")
+            and not self.env.context.get("exit_interview_checklist_confirmed")
+        ):
+            self._check_transition("held")
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Mark as Held"),
+                "res_model": "hr.exit.interview.held",
+                "view_mode": "form",
+                "views": [(False, "form")],
+                "target": "new",
+                "context": {"default_interview_id": self.id},
+            }
         self._write_state("held")
 
     def action_report(self):
@@ -417,6 +451,7 @@ class HrExitInterview(models.Model):
                     )
                 )
         self._write_state("reported")
+        self._notify_board()
 
     def action_evaluate(self):
         """The board has evaluated the report and formulated its actions."""

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from .hr_exit_interview import (
     BOARD_FIELDS,
     BOARD_GROUP,
+    INTERVIEWER_GROUP,
     OFFICER_GROUP,
     REPORT_FIELDS,
     REPORTED_STATES,
@@ -128,7 +129,40 @@ class HrExitInterview(models.Model):
                 "hr.exit.interview.read", read
             )
 
+    # === ACTION METHODS === #
+
+    @api.model
+    def action_open_home(self):
+        """The app's first screen, by role: the board lands on the reports waiting
+        for it, everyone else on the interviews."""
+        user = self.env.user
+        xmlid = (
+            "hr_exit_interview.hr_exit_interview_action_board"
+            if user.has_group(BOARD_GROUP) and not user.has_group(INTERVIEWER_GROUP)
+            else "hr_exit_interview.hr_exit_interview_action"
+        )
+        return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+
     # === BUSINESS METHODS === #
+
+    def _notify_board(self):
+        """Tell every board member of the interview's company that a report waits,
+        naming no one and quoting nothing (the message carries the interview's
+        neutral name); the notification opens the report."""
+        board = self.env.ref(BOARD_GROUP)
+        for interview in self:
+            members = board.sudo().users.filtered(
+                lambda user, company=interview.company_id: company in user.company_ids
+            )
+            if members:
+                interview.sudo().message_notify(
+                    partner_ids=members.partner_id.ids,
+                    subject=self.env._("An exit interview report is ready"),
+                    body=self.env._(
+                        "An exit interview report is ready for the board's evaluation."
+                    ),
+                    email_layout_xmlid="mail.mail_notification_light",
+                )
 
     def _check_board_writes_evaluation_only(self, vals):
         """Board members write the evaluation and its actions, nothing else, on the

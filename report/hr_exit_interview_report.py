@@ -72,3 +72,24 @@ class ReportExitInterviewAnswers(models.AbstractModel):
                 )
             docs.check_access("read")
         return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
+
+
+class ReportExitInterviewConversation(models.AbstractModel):
+    """The interviewer's sheet for the talk: the preparation, the answers and the
+    notes. For the interviewer and the officers, never the board."""
+
+    _name = "report.hr_exit_interview.report_exit_interview_conversation"
+    _description = "Exit Interview Conversation Sheet"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self.env["hr.exit.interview"].browse(docids)
+        if not self.env.user.has_group(INTERVIEWER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only the interviewer and the exit interview officers can print "
+                    "the conversation sheet."
+                )
+            )
+        docs.check_access("read")
+        return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}

@@ -41,13 +41,62 @@ class ReportExitInterviewSummary(models.AbstractModel):
         minimum = max(
             min(companies.mapped("exit_interview_min_group_size")), MIN_GROUP_SIZE
         )
-        interviews = self.env["hr.exit.interview"].sudo()
-        domain = [
+        current = self._period_figures(companies, date_from, date_to, minimum)
+        # The same period a year before, for the trend (small cells as everywhere).
+        year_before = self._period_figures(
+            companies,
+            date_from - relativedelta(years=1),
+            date_to - relativedelta(years=1, day=31),
+            minimum,
+        )
+        # The texts, with the reader's rights: only the interviews they may read.
+        # Only the texts the report lists: the interviews are many, their records wide.
+        reported = (
+            self.env["hr.exit.interview"]
+            .with_context(prefetch_fields=False)
+            .search(
+                self._period_domain(companies, date_from, date_to)
+                + [("state", "in", REPORTED_STATES)]
+            )
+        )
+        return {
+            "doc_ids": docids,
+            "doc_model": "hr.exit.interview.summary.wizard",
+            "docs": self.env["hr.exit.interview.summary.wizard"].browse(docids),
+            "date_from": date_from,
+            "date_to": date_to,
+            "minimum": minimum,
+            **current,
+            "this_period": current,
+            "year_before": year_before,
+            "points_to_improve": [
+                text for text in reported.mapped("points_to_improve") if text
+            ]
+            if len(reported) >= minimum
+            else [],
+            "measures": reported.measure_ids.sorted(
+                lambda m: (m.state, m.date_deadline or fields.Date.today())
+            ),
+        }
+
+    @api.model
+    def _period_domain(self, companies, date_from, date_to):
+        """The interviews of the period by their month of departure, which outlives
+        anonymisation: anonymised interviews keep counting."""
+        return [
             ("company_id", "in", companies.ids),
-            ("last_working_day", ">=", date_from),
-            ("last_working_day", "<=", date_to),
+            ("departure_month", ">=", date_from.replace(day=1)),
+            ("departure_month", "<=", date_to),
             ("state", "!=", "cancelled"),
         ]
+
+    @api.model
+    def _period_figures(self, companies, date_from, date_to, minimum):
+        """Every count and breakdown of a period, in superuser mode, under the
+        small-cell rule."""
+        interviews = (
+            self.env["hr.exit.interview"].sudo().with_context(active_test=False)
+        )
         departures = (
             self.env["hr.employee"]
             .sudo()
@@ -63,20 +112,13 @@ class ReportExitInterviewSummary(models.AbstractModel):
         # One pass over the interviews for every count and breakdown: rows of
         # (state, reason, department, seniority band, count).
         groups = interviews._read_group(
-            domain,
+            self._period_domain(companies, date_from, date_to),
             ["state", "departure_reason_id", "department_id", "seniority_band"],
             ["__count"],
         )
         by_state = {}
         for state, *_breakdowns, count in groups:
             by_state[state] = by_state.get(state, 0) + count
-        # The texts, with the reader's rights: only the interviews they may read.
-        # Only the texts the report lists: the interviews are many, their records wide.
-        reported = (
-            self.env["hr.exit.interview"]
-            .with_context(prefetch_fields=False)
-            .search(domain + [("state", "in", REPORTED_STATES)])
-        )
         bands = dict(
             interviews._fields["seniority_band"]._description_selection(self.env)
         )
@@ -87,12 +129,6 @@ class ReportExitInterviewSummary(models.AbstractModel):
             )
 
         return {
-            "doc_ids": docids,
-            "doc_model": "hr.exit.interview.summary.wizard",
-            "docs": self.env["hr.exit.interview.summary.wizard"].browse(docids),
-            "date_from": date_from,
-            "date_to": date_to,
-            "minimum": minimum,
             "departure_count": self._small_cell(departures, minimum),
             "interview_count": self._small_cell(sum(by_state.values()), minimum),
             "held_count": self._small_cell(
@@ -102,14 +138,6 @@ class ReportExitInterviewSummary(models.AbstractModel):
             "by_reason": breakdown(1, lambda reason: reason.name),
             "by_department": breakdown(2, lambda department: department.name),
             "by_seniority": breakdown(3, bands.get),
-            "points_to_improve": [
-                text for text in reported.mapped("points_to_improve") if text
-            ]
-            if len(reported) >= minimum
-            else [],
-            "measures": reported.measure_ids.sorted(
-                lambda m: (m.state, m.date_deadline or fields.Date.today())
-            ),
         }
 
     @api.model

@@ -11,6 +11,7 @@ from . import test_board
 from . import test_data_protection
 from . import test_access_matrix
 from . import test_side_doors
+from . import test_guide_loop
 from . import test_hostile_input
 from . import test_performance
 from . import test_benchmark

@@ -16,7 +16,22 @@ class HrExitInterviewSummaryWizard(models.TransientModel):
         required=True,
         default=lambda self: fields.Date.context_today(self) - relativedelta(years=1),
     )
-    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    date_to = fields.Date(required=True, default=lambda self: self._default_date_to())
+
+    @api.model
+    def _default_date_to(self):
+        """Today, or the latest last working day still to come: the departures
+        already planned belong to the summary too."""
+        today = fields.Date.context_today(self)
+        [(latest,)] = (
+            self.env["hr.exit.interview"]
+            .sudo()
+            ._read_group(
+                [("company_id", "in", self.env.companies.ids)],
+                aggregates=["last_working_day:max"],
+            )
+        )
+        return max(today, latest or today)
 
     @api.onchange("date_from", "date_to")
     def _onchange_whole_months(self):
