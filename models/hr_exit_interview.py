@@ -58,6 +58,7 @@ REPORT_FIELDS = (
     "strengths",
     "points_to_improve",
     "board_evaluation",
+    "board_rating_average",
     "line_ids",
 )
 # The role whose action makes each state (the officers hold every role but the

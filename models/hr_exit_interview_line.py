@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .hr_exit_interview import BEFORE_REPORT_STATES
+from .hr_exit_interview import BEFORE_REPORT_STATES, BOARD_GROUP
 from .hr_exit_interview_question import QUESTION_TYPES
 
 QUESTION_FIELDS = {"sequence", "section_name", "question", "help_text", "question_type"}
@@ -67,6 +67,13 @@ class HrExitInterviewLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(ANSWER_FIELDS & vals.keys() for vals in vals_list):
+            raise UserError(
+                self.env._(
+                    "The answers are the employee's own words: only the employee "
+                    "can give them, through the portal."
+                )
+            )
         lines = super().create(vals_list)
         lines.interview_id._check_questions_editable()
         return lines
@@ -76,6 +83,15 @@ class HrExitInterviewLine(models.Model):
         self.check_access("write")
         if QUESTION_FIELDS & vals.keys():
             self.interview_id._check_questions_editable()
+        # A question and its answer belong to their interview: moved elsewhere, they
+        # would reach readers (the board) the employee never agreed to.
+        if "interview_id" in vals and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A question belongs to its exit interview: add a new one to the "
+                    "other interview instead."
+                )
+            )
         # Answers are the employee's own words, written only through the portal
         # after its token or owner check.
         if ANSWER_FIELDS & vals.keys() and not self.env.su:
@@ -102,3 +118,24 @@ class HrExitInterviewLine(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_questions(self):
         self.interview_id._check_questions_editable()
+
+    # === READING LOG === #
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if set(fnames or ()) & (ANSWER_FIELDS | {"answer_display"}):
+            self.interview_id._log_board_reading()
+        return result
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
+        result = super()._read_group(domain, groupby, aggregates, *args, **kwargs)
+        if self.env.user.has_group(BOARD_GROUP) and not self.env.su:
+            self.search(domain).interview_id._log_board_reading()
+        return result
+
+    def export_data(self, fields_to_export):
+        """Export, logged as a reading when the board exports answers."""
+        result = super().export_data(fields_to_export)
+        self.interview_id._log_board_reading()
+        return result

@@ -23,6 +23,14 @@ class HrExitInterview(models.Model):
         groups="hr_exit_interview.group_exit_interview_interviewer"
     )
 
+    # === FIELDS === #
+
+    # Odoo joins these in SQL when searching (auto_join), past the access filters of
+    # mail.message and mail.activity: a domain on message_ids.body would read the
+    # chatter the board may not. Without it, searches go through those filters.
+    message_ids = fields.One2many(auto_join=False)
+    activity_ids = fields.One2many(auto_join=False)
+
     # === CRUD METHODS === #
 
     @api.model_create_multi
@@ -45,6 +53,10 @@ class HrExitInterview(models.Model):
         for interview, previous in previous_interviewers.items():
             if previous != interview.interviewer_id:
                 interview.message_unsubscribe(partner_ids=previous.partner_id.ids)
+                # A replaced interviewer keeps no task, and so no note, of it.
+                interview.activity_ids.filtered(
+                    lambda activity, user=previous: activity.user_id == user
+                ).sudo().user_id = interview.interviewer_id
             interview._subscribe_interviewer()
             interview._log_manager_as_interviewer()
         return result
@@ -52,8 +64,6 @@ class HrExitInterview(models.Model):
     # === CORE METHODS OVERRIDES === #
 
     def message_post(self, **kwargs):
-        if self.env.context.get("mark_exit_interview_invited"):
-            self.filtered(lambda i: i.state == "draft").action_invite()
         if len(self) == 1:
             kwargs["record_name"] = self._mail_record_name()
         return super().message_post(**kwargs)

@@ -123,9 +123,9 @@ class HrExitInterview(models.Model):
             self.interviewer_id.partner_id | self.employee_id.sudo().work_contact_id
         )
         return {
-            "name": self.env._(
-                "Exit interview: %(employee)s", employee=self.employee_id.name
-            ),
+            # Any internal user may search the calendar: the name says nothing of
+            # who leaves (the event is private to its attendees).
+            "name": self.env._("Exit interview"),
             "start": self.planned_start,
             "stop": self.planned_stop,
             "duration": self.duration,

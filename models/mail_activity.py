@@ -1,6 +1,7 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 
@@ -40,6 +41,28 @@ class MailActivity(models.Model):
             )
         )
         return query
+
+    def write(self, vals):
+        # Moved onto an exit interview, an activity would name it and post into its
+        # chatter: only those who read that chatter may put one there.
+        if not self.env.su and {"res_model_id", "res_model", "res_id"} & vals.keys():
+            res_model = vals.get("res_model")
+            if "res_model_id" in vals:
+                res_model = (
+                    self.env["ir.model"].sudo().browse(vals["res_model_id"]).model
+                )
+            for activity in self:
+                model = res_model or activity.sudo().res_model
+                res_id = vals.get("res_id") or activity.sudo().res_id
+                if model == "hr.exit.interview":
+                    interview = self.env[model].browse(res_id)
+                    if interview != interview._filtered_chatter_access():
+                        raise AccessError(
+                            self.env._(
+                                "You cannot put an activity on this exit interview."
+                            )
+                        )
+        return super().write(vals)
 
     def _exit_interview_chatter_forbidden(self, operation):
         uid = self.env.uid

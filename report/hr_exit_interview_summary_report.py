@@ -32,8 +32,11 @@ class ReportExitInterviewSummary(models.AbstractModel):
         _check_board_reader(self.env)
         self.env["hr.exit.interview.report.log"]._log_reading(self._name)
         data = data or {}
-        date_from = fields.Date.to_date(data.get("date_from"))
-        date_to = fields.Date.to_date(data.get("date_to"))
+        try:
+            date_from = fields.Date.to_date(data.get("date_from"))
+            date_to = fields.Date.to_date(data.get("date_to"))
+        except (TypeError, ValueError):
+            date_from = date_to = None
         if not (date_from and date_to):
             raise UserError(self.env._("Choose the period of the summary."))
         date_from, date_to = whole_months(date_from, date_to)
@@ -142,26 +145,33 @@ class ReportExitInterviewSummary(models.AbstractModel):
 
     @api.model
     def _small_cell(self, count, minimum):
-        """The count, or None when it is under the minimum (shown as such)."""
-        return count if count >= minimum else None
+        """The count rounded down to a multiple of the minimum, or None when under
+        it: rounded, two overlapping periods, or a total and its rows, cannot be
+        subtracted to single out one person."""
+        return count - count % minimum if count >= minimum else None
 
     @api.model
     def _merge_small_cells(self, groups, minimum):
         """[(label, count)] from the groups' (label, count) pairs, one row a label,
-        largest first; cells under the minimum and empty labels go together into
-        "Other", which is left out when it is still under the minimum."""
+        largest first, counts rounded as _small_cell does. Cells under the minimum
+        and empty labels go together into "Other"; an "Other" still under the
+        minimum would be the total minus the rows shown, so the smallest rows join
+        it until it reaches the minimum, or everything is left out."""
         counts = {}
         for label, count in groups:
             label = label or False
             counts[label] = counts.get(label, 0) + count
-        rows, other = [], 0
+        shown, other = [], 0
         for label, count in sorted(
             counts.items(), key=lambda item: (-item[1], str(item[0]))
         ):
             if label and count >= minimum:
-                rows.append((label, count))
+                shown.append((label, count))
             else:
                 other += count
+        while 0 < other < minimum and shown:
+            other += shown.pop()[1]
+        rows = [(label, self._small_cell(count, minimum)) for label, count in shown]
         if other >= minimum:
-            rows.append((self.env._("Other"), other))
+            rows.append((self.env._("Other"), self._small_cell(other, minimum)))
         return rows

@@ -16,3 +16,4 @@ from . import test_hostile_input
 from . import test_performance
 from . import test_benchmark
 from . import test_back_office_confidentiality
+from . import test_back_office_paths

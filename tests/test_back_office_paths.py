@@ -1,0 +1,176 @@
+"""Paths a hostile probe of the back office tried after issue 13: searching the
+chatter through the interview, moving answers or activities between interviews,
+reading answers or searching report texts without a line in the reading log, the
+log and the calendar naming who leaves, the summary's differences."""
+
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import ExitInterviewCase
+
+MARK = "PROBE-MARK"
+MUTED = ("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+
+
+@tagged("post_install", "-at_install")
+class TestBackOfficePaths(ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.short = cls.create_template(("Why leave?", "text"))
+        cls.reported = cls.create_interview(
+            template_id=cls.short.id, state="held", report_summary=f"{MARK}-report"
+        )
+        cls.reported.line_ids.sudo().answer_text = f"{MARK}-answer"
+        cls.reported.with_user(cls.interviewer).message_post(
+            body=f"{MARK}-note", subtype_xmlid="mail.mt_note"
+        )
+        cls.reported.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=f"{MARK}-summary",
+            note=f"{MARK}-activity-note",
+            user_id=cls.interviewer.id,
+        )
+        cls.agree_board_reads_answers(cls.reported)
+        cls.reported.action_report()
+        colleague = cls.env["hr.employee"].create({"name": "Other Leaver"})
+        cls.without_consent = cls.create_interview(
+            employee_id=colleague.id, template_id=cls.short.id, state="held"
+        )
+        cls.without_consent.line_ids.sudo().answer_text = f"{MARK}-no-consent"
+
+    def log_count(self):
+        return self.env["hr.exit.interview.report.log"].sudo().search_count([])
+
+    def test_the_board_cannot_search_the_chatter_through_the_interview(self):
+        interviews = self.env["hr.exit.interview"].with_user(self.board)
+        for domain in (
+            [("message_ids.body", "ilike", f"{MARK}-note")],
+            [("activity_ids.note", "ilike", f"{MARK}-activity-note")],
+            [("activity_ids.summary", "ilike", f"{MARK}-summary")],
+            [("message_ids.body", "like", "%PROBE%")],
+        ):
+            with self.subTest(domain=domain):
+                self.assertEqual(interviews.search_count(domain), 0)
+        # The interviewer, who reads the chatter, finds it.
+        self.assertEqual(
+            self.env["hr.exit.interview"]
+            .with_user(self.interviewer)
+            .search_count([("message_ids.body", "ilike", f"{MARK}-note")]),
+            1,
+        )
+
+    @mute_logger(*MUTED)
+    def test_answers_stay_with_their_interview_and_their_employee(self):
+        line = self.without_consent.line_ids.with_user(self.interviewer)
+        with self.assertRaisesRegex(UserError, "belongs to its exit interview"):
+            line.write({"interview_id": self.reported.id})
+        draft = self.create_interview(template_id=self.short.id)
+        with self.assertRaisesRegex(UserError, "the employee's own words"):
+            self.env["hr.exit.interview.line"].with_user(self.officer).create(
+                {"interview_id": draft.id, "question": "Q", "answer_text": "Forged"}
+            )
+        with self.assertRaisesRegex(UserError, "the employee's own words"):
+            draft.with_user(self.officer).line_ids = [
+                Command.create({"question": "Q", "answer_rating": "1"})
+            ]
+        board_lines = self.env["hr.exit.interview.line"].with_user(self.board)
+        self.assertNotIn(
+            f"{MARK}-no-consent", board_lines.search([]).mapped("answer_text")
+        )
+
+    @mute_logger(*MUTED)
+    def test_no_one_puts_an_activity_on_an_interview_they_cannot_follow(self):
+        internal = self.users["internal"]
+        partner = self.env["res.partner"].create({"name": "A contact"})
+        activity = partner.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=internal.id
+        )
+        with self.assertRaises(AccessError):
+            activity.with_user(internal).write(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("hr.exit.interview"),
+                    "res_id": self.reported.id,
+                }
+            )
+
+    def test_a_replaced_interviewer_keeps_no_task_of_it(self):
+        interview = self.create_interview()
+        interview.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary="Prepare",
+            user_id=self.interviewer.id,
+        )
+        interview.interviewer_id = self.other_interviewer
+        self.assertEqual(interview.activity_ids.user_id, self.other_interviewer)
+
+    def test_every_board_reading_of_answers_or_search_of_texts_is_logged(self):
+        self.board.groups_id |= self.env.ref("base.group_allow_export")
+        lines = self.env["hr.exit.interview.line"].with_user(self.board)
+        interviews = self.env["hr.exit.interview"].with_user(self.board)
+        for read in (
+            lambda: lines.search_read([], ["answer_text"]),
+            lambda: lines.search([]).export_data(["answer_text"]),
+            lambda: lines.read_group([], ["answer_text"], ["interview_id"]),
+            lambda: interviews.search_count([("report_summary", "ilike", MARK)]),
+        ):
+            before = self.log_count()
+            read()
+            self.assertGreater(self.log_count(), before)
+
+    @mute_logger(*MUTED)
+    def test_a_kept_out_officer_reads_no_reading_of_that_interview(self):
+        self.manager_user.groups_id |= self.env.ref(
+            "hr_exit_interview.group_exit_interview_officer"
+        )
+        kept_out = self.create_interview(state="held", report_summary="Report")
+        kept_out.action_report()
+        self.env["ir.actions.report"].with_user(self.board)._render_qweb_html(
+            "hr_exit_interview.action_report_exit_interview", kept_out.ids
+        )
+        logs = self.env["hr.exit.interview.report.log"]
+        self.assertTrue(
+            logs.with_user(self.officer).search([("interview_id", "=", kept_out.id)])
+        )
+        self.assertFalse(
+            logs.with_user(self.manager_user).search(
+                [("interview_id", "=", kept_out.id)]
+            )
+        )
+
+    def test_the_meeting_names_no_one(self):
+        interview = self.create_interview()
+        self.assertTrue(interview.calendar_event_id)
+        self.assertNotIn("Dirk", interview.calendar_event_id.name)
+
+    def test_a_bad_period_is_a_clear_error(self):
+        report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
+        with self.assertRaisesRegex(UserError, "Choose the period"):
+            report.with_user(self.board)._get_report_values(
+                [], {"date_from": "2025-01-01", "date_to": "2025-13-01"}
+            )
+
+    def test_overlapping_periods_do_not_single_out_one_leaver(self):
+        self.company.exit_interview_min_group_size = 3
+        for day in range(1, 11):
+            employee = self.env["hr.employee"].create({"name": f"January {day}"})
+            self.create_interview(
+                employee_id=employee.id, last_working_day=date(2032, 1, day)
+            )
+        february = self.env["hr.employee"].create({"name": "February alone"})
+        self.create_interview(
+            employee_id=february.id, last_working_day=date(2032, 2, 3)
+        )
+        report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
+        january = report._get_report_values(
+            [], {"date_from": "2032-01-01", "date_to": "2032-01-31"}
+        )
+        both = report._get_report_values(
+            [], {"date_from": "2032-01-01", "date_to": "2032-02-29"}
+        )
+        for key in ("interview_count", "by_reason", "by_department", "by_seniority"):
+            self.assertEqual(january[key], both[key], key)
