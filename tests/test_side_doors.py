@@ -388,7 +388,7 @@ class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
         reports = self.env["ir.actions.report"].search(
             [("report_name", "like", "hr_exit_interview.")]
         )
-        self.assertEqual(len(reports), 4)
+        self.assertEqual(len(reports), 5)
         self.assertFalse(any(reports.mapped("attachment")))
         self.assertFalse(any(reports.mapped("attachment_use")))
 
