@@ -76,6 +76,18 @@ class HrExitInterviewMeasure(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         measures = super().create(vals_list)
+        # The board decides while it evaluates: after that, the record is closed.
+        if (
+            not self.env.su
+            and not self.env.user.has_group(OFFICER_GROUP)
+            and any(measure.interview_id.state != "reported" for measure in measures)
+        ):
+            raise UserError(
+                self.env._(
+                    "The board formulates measures while it evaluates a reported "
+                    "interview."
+                )
+            )
         measures._schedule_responsible_activity()
         return measures
 

@@ -142,6 +142,14 @@ class TestBackOfficePaths(ExitInterviewCase):
             )
         )
 
+    @mute_logger(*MUTED)
+    def test_the_board_decides_measures_while_it_evaluates(self):
+        measures = self.env["hr.exit.interview.measure"].with_user(self.board)
+        measures.create({"interview_id": self.reported.id, "name": "While reported"})
+        self.reported.with_user(self.board).action_evaluate()
+        with self.assertRaisesRegex(UserError, "while it evaluates"):
+            measures.create({"interview_id": self.reported.id, "name": "Afterwards"})
+
     def test_the_meeting_names_no_one(self):
         interview = self.create_interview()
         self.assertTrue(interview.calendar_event_id)
