@@ -59,7 +59,7 @@ class HrExitInterview(models.Model):
                 interview.planned_start + timedelta(hours=interview.duration)
             )
 
-    @api.depends("planned_start", "last_working_day", "company_id")
+    @api.depends("planned_start", "last_working_day", "company_id", "state")
     def _compute_planning_warning(self):
         for interview in self:
             interview.planning_warning = interview._planning_warning()
@@ -74,7 +74,10 @@ class HrExitInterview(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if {"planned_start", "duration", "interviewer_id"} & vals.keys():
+        # The employee is invited to the meeting with the questions, not before.
+        if {"planned_start", "duration", "interviewer_id"} & vals.keys() or vals.get(
+            "state"
+        ) in ("invited", "draft"):
             self._sync_calendar_event()
         if vals.get("state") in ("cancelled", "declined"):
             self._archive_calendar_event(archive=True)
@@ -110,7 +113,10 @@ class HrExitInterview(models.Model):
 
     def _archive_calendar_event(self, archive):
         self.check_access("write")
-        events = self.with_context(active_test=False).calendar_event_id.sudo()
+        # Archiving or restoring the meeting mails no one.
+        events = self.with_context(
+            active_test=False, no_mail_to_attendees=True
+        ).calendar_event_id.sudo()
         if archive:
             events.action_archive()
         else:
@@ -119,9 +125,10 @@ class HrExitInterview(models.Model):
     def _calendar_event_values(self):
         # The work contact is what Odoo invites for an employee; reading it needs no
         # more than being allowed to manage this interview, which the caller is.
-        attendees = (
-            self.interviewer_id.partner_id | self.employee_id.sudo().work_contact_id
-        )
+        attendees = self.interviewer_id.partner_id
+        # No calendar invitation reaches the employee before the questions do.
+        if self.state != "draft":
+            attendees |= self.employee_id.sudo().work_contact_id
         return {
             # Any internal user may search the calendar: the name says nothing of
             # who leaves (the event is private to its attendees).
@@ -137,16 +144,29 @@ class HrExitInterview(models.Model):
         }
 
     def _planning_warning(self):
-        if not (self.planned_start and self.last_working_day):
+        """The guide: a week to a few days before the last working day, never in
+        the last days before the farewell."""
+        if not self.planned_start:
             return False
         planned_day = fields.Date.context_today(self, self.planned_start)
+        if planned_day < fields.Date.context_today(self) and self.state in (
+            "draft",
+            "invited",
+            "prepared",
+        ):
+            return self.env._(
+                "The meeting was planned in the past: plan it again, a week to a few "
+                "days before the last working day."
+            )
+        if not self.last_working_day:
+            return False
         if planned_day > self.last_working_day:
             return self.env._(
                 "The meeting is planned after the last working day: plan it a week to "
                 "a few days before."
             )
         days_before = (self.last_working_day - planned_day).days
-        if days_before < self.company_id.exit_interview_days_before:
+        if days_before < self.company_id.exit_interview_min_days_before:
             return self.env._(
                 "The meeting is only %(days)s day(s) before the last working day. The "
                 "guide advises a week to a few days before, never squeezed in just "

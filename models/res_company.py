@@ -16,6 +16,13 @@ class ResCompany(models.Model):
         help="Exit interviews are proposed this many days before the last working "
         "day; the interview warns when it is planned closer to it.",
     )
+    exit_interview_min_days_before = fields.Integer(
+        string="Exit Interview Warning Days Before Last Day",
+        default=2,
+        help="The interview warns when its meeting is planned fewer days than this "
+        "before the last working day (the guide: never squeezed in just before the "
+        "farewell).",
+    )
     exit_interview_reminder_days = fields.Integer(
         default=2,
         help="One reminder goes to an employee who has not answered the preparatory "

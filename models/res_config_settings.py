@@ -9,6 +9,9 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_days_before = fields.Integer(
         related="company_id.exit_interview_days_before", readonly=False
     )
+    exit_interview_min_days_before = fields.Integer(
+        related="company_id.exit_interview_min_days_before", readonly=False
+    )
     exit_interview_reminder_days = fields.Integer(
         related="company_id.exit_interview_reminder_days", readonly=False
     )

@@ -107,16 +107,24 @@ class TestExitInterview(ExitInterviewCase):
         self.assertTrue(event)
         self.assertEqual(event.start, interview.planned_start)
         self.assertEqual(event.stop, datetime(2031, 6, 23, 10, 0))
+        # No calendar invitation reaches the employee before the questions do.
+        self.assertEqual(event.partner_ids, self.interviewer.partner_id)
+        interview.action_invite()
         self.assertEqual(
             event.partner_ids,
             self.interviewer.partner_id | self.employee.work_contact_id,
         )
         self.assertEqual(event.privacy, "private")
-        interview.planned_start = datetime(2031, 6, 28, 8, 0)
-        self.assertEqual(event.start, datetime(2031, 6, 28, 8, 0))
-        self.assertIn("only 2 day(s)", interview.planning_warning)
+        # The guide: a week to a few days before; 4 to 6 days is fine.
+        interview.planned_start = datetime(2031, 6, 25, 8, 0)
+        self.assertEqual(event.start, datetime(2031, 6, 25, 8, 0))
+        self.assertFalse(interview.planning_warning)
+        interview.planned_start = datetime(2031, 6, 29, 8, 0)
+        self.assertIn("only 1 day(s)", interview.planning_warning)
         interview.planned_start = datetime(2031, 7, 2, 8, 0)
         self.assertIn("after the last working day", interview.planning_warning)
+        interview.planned_start = datetime(2031, 5, 20, 8, 0)
+        self.assertIn("in the past", interview.planning_warning)
         interview.action_cancel()
         self.assertFalse(event.active)
 
