@@ -60,7 +60,18 @@ REPORT_FIELDS = (
     "board_evaluation",
     "board_rating_average",
     "line_ids",
+    "keep_in_touch_volunteer",
+    "keep_in_touch_visitor",
+    "keep_in_touch_newsletter",
+    "keep_in_touch_none",
+    "confidentiality_explained",
+    "appreciation_given",
+    "report_include_answers",
 )
+# What the interviewer shares with the board: fixed once shared.
+SHARED_REPORT_FIELDS = {
+    field for field in REPORT_FIELDS if field not in BOARD_FIELDS
+} - {"board_rating_average", "line_ids"}
 # The role whose action makes each state (the officers hold every role but the
 # board's); see _write_state.
 STATE_ROLES = {
@@ -366,6 +377,8 @@ class HrExitInterview(models.Model):
 
     def write(self, vals):
         self._check_board_writes_evaluation_only(vals)
+        if not self.env.su:
+            self._check_shared_report_unchanged(vals)
         if "state" in vals:
             self._check_state_written_by_action(vals["state"])
             for interview in self:
@@ -481,6 +494,22 @@ class HrExitInterview(models.Model):
         self._archive_calendar_event(archive=False)
 
     # === BUSINESS METHODS === #
+
+    def _check_shared_report_unchanged(self, vals):
+        """Once shared, the report is the board's record: its texts, its facts and
+        its presence stay as the board received them."""
+        if "departure_kind" in vals:
+            raise UserError(
+                self.env._("Whether a departure is voluntary follows its reason.")
+            )
+        shared = self.filtered(lambda interview: interview.state in REPORTED_STATES)
+        if shared and (SHARED_REPORT_FIELDS & vals.keys() or "active" in vals):
+            raise UserError(
+                self.env._(
+                    "The report was shared with the board: it can no longer change, "
+                    "nor be archived."
+                )
+            )
 
     def _check_transition(self, new_state):
         if self.state == new_state:

@@ -75,7 +75,8 @@ class HrExitInterview(models.Model):
     def export_data(self, fields_to_export):
         """Export, logged as a reading when the board exports a report field."""
         result = super().export_data(fields_to_export)
-        if {path.split("/")[0] for path in fields_to_export} & set(REPORT_FIELDS):
+        parts = {part for path in fields_to_export for part in path.split("/")}
+        if parts & set(REPORT_FIELDS):
             self._log_board_reading()
         return result
 

@@ -106,6 +106,13 @@ class HrExitInterviewMeasure(models.Model):
             self._schedule_responsible_activity()
         return result
 
+    def export_data(self, fields_to_export):
+        """Export, logged as a reading of the report when it reaches the interview."""
+        result = super().export_data(fields_to_export)
+        if any(path.split("/")[0] == "interview_id" for path in fields_to_export):
+            self.interview_id._log_board_reading()
+        return result
+
     def action_done(self):
         self.write({"state": "done"})
         self.activity_feedback(["mail.mail_activity_data_todo"])

@@ -122,6 +122,60 @@ class TestBackOfficePaths(ExitInterviewCase):
             read()
             self.assertGreater(self.log_count(), before)
 
+    def test_board_exports_through_measures_searches_of_answers_are_logged(self):
+        self.board.groups_id |= self.env.ref("base.group_allow_export")
+        measure = self.env["hr.exit.interview.measure"].create(
+            {"interview_id": self.reported.id, "name": "Buddy"}
+        )
+        lines = self.env["hr.exit.interview.line"].with_user(self.board)
+        for read in (
+            lambda: measure.with_user(self.board).export_data(
+                ["interview_id/report_summary"]
+            ),
+            lambda: self.reported.with_user(self.board).export_data(
+                ["measure_ids/interview_id/report_summary"]
+            ),
+            lambda: lines.search_count([("answer_text", "ilike", MARK)]),
+            lambda: self.reported.with_user(self.board).read(
+                ["keep_in_touch_volunteer", "confidentiality_explained"]
+            ),
+        ):
+            before = self.log_count()
+            read()
+            self.assertGreater(self.log_count(), before)
+
+    @mute_logger(*MUTED)
+    def test_the_wizards_show_nothing_of_an_interview_one_may_not_change(self):
+        self.manager_user.groups_id |= self.env.ref(
+            "hr_exit_interview.group_exit_interview_officer"
+        )
+        draft = self.create_interview()
+        with self.assertRaises(AccessError):
+            self.env["hr.exit.interview.send"].with_user(self.manager_user).create(
+                {"interview_id": draft.id}
+            )
+        others = self.create_interview(interviewer_id=self.other_interviewer.id)
+        with self.assertRaises(AccessError):
+            self.env["hr.exit.interview.held"].with_user(self.interviewer).create(
+                {"interview_id": others.id}
+            )
+
+    @mute_logger(*MUTED)
+    def test_a_shared_report_stays_as_the_board_received_it(self):
+        as_interviewer = self.reported.with_user(self.interviewer)
+        for vals in (
+            {"report_summary": "Rewritten"},
+            {"report_include_answers": False},
+            {"keep_in_touch_none": True},
+            {"active": False},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                as_interviewer.write(vals)
+        with self.assertRaisesRegex(UserError, "follows its reason"):
+            self.without_consent.with_user(self.officer).write(
+                {"departure_kind": "involuntary"}
+            )
+
     @mute_logger(*MUTED)
     def test_a_kept_out_officer_reads_no_reading_of_that_interview(self):
         self.manager_user.groups_id |= self.env.ref(

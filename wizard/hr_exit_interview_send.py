@@ -13,11 +13,16 @@ class HrExitInterviewSend(models.TransientModel):
     _description = "Send the Exit Interview Questions"
 
     interview_id = fields.Many2one("hr.exit.interview", required=True, readonly=True)
-    employee_id = fields.Many2one(related="interview_id.employee_id")
+    # Computed with the user's rights, after the interview's check (see
+    # _compute_email): the window shows nothing of an interview they may not change.
+    employee_id = fields.Many2one(
+        related="interview_id.employee_id", compute_sudo=False
+    )
     is_resend = fields.Boolean(compute="_compute_is_resend")
     email = fields.Char(
         string="Send To",
         compute="_compute_email",
+        compute_sudo=False,
         store=True,
         readonly=False,
         help="The personal link goes to this address only. The employee's private "
@@ -27,6 +32,7 @@ class HrExitInterviewSend(models.TransientModel):
         "res.users",
         string="Opens It Logged In",
         compute="_compute_user_id",
+        compute_sudo=False,
         store=True,
         help="The employee's own user: logged in, it reaches the interview without "
         "the link. Check that it is the employee's.",
@@ -37,13 +43,21 @@ class HrExitInterviewSend(models.TransientModel):
         for wizard in self:
             wizard.is_resend = wizard.interview_id.state == "invited"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        wizards.interview_id.check_access("write")
+        return wizards
+
     @api.depends("interview_id")
     def _compute_email(self):
+        self.interview_id.check_access("write")
         for wizard in self:
             wizard.email = wizard.interview_id._invitation_email()
 
     @api.depends("interview_id")
     def _compute_user_id(self):
+        self.interview_id.check_access("write")
         for wizard in self:
             wizard.user_id = wizard.interview_id._invitation_user()
 
