@@ -296,26 +296,6 @@ class HrExitInterview(models.Model):
 
     # === CONSTRAINT METHODS === #
 
-    @api.constrains(
-        "keep_in_touch_none",
-        "keep_in_touch_volunteer",
-        "keep_in_touch_visitor",
-        "keep_in_touch_newsletter",
-    )
-    def _check_keep_in_touch(self):
-        for interview in self:
-            if interview.keep_in_touch_none and (
-                interview.keep_in_touch_volunteer
-                or interview.keep_in_touch_visitor
-                or interview.keep_in_touch_newsletter
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Keeping in touch and no further contact exclude each other: "
-                        "untick one of them."
-                    )
-                )
-
     @api.constrains("employee_id", "anonymised_on")
     def _check_employee(self):
         for interview in self:
@@ -429,31 +409,6 @@ class HrExitInterview(models.Model):
         """The employee answered the preparatory questions (on paper or by mail)."""
         self._write_state("prepared")
 
-    def action_mark_held(self):
-        """The conversation took place. From the form (the button asks for the
-        check), with the guide's checklist open, the interviewer is asked first: a
-        warning, not a wall."""
-        unchecked = self.filtered(
-            lambda i: not (i.confidentiality_explained and i.appreciation_given)
-        )
-        if (
-            len(self) == 1
-            and unchecked
-            and self.env.context.get("exit_interview_checklist_check")
-            and not self.env.context.get("exit_interview_checklist_confirmed")
-        ):
-            self._check_transition("held")
-            return {
-                "type": "ir.actions.act_window",
-                "name": self.env._("Mark as Held"),
-                "res_model": "hr.exit.interview.held",
-                "view_mode": "form",
-                "views": [(False, "form")],
-                "target": "new",
-                "context": {"default_interview_id": self.id},
-            }
-        self._write_state("held")
-
     def action_report(self):
         """Finish the report: from now on the board can read it."""
         for interview in self:
@@ -466,17 +421,6 @@ class HrExitInterview(models.Model):
                 )
         self._write_state("reported")
         self._notify_board()
-
-    def action_evaluate(self):
-        """The board has evaluated the report and formulated its actions."""
-        if not self.env.user.has_group(BOARD_GROUP):
-            raise AccessError(
-                self.env._("Only a board member can close the board's evaluation.")
-            )
-        # Board members may write nothing else on the interview: the state moves in
-        # superuser mode, once their right to read this report is checked.
-        self.check_access("read")
-        self.sudo()._write_state("evaluated")
 
     def action_decline(self):
         """The employee prefers not to take part: it cannot be forced."""
@@ -494,22 +438,6 @@ class HrExitInterview(models.Model):
         self._archive_calendar_event(archive=False)
 
     # === BUSINESS METHODS === #
-
-    def _check_shared_report_unchanged(self, vals):
-        """Once shared, the report is the board's record: its texts, its facts and
-        its presence stay as the board received them."""
-        if "departure_kind" in vals:
-            raise UserError(
-                self.env._("Whether a departure is voluntary follows its reason.")
-            )
-        shared = self.filtered(lambda interview: interview.state in REPORTED_STATES)
-        if shared and (SHARED_REPORT_FIELDS & vals.keys() or "active" in vals):
-            raise UserError(
-                self.env._(
-                    "The report was shared with the board: it can no longer change, "
-                    "nor be archived."
-                )
-            )
 
     def _check_transition(self, new_state):
         if self.state == new_state:
@@ -636,17 +564,3 @@ class HrExitInterview(models.Model):
         self.env["hr.exit.interview.line"].create(
             [dict(values, interview_id=self.id) for values in lines]
         )
-
-    def _keep_in_touch_display(self):
-        self.ensure_one()
-        wishes = [
-            self._fields[name].get_description(self.env)["string"]
-            for name in (
-                "keep_in_touch_volunteer",
-                "keep_in_touch_visitor",
-                "keep_in_touch_newsletter",
-                "keep_in_touch_none",
-            )
-            if self[name]
-        ]
-        return ", ".join(wishes) or "-"

@@ -10,6 +10,7 @@ from .hr_exit_interview import (
     OFFICER_GROUP,
     REPORT_FIELDS,
     REPORTED_STATES,
+    SHARED_REPORT_FIELDS,
 )
 
 
@@ -150,6 +151,17 @@ class HrExitInterview(models.Model):
 
     # === ACTION METHODS === #
 
+    def action_evaluate(self):
+        """The board has evaluated the report and formulated its actions."""
+        if not self.env.user.has_group(BOARD_GROUP):
+            raise AccessError(
+                self.env._("Only a board member can close the board's evaluation.")
+            )
+        # Board members may write nothing else on the interview: the state moves in
+        # superuser mode, once their right to read this report is checked.
+        self.check_access("read")
+        self.sudo()._write_state("evaluated")
+
     @api.model
     def action_open_home(self):
         """The app's first screen, by role: the board lands on the reports waiting
@@ -163,6 +175,36 @@ class HrExitInterview(models.Model):
         return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
 
     # === BUSINESS METHODS === #
+
+    def _check_shared_report_unchanged(self, vals):
+        """Once shared, the report is the board's record: its texts, its facts and
+        its presence stay as the board received them."""
+        if "departure_kind" in vals:
+            raise UserError(
+                self.env._("Whether a departure is voluntary follows its reason.")
+            )
+        shared = self.filtered(lambda interview: interview.state in REPORTED_STATES)
+        if shared and (SHARED_REPORT_FIELDS & vals.keys() or "active" in vals):
+            raise UserError(
+                self.env._(
+                    "The report was shared with the board: it can no longer change, "
+                    "nor be archived."
+                )
+            )
+
+    def _keep_in_touch_display(self):
+        self.ensure_one()
+        wishes = [
+            self._fields[name].get_description(self.env)["string"]
+            for name in (
+                "keep_in_touch_volunteer",
+                "keep_in_touch_visitor",
+                "keep_in_touch_newsletter",
+                "keep_in_touch_none",
+            )
+            if self[name]
+        ]
+        return ", ".join(wishes) or "-"
 
     def _notify_board(self):
         """Tell every board member of the interview's company that a report waits,

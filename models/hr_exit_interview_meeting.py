@@ -5,11 +5,12 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class HrExitInterview(models.Model):
     """The meeting: when it is proposed, the warning when it is late, its calendar
-    event."""
+    event, and the talk's checklist when it is held."""
 
     _inherit = "hr.exit.interview"
 
@@ -64,6 +65,28 @@ class HrExitInterview(models.Model):
         for interview in self:
             interview.planning_warning = interview._planning_warning()
 
+    # === CONSTRAINT METHODS === #
+
+    @api.constrains(
+        "keep_in_touch_none",
+        "keep_in_touch_volunteer",
+        "keep_in_touch_visitor",
+        "keep_in_touch_newsletter",
+    )
+    def _check_keep_in_touch(self):
+        for interview in self:
+            if interview.keep_in_touch_none and (
+                interview.keep_in_touch_volunteer
+                or interview.keep_in_touch_visitor
+                or interview.keep_in_touch_newsletter
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Keeping in touch and no further contact exclude each other: "
+                        "untick one of them."
+                    )
+                )
+
     # === CRUD METHODS === #
 
     @api.model_create_multi
@@ -84,6 +107,31 @@ class HrExitInterview(models.Model):
         return result
 
     # === ACTION METHODS === #
+
+    def action_mark_held(self):
+        """The conversation took place. From the form (the button asks for the
+        check), with the guide's checklist open, the interviewer is asked first: a
+        warning, not a wall."""
+        unchecked = self.filtered(
+            lambda i: not (i.confidentiality_explained and i.appreciation_given)
+        )
+        if (
+            len(self) == 1
+            and unchecked
+            and self.env.context.get("exit_interview_checklist_check")
+            and not self.env.context.get("exit_interview_checklist_confirmed")
+        ):
+            self._check_transition("held")
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Mark as Held"),
+                "res_model": "hr.exit.interview.held",
+                "view_mode": "form",
+                "views": [(False, "form")],
+                "target": "new",
+                "context": {"default_interview_id": self.id},
+            }
+        self._write_state("held")
 
     def action_open_calendar_event(self):
         self.ensure_one()

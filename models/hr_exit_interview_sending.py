@@ -1,0 +1,275 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import secrets
+from datetime import timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .hr_exit_interview_portal import _token_digest, mask_email
+
+
+class HrExitInterview(models.Model):
+    """What goes to the departing employee by mail: the letter with its notice and
+    personal link, the reminder, the copy of the answers; each sending logged."""
+
+    _inherit = "hr.exit.interview"
+
+    # === ACTION METHODS === #
+
+    def action_send_questions(self):
+        """Open the sending wizard, which shows where the personal link goes."""
+        self.ensure_one()
+        self._check_officer()
+        if self.state != "invited":
+            self._check_transition("invited")
+        self._check_can_invite()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send the Questions"),
+            "res_model": "hr.exit.interview.send",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_interview_id": self.id},
+        }
+
+    # === BUSINESS METHODS === #
+
+    def _send_employee_link(self, email, user, kind="invitation"):
+        """Mail the employee a new personal link and record the sending; callers
+        checked the officer (or are the reminder job)."""
+        self.ensure_one()
+        if self.state == "draft":
+            self._write_state("invited")
+        link = self._portal_url(self._portal_new_token())
+        self._send_private_mail(
+            f"hr_exit_interview.mail_template_exit_interview_{kind}", email, link=link
+        )
+        self.env["hr.exit.interview.invitation"].sudo().create(
+            {
+                "interview_id": self.id,
+                "employee_id": self.employee_id.id,
+                "kind": kind,
+                "email": email,
+                "user_id": user.id,
+                "sent_by_id": self.env.user.id,
+                "sent_on": fields.Datetime.now(),
+            }
+        )
+        address = mask_email(email)
+        self.message_post(
+            body=self.env._("A reminder was sent to %(address)s.", address=address)
+            if kind == "reminder"
+            else self.env._("The questions were sent to %(address)s.", address=address),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _send_private_mail(self, template_xmlid, email, link=False, attachments=()):
+        """Mail the employee, in their language, a mail that is no chatter message:
+        no model, no record, no author who could read it back, deleted once sent."""
+        self.ensure_one()
+        template = self.env.ref(template_xmlid).with_context(
+            lang=self._invitation_lang(), exit_interview_link=link
+        )
+        rendered = {
+            name: template._render_field(name, self.ids, compute_lang=True)[self.id]
+            for name in ("subject", "body_html", "email_from")
+        }
+        attachment_ids = [
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": name,
+                    "datas": base64.b64encode(content),
+                    "res_model": "mail.message",
+                    "res_id": 0,
+                }
+            )
+            .id
+            for name, content in attachments
+        ]
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .create(
+                {
+                    "subject": rendered["subject"],
+                    "body_html": rendered["body_html"],
+                    "email_from": rendered["email_from"]
+                    or self.company_id.email_formatted
+                    or self.env.user.email_formatted,
+                    "email_to": email,
+                    "author_id": False,
+                    "auto_delete": True,
+                    "attachment_ids": [fields.Command.set(attachment_ids)],
+                }
+            )
+        )
+        mail.send()
+        if mail.exists() and mail.state != "sent":
+            # What could not go leaves nothing behind: the link, or the answers,
+            # would wait in the queue for anyone who reads it.
+            mail.unlink()
+            raise UserError(
+                self.env._(
+                    "The mail to %(address)s could not be sent. Check the outgoing "
+                    "mail server, then try again.",
+                    address=email,
+                )
+            )
+
+    def _portal_new_token(self):
+        """A new personal link, of which only the digest is kept: the link sent
+        before stops working. Returns the token, for the mail that carries it."""
+        self.ensure_one()
+        token = secrets.token_urlsafe(32)
+        self.sudo().access_token_digest = _token_digest(token)
+        return token
+
+    def _portal_url(self, access_token=None):
+        self.ensure_one()
+        url = f"{self.get_base_url()}/my/exit-interviews/{self.id}"
+        return f"{url}?access_token={access_token}" if access_token else url
+
+    def _mail_answers_copy(self):
+        """Mail the employee's answers as a PDF to the address the link was sent to;
+        returns that address, or False when the questions went out on paper or the
+        mail could not go (the answers are submitted all the same)."""
+        self.ensure_one()
+        email = self._latest_sending().email
+        if not email:
+            return False
+        pdf, _type = (
+            self.env["ir.actions.report"]
+            .sudo()
+            .with_context(lang=self._invitation_lang())
+            ._render_qweb_pdf(
+                "hr_exit_interview.action_report_exit_interview_answers", self.ids
+            )
+        )
+        try:
+            with self.env.cr.savepoint():
+                self._send_private_mail(
+                    "hr_exit_interview.mail_template_exit_interview_answers",
+                    email,
+                    attachments=[(f"{self._get_report_base_filename()}.pdf", pdf)],
+                )
+        except UserError:
+            return False
+        return email
+
+    def _check_can_invite(self):
+        for interview in self:
+            if not interview.line_ids:
+                raise UserError(
+                    self.env._(
+                        "Add at least one question before inviting %(employee)s.",
+                        employee=interview.employee_id.name,
+                    )
+                )
+
+    def _invitation_email(self):
+        """The employee's private email, else the work email: the link is personal."""
+        employee = self.employee_id.sudo()
+        return employee.private_email or employee.work_email
+
+    def _invitation_user(self):
+        """The employee's own user, if any: the internal one, else the portal user of
+        the work contact."""
+        employee = self.employee_id.sudo()
+        return employee.user_id or employee.work_contact_id.user_ids[:1]
+
+    def _invitation_lang(self):
+        employee = self.employee_id.sudo()
+        return employee.lang or employee.work_contact_id.lang or self.env.lang
+
+    def _render_letter(self):
+        """The template's letter with the employee's and organisation's names, in the
+        employee's language; the names are escaped, the letter is sanitized HTML."""
+        self.ensure_one()
+        self_lang = self.with_context(lang=self._invitation_lang())
+        letter = self_lang.template_id.letter or Markup()
+        replacements = {
+            self_lang.env._("[employee name]"): self.employee_id.name,
+            self_lang.env._("[organisation]"): self.company_id.name,
+        }
+        for placeholder, value in replacements.items():
+            letter = letter.replace(escape(placeholder), escape(value or ""))
+        return Markup(letter)
+
+    def _privacy_notice(self):
+        """Who reads what and for how long, under the company's settings and in the
+        employee's language, as paragraphs: the company's own text adds to them and
+        never replaces them."""
+        self.ensure_one()
+        self_lang = self.with_context(lang=self._invitation_lang())
+        company = self_lang.company_id
+        _ = self_lang.env._
+        paragraphs = [
+            _(
+                "Your interviewer, %(interviewer)s, reads your answers, and so do the "
+                "exit interview officers of %(company)s, the HR staff who organise "
+                "exit interviews.",
+                interviewer=self.interviewer_id.name,
+                company=company.name,
+            ),
+            _(
+                "Your manager and your coach may read them if they are exit interview "
+                "officers themselves."
+            )
+            if company.exit_interview_manager_officer_access
+            else _(
+                "Your manager and your coach do not read them, unless one of them is "
+                "your interviewer."
+            ),
+            _(
+                "The board reads a short report of the conversation, written by the "
+                "interviewer, to improve the organisation and its HR policy. The "
+                "board reads your answers only if you agree below; you can change "
+                "your choice until you submit your answers."
+            ),
+            _(
+                "Your answers and the report are kept for %(months)s months after your "
+                "last working day; after that only anonymous statistics remain.",
+                months=company.exit_interview_retention_months,
+            ),
+        ]
+        if company.exit_interview_privacy_notice:
+            paragraphs.append(company.exit_interview_privacy_notice)
+        return paragraphs
+
+    @api.model
+    def _cron_send_reminders(self):
+        """Remind once, at the address the link was sent to, the employees who have
+        not answered when the meeting is near; the reminder carries a new link."""
+        now = fields.Datetime.now()
+        waiting = self.search(
+            [
+                ("state", "=", "invited"),
+                ("reminder_sent", "=", False),
+                ("planned_start", ">", now),
+            ]
+        )
+        reminded = waiting.filtered(
+            lambda interview: interview.planned_start
+            <= now + timedelta(days=interview.company_id.exit_interview_reminder_days)
+            and interview._latest_sending()
+        )
+        sent = self.browse()
+        for interview in reminded:
+            sending = interview._latest_sending()
+            try:
+                with self.env.cr.savepoint():
+                    interview._send_employee_link(
+                        sending.email, sending.user_id, "reminder"
+                    )
+            except UserError:
+                continue  # the next run tries again
+            sent |= interview
+        sent.write({"reminder_sent": True})
+        return sent
