@@ -1,12 +1,15 @@
 # Development commands of hr_exit_interview; see README.md. Settings (ODOO_SRC, PG*, DB_NAME,
 # HTTP_PORT, VENV) come from the environment, with defaults in scripts/common.sh.
-.PHONY: run test bench lint i18n coverage clean
+.PHONY: run test wheel bench lint i18n coverage clean
 
 run:  ## serve Odoo with the addon and its demo data on http://127.0.0.1:8069 (admin / admin)
 	@scripts/run.sh
 
 test:  ## lint, static checks, and the addon's tests on a real Odoo in fresh databases
 	@scripts/test.sh
+
+wheel:  ## build the addon's wheel with whool and prove that Odoo installs the addon from it
+	@scripts/check_wheel.sh
 
 bench:  ## the benchmark of README's Performance section, in a fresh database (not in test)
 	@scripts/bench.sh
