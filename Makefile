@@ -1,12 +1,15 @@
 # Development commands of hr_exit_interview; see README.md. Settings (ODOO_SRC, PG*, DB_NAME,
 # HTTP_PORT, VENV) come from the environment, with defaults in scripts/common.sh.
-.PHONY: run test wheel bench lint i18n coverage clean
+.PHONY: run test pytest wheel bench lint i18n coverage clean
 
 run:  ## serve Odoo with the addon and its demo data on http://127.0.0.1:8069 (admin / admin)
 	@scripts/run.sh
 
 test:  ## lint, static checks, and the addon's tests on a real Odoo in fresh databases
 	@scripts/test.sh
+
+pytest:  ## the addon's tests under pytest-odoo in a fresh database (PYTEST_ARGS: files, options)
+	@scripts/pytest.sh $(PYTEST_ARGS)
 
 wheel:  ## build the addon's wheel with whool and prove that Odoo installs the addon from it
 	@scripts/check_wheel.sh
