@@ -1,6 +1,6 @@
 # Development commands of hr_exit_interview; see README.md. Settings (ODOO_SRC, PG*, DB_NAME,
 # HTTP_PORT, VENV) come from the environment, with defaults in scripts/common.sh.
-.PHONY: run test pytest wheel bench lint i18n coverage clean
+.PHONY: run test pytest wheel readme screenshots bench lint i18n coverage clean
 
 run:  ## serve Odoo with the addon and its demo data on http://127.0.0.1:8069 (admin / admin)
 	@scripts/run.sh
@@ -13,6 +13,12 @@ pytest:  ## the addon's tests under pytest-odoo in a fresh database (PYTEST_ARGS
 
 wheel:  ## build the addon's wheel with whool and prove that Odoo installs the addon from it
 	@scripts/check_wheel.sh
+
+readme:  ## regenerate README.rst and static/description/index.html (Apps) from readme/*.md
+	@scripts/readme.sh
+
+screenshots:  ## retake the Apps page's screenshots in headless chromium from a demo database
+	@scripts/screenshots.sh
 
 bench:  ## the benchmark of README's Performance section, in a fresh database (not in test)
 	@scripts/bench.sh

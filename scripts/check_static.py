@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+import gen_readme
 import polib
 from lxml import etree
 
@@ -163,12 +164,31 @@ def check_translations(checker):
         )
 
 
+def check_readme(checker):
+    """README.rst and the Apps page are generated from readme/*.md (`make readme`)."""
+    rst = gen_readme.readme_rst()
+    for path, text in (
+        (ROOT / "README.rst", rst),
+        (ROOT / "static/description/index.html", gen_readme.index_html(rst)),
+    ):
+        checker.check(
+            path.is_file() and path.read_text() == text,
+            f"{path.relative_to(ROOT)}: older than readme/*.md, run `make readme`",
+        )
+    for image in re.findall(r"static/description/([\w.-]+\.png)", rst):
+        checker.check(
+            (ROOT / "static/description" / image).is_file(),
+            f"readme: static/description/{image} missing, run `make screenshots`",
+        )
+
+
 def main():
     checker = Checker()
     check_manifest(checker)
     check_xml(checker)
     check_access(checker)
     check_translations(checker)
+    check_readme(checker)
     for failure in checker.failures:
         print("FAIL", failure)
     print(f"static: {checker.passed} passed, {len(checker.failures)} failed")

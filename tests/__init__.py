@@ -17,3 +17,4 @@ from . import test_performance
 from . import test_benchmark
 from . import test_back_office_confidentiality
 from . import test_back_office_paths
+from . import test_description
