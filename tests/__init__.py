@@ -18,3 +18,4 @@ from . import test_benchmark
 from . import test_back_office_confidentiality
 from . import test_back_office_paths
 from . import test_description
+from . import test_french
