@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make lint`: ruff (lint and format), pylint-odoo, OCA's oca-checks-odoo-module and
-# oca-checks-po, and eslint with OCA's settings; exits non-zero on any finding.
+# oca-checks-po, prettier on the XML and eslint, with OCA's settings; exits non-zero on any
+# finding.
 # `scripts/lint.sh TOOL...` runs some of them only (the local hooks of
 # .pre-commit-config.yaml do). OCA's checks and the Node tools are installed from
 # scripts/lint/ into folders of their own outside the repository, once.
@@ -8,7 +9,7 @@ source "$(dirname "$0")/common.sh"
 "$(dirname "$0")/venv.sh"
 cd "$ADDON_DIR"
 tools=("$@")
-[ ${#tools[@]} -eq 0 ] && tools=(ruff pylint oca-checks-odoo-module oca-checks-po eslint)
+[ ${#tools[@]} -eq 0 ] && tools=(ruff pylint oca-checks-odoo-module oca-checks-po prettier eslint)
 
 # oca-odoo-pre-commit-hooks pins polib 1.2, Odoo 18 polib 1.1.1: a virtualenv of its own.
 lint_venv() {
@@ -24,7 +25,7 @@ lint_venv() {
     echo "$venv"
 }
 
-# eslint (and prettier) as package-lock.json pins them, installed with `npm ci`.
+# prettier and eslint as package-lock.json pins them, installed with `npm ci`.
 node_tools() {
     local dir="$CACHE_DIR/node-lint" wanted
     wanted="$(cat scripts/lint/package.json scripts/lint/package-lock.json | sha1sum | cut -d' ' -f1)"
@@ -55,14 +56,9 @@ for tool in "${tools[@]}"; do
             mkdir "$copy/$ADDON_NAME"
             git ls-files -z --cached --others --exclude-standard \
                 | tar --null -T - -cf - 2>/dev/null | tar -xf - -C "$copy/$ADDON_NAME"
-            # Left for the change that reformats the XML with prettier, which touches the
-            # same lines (the header, <data> wrappers, sequences written without eval):
-            # xml-header-wrong, xml-deprecated-data-node, xml-field-numeric-without-eval,
-            # xml-tag-position. README.md is the developer's page, README.rst the user's:
-            # prefer-readme-rst.
+            # README.md is the developer's page, README.rst the user's: prefer-readme-rst.
             checker="$(lint_venv)/bin/oca-checks-odoo-module"
-            (cd "$copy" && "$checker" \
-                --disable=xml-header-wrong,xml-deprecated-data-node,xml-field-numeric-without-eval,xml-tag-position,prefer-readme-rst \
+            (cd "$copy" && "$checker" --disable=prefer-readme-rst \
                 "$ADDON_NAME/__manifest__.py") | sed "s|$copy/||" || status=1
             rm -rf "$copy"
             ;;
@@ -71,6 +67,14 @@ for tool in "${tools[@]}"; do
             # which the completeness check of check_static.py then counts as missing.
             "$(lint_venv)/bin/oca-checks-po" --disable=po-pretty-format i18n/*.po i18n/*.pot \
                 || status=1
+            ;;
+        prettier)
+            # OCA's settings (.prettierrc.yml, .editorconfig); --write instead of --check
+            # reformats.
+            bin="$(node_tools)"
+            git ls-files -z --cached --others --exclude-standard '*.xml' \
+                | xargs -0 "$bin/prettier" --plugin="$bin/../@prettier/plugin-xml" \
+                    --check --loglevel=warn || status=1
             ;;
         eslint) "$(node_tools)/eslint" --max-warnings=0 static/ || status=1 ;;
         *) die "unknown tool $tool" ;;
