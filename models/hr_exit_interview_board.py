@@ -121,19 +121,9 @@ class HrExitInterview(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)
-        # Searching a report's text reads it, guess by guess: logged too.
-        if (
-            not self.env.su
-            and any(
-                isinstance(leaf, list | tuple)
-                and str(leaf[0]).split(".")[0] in REPORT_FIELDS
-                for leaf in domain or ()
-            )
-            and self.env.user.has_group(BOARD_GROUP)
-        ):
-            self.env["hr.exit.interview.report.log"]._log_reading(
-                "hr.exit.interview.search"
-            )
+        self.env["hr.exit.interview.report.log"]._log_search(
+            domain, REPORT_FIELDS, "hr.exit.interview.search"
+        )
         return query
 
     def _log_board_reading(self):

@@ -137,19 +137,9 @@ class HrExitInterviewLine(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)
-        # Searching answers reads them, guess by guess: logged for the board.
-        if (
-            not self.env.su
-            and any(
-                isinstance(leaf, list | tuple)
-                and str(leaf[0]).split(".")[0] in ANSWER_FIELDS
-                for leaf in domain or ()
-            )
-            and self.env.user.has_group(BOARD_GROUP)
-        ):
-            self.env["hr.exit.interview.report.log"]._log_reading(
-                "hr.exit.interview.line.search"
-            )
+        self.env["hr.exit.interview.report.log"]._log_search(
+            domain, ANSWER_FIELDS, "hr.exit.interview.line.search"
+        )
         return query
 
     def export_data(self, fields_to_export):

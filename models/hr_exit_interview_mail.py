@@ -6,6 +6,16 @@ from odoo.osv import expression
 from .hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP
 
 
+def add_forbidden(result, forbidden, operation):
+    """The result of BaseModel._check_access with these records forbidden too, for
+    the models that hang on an interview's chatter (attachments, activities)."""
+    if not forbidden:
+        return result
+    if result:
+        return (result[0] + forbidden, result[1])
+    return (forbidden, lambda: forbidden._make_access_error(operation))
+
+
 class HrExitInterview(models.Model):
     """Followers and messages: the interviewer follows, the manager or coach never.
     The chatter (messages, activities, attachments) is the interviewer's working file:

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .hr_exit_interview import BOARD_GROUP
+
 
 class HrExitInterviewReportLog(models.Model):
     """Who rendered which board report when: the organisation can answer "who has
@@ -17,6 +19,18 @@ class HrExitInterviewReportLog(models.Model):
     report_name = fields.Char(string="Report", readonly=True)
     user_id = fields.Many2one("res.users", string="Read By", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
+
+    @api.model
+    def _log_search(self, domain, fields, report_name):
+        """Log a board member's search on these confidential fields: a search reads
+        them, guess by guess."""
+        if self.env.su or not any(
+            isinstance(leaf, list | tuple) and str(leaf[0]).split(".")[0] in fields
+            for leaf in domain or ()
+        ):
+            return
+        if self.env.user.has_group(BOARD_GROUP):
+            self._log_reading(report_name)
 
     @api.model
     def _log_reading(self, report_name, interviews=None):

@@ -4,6 +4,8 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .hr_exit_interview_mail import add_forbidden
+
 
 class MailActivity(models.Model):
     """The activities of an exit interview: for those who read its chatter, and for
@@ -16,12 +18,9 @@ class MailActivity(models.Model):
         if self.env.su or not self:
             return result
         allowed = self - result[0] if result else self
-        forbidden = allowed._exit_interview_chatter_forbidden(operation)
-        if not forbidden:
-            return result
-        if result:
-            return (result[0] + forbidden, result[1])
-        return (forbidden, lambda: forbidden._make_access_error(operation))
+        return add_forbidden(
+            result, allowed._exit_interview_chatter_forbidden(operation), operation
+        )
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
