@@ -20,3 +20,4 @@ from . import hr_exit_interview_report_log
 from . import mail_message
 from . import mail_activity
 from . import ir_attachment
+from . import mail_followers

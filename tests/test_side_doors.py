@@ -152,6 +152,35 @@ class TestChatterAndFollowers(ExitInterviewCase):
         )
         self.assertNotIn(self.manager_user.partner_id, interview.message_partner_ids)
 
+    def test_followers_are_listed_only_to_those_who_read_the_chatter(self):
+        interview = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .create(
+                {"employee_id": self.employee.id, "interviewer_id": self.interviewer.id}
+            )
+        )
+        followers = self.env["mail.followers"].search(
+            [("res_model", "=", "hr.exit.interview"), ("res_id", "=", interview.id)]
+        )
+        self.assertEqual(len(followers), 2)
+        domain = [("res_model", "=", "hr.exit.interview")]
+        for user in (self.officer, self.interviewer):
+            self.assertEqual(
+                self.env["mail.followers"].with_user(user).search(domain), followers
+            )
+            followers.with_user(user).read(["partner_id", "res_id"])
+        for user in (self.manager_user, self.board, self.other_interviewer):
+            with self.subTest(user=user.login):
+                self.assertFalse(
+                    self.env["mail.followers"].with_user(user).search(domain)
+                )
+                self.assertEqual(
+                    self.env["mail.followers"].with_user(user).search_count(domain), 0
+                )
+                with self.assertRaises(AccessError):
+                    followers.with_user(user).read(["partner_id", "res_id"])
+
     def test_manager_who_is_officer_never_follows(self):
         self.manager_user.groups_id |= self.env.ref(
             "hr_exit_interview.group_exit_interview_officer"
