@@ -28,6 +28,19 @@ ACCESS_HEADER = [
     "perm_create",
     "perm_unlink",
 ]
+# Translations known to be wrong for a term, found in review (issue #15): mostly what
+# Odoo's own .po files give for a homonym, which `make i18n` borrows for a new term
+# (base's "State" is a country's state). msgid -> words its msgstr must not contain,
+# per language, compared word by word without case.
+WRONG_TERMS = {
+    "State": {"nl": {"provincie", "staat"}, "fr": {"province", "état"}},
+    "Status": {"nl": {"provincie", "staat"}, "fr": {"province", "état"}},
+    "Open": {"nl": {"openen"}, "fr": {"ouvrir"}},
+    "Report Readings": {"nl": {"lezing", "lezingen"}},
+    "Exit Interview Report Reading": {"nl": {"lezing", "lezingen"}},
+}
+# Terms ruled on as selection values only: there "Open" is a state, not the verb.
+WRONG_TERMS_SELECTION_ONLY = {"Open"}
 
 
 class Checker:
@@ -114,6 +127,23 @@ def check_access(checker):
         checker.check(False, f"{path.name}: model {model} has no access rule")
 
 
+def wrong_terms(po, language):
+    """The entries of `po` that use a translation WRONG_TERMS forbids."""
+    found = []
+    for entry in po:
+        rule = WRONG_TERMS.get(entry.msgid)
+        if not rule or entry.obsolete:
+            continue
+        if entry.msgid in WRONG_TERMS_SELECTION_ONLY and not any(
+            "fields.selection" in place for place, _line in entry.occurrences
+        ):
+            continue
+        words = set(re.findall(r"\w+", entry.msgstr.lower()))
+        if words & rule.get(language, set()):
+            found.append(f"{entry.msgid!r} -> {entry.msgstr!r}")
+    return found
+
+
 def check_translations(checker):
     pot_path = ROOT / "i18n/hr_exit_interview.pot"
     if not checker.check(pot_path.is_file(), "i18n: hr_exit_interview.pot missing"):
@@ -135,6 +165,10 @@ def check_translations(checker):
             po_ids == pot_ids,
             f"i18n/{name}: {len(pot_ids - po_ids)} terms of the .pot missing, "
             f"{len(po_ids - pot_ids)} not in the .pot",
+        )
+        wrong = wrong_terms(po, po_path.stem)
+        checker.check(
+            not wrong, f"i18n/{name}: known wrong translation {', '.join(wrong)}"
         )
 
 
