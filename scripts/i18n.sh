@@ -2,8 +2,8 @@
 # Regenerate i18n/hr_exit_interview.pot and the .po files (nl.po, fr.po) from a database with
 # the addon installed and the languages loaded (never edit the .pot by hand). The addon's own
 # translations come back in each .po; a new term that Odoo's own modules already translate
-# (inherited fields such as "Followers") takes Odoo's wording; the rest comes back empty, to
-# be translated by hand. Belgium's languages: Dutch (nl.po) and French (fr.po, as fr_BE).
+# (inherited fields such as "Followers") takes Odoo's wording marked fuzzy, to be checked by
+# hand; the rest comes back empty, to be translated by hand. Belgium's languages: Dutch (nl.po) and French (fr.po, as fr_BE).
 source "$(dirname "$0")/common.sh"
 database="hrexit_i18n_$$"
 # .po file, the Odoo language exported into it, Odoo's .po files to borrow from (first wins)
@@ -51,10 +51,18 @@ for source in sources.split(","):
             for entry in polib.pofile(str(path)):
                 if entry.msgstr and not entry.fuzzy:
                     odoo_terms.setdefault(entry.msgid, entry.msgstr)
+# Borrowed wording is only a suggestion: the same English word may mean something else in
+# Odoo ("State" is a country's province there). Marked fuzzy, it fails the static tier until
+# a translator has read it in the addon's sense and removed the flag.
 for entry in po.untranslated_entries():
     entry.msgstr = odoo_terms.get(entry.msgid, "")
+    if entry.msgstr:
+        entry.flags.append("fuzzy")
 po.save()
 name = Path(target).name
-print(f"{name}: {po.percent_translated()}% translated, {len(po.untranslated_entries())} to do")
+print(
+    f"{name}: {po.percent_translated()}% translated, "
+    f"{len(po.untranslated_entries()) + len(po.fuzzy_entries())} to do"
+)
 PY
 done
