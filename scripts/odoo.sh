@@ -17,7 +17,16 @@ fi
 addons_path="$(odoo_addons_path)"
 subcommand=()
 if [ "${1:-}" = shell ]; then subcommand=(shell); shift; fi
-exec "${runner[@]}" -m odoo "${subcommand[@]}" \
+# In prefork mode (--workers) Odoo starts its gevent process as `python ARGV0 gevent ...`,
+# which needs Odoo's launcher script: from `-m odoo` that process fails at every respawn.
+entry=(-m odoo)
+for argument in "$@"; do
+    [[ "$argument" == --workers=* ]] || continue
+    for launcher in "$ODOO_SRC/odoo-bin" "$ODOO_SRC/setup/odoo"; do
+        [ -f "$launcher" ] && entry=("$launcher") && break
+    done
+done
+exec "${runner[@]}" "${entry[@]}" "${subcommand[@]}" \
     --addons-path="$addons_path" \
     --data-dir="$ADDON_DIR/.dev/data" \
     --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password="$PGPASSWORD" \
