@@ -1,6 +1,6 @@
 # Development commands of hr_exit_interview; see README.md. Settings (ODOO_SRC, PG*, DB_NAME,
 # HTTP_PORT, VENV) come from the environment, with defaults in scripts/common.sh.
-.PHONY: run test pytest wheel readme screenshots bench lint i18n coverage clean
+.PHONY: run test pytest wheel readme screenshots bench load lint i18n coverage clean
 
 run:  ## serve Odoo with the addon and its demo data on http://127.0.0.1:8069 (admin / admin)
 	@scripts/run.sh
@@ -22,6 +22,9 @@ screenshots:  ## retake the Apps page's screenshots in headless chromium from a 
 
 bench:  ## the benchmark of README's Performance section, in a fresh database (not in test)
 	@scripts/bench.sh
+
+load:  ## Odoo in prefork mode under locust, through faults, on two servers (not in test)
+	@scripts/load.sh
 
 lint:  ## ruff and pylint-odoo with OCA's configuration
 	@scripts/lint.sh

@@ -1,0 +1,337 @@
+"""The load of `make load`, for locust in headless mode (scripts/load.sh starts it).
+
+Four kinds of users, all on the loopback server that --host names:
+- departing employees, one per interview of the setup: they open the page their mail
+  links to, save drafts several times and submit; what each save and submit returned is
+  kept, so that the report compares it with the database;
+- portal users logged in at the start, who open Odoo's own /my/home: the reference;
+- back-office users (officers, interviewers) opening the interviews' list and forms;
+- board members rendering reports as HTML, and each one PDF, counted apart.
+Every user is bounded in requests; locust's --run-time bounds the whole run.
+"""
+
+import json
+import os
+import random
+import re
+import sys
+import time
+
+import gevent
+from locust import FastHttpUser, between, events, task
+from locust.exception import StopUser
+
+sys.path.insert(0, os.path.dirname(__file__))
+from mails import links_by_interview  # noqa: E402
+
+SETUP = json.load(open(os.environ["LOAD_SETUP"], encoding="utf-8"))
+OUT = os.environ["LOAD_OUT"]
+DATABASE = SETUP["database"]
+# The employees start over this many seconds, save this many drafts, a few seconds
+# apart, then submit.
+START_SPREAD = float(os.environ.get("LOAD_START_SPREAD", "100"))
+SAVES = int(os.environ.get("LOAD_SAVES", "6"))
+SAVE_GAP = (3.0, 8.0)
+# Every other user stops after this many requests.
+MAX_REQUESTS = int(os.environ.get("LOAD_MAX_REQUESTS", "150"))
+TRIES = 3
+
+TEXTAREA = re.compile(r'<textarea\b[^>]*\bname="answer_(\d+)"')
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+SAVED = "Your answers are saved."
+SUBMITTED = "Your answers were sent to the interviewer."
+SUBMIT_BUTTON = "o_exit_interview_submit"
+BOARD_REPORT = "hr_exit_interview.report_exit_interview"
+
+LINKS = links_by_interview(os.environ["LOAD_MAILDIR"])
+LEAVERS = []
+for leaver in SETUP["leavers"]:
+    (token,) = LINKS[leaver["interview_id"]]
+    LEAVERS.append(
+        {
+            "interview_id": leaver["interview_id"],
+            "token": token,
+            # What each save or submit (numbered from 1; submit = SAVES + 1) returned:
+            # "confirmed", "rejected" (4xx) or "unknown" (no answer, 5xx).
+            "outcomes": {},
+            "submitted": False,
+            "finished": False,
+        }
+    )
+UNASSIGNED = list(LEAVERS)
+random.shuffle(UNASSIGNED)
+REQUEST_LOG = open(os.path.join(OUT, "requests.jsonl"), "w", encoding="utf-8")
+
+
+@events.request.add_listener
+def log_request(name, response_time, response, exception, start_time=None, **_kwargs):
+    status = getattr(response, "status_code", 0) or 0
+    REQUEST_LOG.write(
+        json.dumps(
+            {
+                "name": name,
+                "start": start_time or time.time() - response_time / 1000,
+                "ms": response_time,
+                "status": status,
+                "ok": exception is None,
+                "error": str(exception)[:200] if exception else None,
+            }
+        )
+        + "\n"
+    )
+
+
+@events.test_stop.add_listener
+def write_employees(**_kwargs):
+    REQUEST_LOG.flush()
+    with open(os.path.join(OUT, "employees.json"), "w", encoding="utf-8") as out:
+        json.dump(LEAVERS, out, indent=1)
+
+
+def json_of(response):
+    try:
+        return response.json() or {}
+    except ValueError:
+        return {"error": {"data": {"name": "no JSON in the answer"}}}
+
+
+class Bounded(FastHttpUser):
+    """A user that stops by itself after MAX_REQUESTS requests."""
+
+    abstract = True
+    network_timeout = 120.0
+    connection_timeout = 10.0
+    requests_made = 0
+
+    def count(self):
+        self.requests_made += 1
+        if self.requests_made > MAX_REQUESTS:
+            raise StopUser()
+
+    def login(self, login):
+        self.count()
+        with self.client.post(
+            "/web/session/authenticate",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"db": DATABASE, "login": login, "password": login},
+            },
+            name="login",
+            catch_response=True,
+        ) as response:
+            if response.status_code == 200 and "error" in json_of(response):
+                response.failure(f"login of {login} refused")
+
+    def call(self, model, method, name, *args, **kwargs):
+        self.count()
+        with self.client.post(
+            f"/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
+            },
+            name=name,
+            catch_response=True,
+        ) as response:
+            body = json_of(response) if response.status_code == 200 else {}
+            if body.get("error"):
+                response.failure(body["error"].get("data", {}).get("name", "error"))
+            return body.get("result")
+
+
+class DepartingEmployee(FastHttpUser):
+    """Opens the link of the mail, saves drafts, submits: once, then stops."""
+
+    fixed_count = len(LEAVERS)
+    wait_time = between(*SAVE_GAP)
+    network_timeout = 120.0
+    connection_timeout = 10.0
+
+    def on_start(self):
+        self.me = UNASSIGNED.pop()
+        self.path = f"/my/exit-interviews/{self.me['interview_id']}"
+        self.page = ""
+        gevent.sleep(random.uniform(0, START_SPREAD))
+
+    def open_page(self):
+        for _try in range(TRIES):
+            with self.client.get(
+                f"{self.path}?access_token={self.me['token']}",
+                name="employee: open page",
+                catch_response=True,
+            ) as response:
+                if response.status_code == 200:
+                    self.page = response.text
+                    return
+            gevent.sleep(2)
+
+    def post(self, number, action):
+        lines = TEXTAREA.findall(self.page)
+        csrf = CSRF.search(self.page)
+        data = {
+            "access_token": self.me["token"],
+            "csrf_token": csrf.group(1) if csrf else "",
+            "acknowledge_notice": "1",
+            "board_consent": "1" if self.me["interview_id"] % 2 else "",
+            "action": action,
+        }
+        for line_id in lines:
+            data[f"answer_{line_id}"] = (
+                f"leaver {self.me['interview_id']} {action} {number} line {line_id}: "
+                + "what I would tell my successor. " * 4
+            )
+        expected = SAVED if action == "save" else SUBMITTED
+        # Unknown until answered: the run may end while it is on its way.
+        self.me["outcomes"][str(number)] = {"action": action, "outcome": "unknown"}
+        with self.client.post(
+            f"{self.path}/answer",
+            data=data,
+            name=f"employee: {action}",
+            catch_response=True,
+        ) as response:
+            status = response.status_code or 0
+            if status == 200 and expected in response.text:
+                outcome = "confirmed"
+                self.page = response.text
+            elif 400 <= status < 500:
+                outcome = "rejected"
+                response.failure(f"{action} refused ({status})")
+            else:
+                outcome = "unknown"
+                if status == 200:
+                    response.failure(f"{action} answered without its message")
+        self.me["outcomes"][str(number)] = {"action": action, "outcome": outcome}
+        return outcome
+
+    @task
+    def depart(self):
+        self.open_page()
+        for number in range(1, SAVES + 1):
+            if self.post(number, "save") != "confirmed":
+                self.open_page()
+            gevent.sleep(random.uniform(*SAVE_GAP))
+        for _try in range(TRIES):
+            outcome = self.post(SAVES + 1, "submit")
+            if outcome == "confirmed":
+                self.me["submitted"] = True
+                break
+            # Maybe it went through before the answer was lost: the page tells.
+            self.open_page()
+            if self.page and SUBMIT_BUTTON not in self.page:
+                break
+            gevent.sleep(2)
+        self.me["finished"] = True
+        raise StopUser()
+
+
+class PortalHome(Bounded):
+    """The reference: Odoo's own portal home page, for portal users logged in."""
+
+    fixed_count = len(SETUP["users"]["portal"])
+    wait_time = between(1.5, 4.0)
+
+    def on_start(self):
+        PortalHome.started = getattr(PortalHome, "started", -1) + 1
+        self.login(SETUP["users"]["portal"][PortalHome.started % self.fixed_count])
+
+    @task
+    def home(self):
+        self.count()
+        self.client.get("/my/home", name="portal: /my/home (Odoo's own)")
+
+
+LIST_FIELDS = {
+    "employee_id": {"fields": {"display_name": {}}},
+    "department_id": {"fields": {"display_name": {}}},
+    "departure_reason_id": {"fields": {"display_name": {}}},
+    "last_working_day": {},
+    "interviewer_id": {"fields": {"display_name": {}}},
+    "planned_start": {},
+    "state": {},
+}
+FORM_FIELDS = dict(
+    LIST_FIELDS,
+    planning_warning={},
+    job_title={},
+    hire_date={},
+    seniority_display={},
+    duration={},
+    template_id={"fields": {"display_name": {}}},
+    report_summary={},
+    line_ids={
+        "fields": {
+            "sequence": {},
+            "section_name": {},
+            "question": {},
+            "question_type": {},
+            "answer_display": {},
+            "interviewer_note": {},
+            "state": {},
+        }
+    },
+)
+
+
+class BackOffice(Bounded):
+    """Officers and interviewers: the interviews' list, then a form."""
+
+    fixed_count = len(SETUP["users"]["officer"]) + len(SETUP["users"]["interviewer"])
+    wait_time = between(2.0, 5.0)
+
+    def on_start(self):
+        logins = SETUP["users"]["officer"] + SETUP["users"]["interviewer"]
+        BackOffice.started = getattr(BackOffice, "started", -1) + 1
+        self.login(logins[BackOffice.started % len(logins)])
+
+    @task
+    def list_then_form(self):
+        listed = self.call(
+            "hr.exit.interview",
+            "web_search_read",
+            "office: interviews list",
+            specification=LIST_FIELDS,
+            domain=[],
+            limit=80,
+        )
+        records = (listed or {}).get("records")
+        if not records:
+            return
+        self.call(
+            "hr.exit.interview",
+            "web_read",
+            "office: interview form",
+            [random.choice(records)["id"]],
+            specification=FORM_FIELDS,
+        )
+
+
+class BoardMember(Bounded):
+    """The board reads the reports as HTML; each member prints one as a PDF."""
+
+    fixed_count = len(SETUP["users"]["board"])
+    wait_time = between(3.0, 6.0)
+
+    def on_start(self):
+        BoardMember.started = getattr(BoardMember, "started", -1) + 1
+        self.login(SETUP["users"]["board"][BoardMember.started % self.fixed_count])
+        self.pdf_after = random.randint(5, 25)
+
+    @task
+    def read_report(self):
+        interview = random.choice(SETUP["reported_ids"])
+        self.count()
+        if self.requests_made == self.pdf_after:
+            self.client.get(
+                f"/report/pdf/{BOARD_REPORT}/{interview}", name="board: report PDF"
+            )
+            return
+        self.client.get(
+            f"/report/html/{BOARD_REPORT}/{interview}", name="board: report HTML"
+        )

@@ -1,0 +1,381 @@
+"""The table of `make load`: what locust's requests, the faults, the two servers'
+checks, the mail server and the database say; exit 1 when a goal is missed.
+
+Usage: report.py OUT_DIR DSN WORKERS (scripts/load.sh runs it with Odoo's virtualenv,
+which has psycopg2)
+"""
+
+import json
+import math
+import os
+import re
+import sys
+from collections import Counter
+
+import psycopg2
+
+sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(1, os.path.dirname(os.path.dirname(__file__)))
+from bench_table import machine  # noqa: E402
+from mails import read_mails  # noqa: E402
+
+# A fault's window: from a second before it until the server answered again, plus this.
+GRACE = 5.0
+# The latencies leave out the warm-up: until the last login ended, and this long after.
+WARM_UP = 10.0
+RATIO_GOAL = 1.5
+PAGE = "employee: open page"
+SAVE = "employee: save"
+HOME = "portal: /my/home (Odoo's own)"
+SAVED_TEXT = re.compile(r"^leaver (\d+) (save|submit) (\d+) line (\d+):")
+SUBMITTED = "submitted the answers to the preparatory questions"
+
+
+def load(out, name, default=None):
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return default
+    with open(path, encoding="utf-8") as file:
+        if name.endswith(".jsonl"):
+            return [json.loads(line) for line in file if line.strip()]
+        return json.load(file)
+
+
+def p95(values):
+    values = sorted(values)
+    return values[max(0, math.ceil(0.95 * len(values)) - 1)] if values else None
+
+
+def ms(value):
+    return "-" if value is None else f"{value:.0f} ms"
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, measured, figure, goal="", met=None):
+        self.rows.append((measured, figure, goal, "" if met is None else met))
+
+    def missed(self):
+        return any(met is False for *_rest, met in self.rows)
+
+    def markdown(self):
+        lines = ["| measured | figure | goal | met |", "| --- | --- | --- | --- |"]
+        for measured, figure, goal, met in self.rows:
+            shown = {True: "yes", False: "**no**"}.get(met, met)
+            lines.append(f"| {measured} | {figure} | {goal} | {shown} |")
+        return "\n".join(lines)
+
+
+def windows_of(faults):
+    return [
+        (
+            fault["fault"],
+            fault["at"] - 1.0,
+            (fault.get("recovered") or fault["at"] + 90.0) + GRACE,
+        )
+        for fault in faults
+        if fault.get("at")
+    ]
+
+
+def failed(request):
+    return not request["ok"] or request["status"] >= 500 or request["status"] == 0
+
+
+def requests_rows(table, requests, faults):
+    windows = windows_of(faults)
+
+    def in_window(request, window):
+        _name, start, end = window
+        return (
+            request["start"] <= end and request["start"] + request["ms"] / 1000 >= start
+        )
+
+    outside = [r for r in requests if not any(in_window(r, w) for w in windows)]
+    bad = [r for r in outside if failed(r)]
+    kinds = Counter(
+        "5xx"
+        if r["status"] >= 500
+        else "no answer"
+        if r["status"] == 0
+        else str(r["status"])
+        for r in bad
+    )
+    table.add(
+        "failed requests outside the fault windows (5xx, no answer, other)",
+        f"{len(bad)} of {len(outside)}"
+        + (
+            f" ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))})"
+            if bad
+            else ""
+        ),
+        "0",
+        not bad,
+    )
+    for window in windows:
+        name, start, end = window
+        hit = [r for r in requests if in_window(r, window)]
+        table.add(
+            f"{name}: requests failed in its window ({end - start:.0f} s)",
+            f"{sum(map(failed, hit))} of {len(hit)}",
+            "fail cleanly, the rest go on",
+            True,
+        )
+    missing = [f["fault"] for f in faults if not f.get("at") or not f.get("recovered")]
+    if missing or not faults:
+        table.add(
+            "faults injected and recovered",
+            ", ".join(missing) or "none ran",
+            "both",
+            False,
+        )
+
+    logged_in = max(
+        (r["start"] + r["ms"] / 1000 for r in requests if r["name"] == "login"),
+        default=0,
+    )
+    steady = [r for r in outside if r["ok"] and r["start"] >= logged_in + WARM_UP]
+    latencies = {
+        name: p95([r["ms"] for r in steady if r["name"] == name])
+        for name in {r["name"] for r in requests}
+    }
+    home = latencies.get(HOME)
+    for name in (PAGE, SAVE):
+        ours = latencies.get(name)
+        ratio = ours / home if ours and home else None
+        table.add(
+            f"p95 of {name.split(': ')[1]} / p95 of Odoo's /my/home",
+            f"{ms(ours)} / {ms(home)} = {ratio:.2f}" if ratio else "no data",
+            f"<= {RATIO_GOAL}",
+            bool(ratio) and ratio <= RATIO_GOAL,
+        )
+    saves = sorted(
+        (r for r in requests if r["name"] == SAVE and r["ok"]), key=lambda r: r["start"]
+    )
+    if saves:
+        span = saves[-1]["start"] + saves[-1]["ms"] / 1000 - saves[0]["start"]
+        table.add(
+            "saves per second at that load",
+            f"{len(saves) / span:.2f} ({len(saves)} saves in {span:.0f} s)",
+        )
+    counts = Counter(r["name"] for r in requests)
+    for name in sorted(counts):
+        if name in (PAGE, SAVE, HOME):
+            continue
+        table.add(f"p95 of {name} ({counts[name]} requests)", ms(latencies.get(name)))
+
+
+def answers_rows(table, cr, leavers, mails):
+    """Each employee's last confirmed text is what the database holds (or a later
+    attempt whose answer was lost); every submission is prepared once, notified once."""
+    lost, half, submitted, unfinished = [], [], [], []
+    for leaver in leavers:
+        interview = leaver["interview_id"]
+        cr.execute(
+            "SELECT id, answer_text FROM hr_exit_interview_line"
+            " WHERE interview_id = %s AND question_type = 'text'",
+            [interview],
+        )
+        numbers = set()
+        for line_id, text in cr.fetchall():
+            match = SAVED_TEXT.match(text or "")
+            if (
+                not match
+                or int(match.group(1)) != interview
+                or int(match.group(4)) != line_id
+            ):
+                numbers.add(None)
+            else:
+                numbers.add(int(match.group(3)))
+        outcomes = {
+            int(number): o["outcome"] for number, o in leaver["outcomes"].items()
+        }
+        confirmed = max(
+            (n for n, o in outcomes.items() if o == "confirmed"), default=None
+        )
+        allowed = {confirmed} | {
+            n
+            for n, o in outcomes.items()
+            if o != "confirmed" and (confirmed is None or n > confirmed)
+        }
+        if len(numbers) > 1:
+            half.append(interview)
+        elif not numbers <= allowed:
+            lost.append(interview)
+        cr.execute("SELECT state FROM hr_exit_interview WHERE id = %s", [interview])
+        (state,) = cr.fetchone()
+        if state == "prepared":
+            submitted.append(interview)
+        elif leaver["submitted"] or not leaver["finished"]:
+            unfinished.append(interview)
+        if leaver["submitted"] and state != "prepared":
+            lost.append(interview)
+    table.add(
+        "lost answers: last saved text not what the database holds",
+        f"{len(lost)} of {len(leavers)} employees"
+        + (f" (interviews {lost})" if lost else ""),
+        "0",
+        not lost,
+    )
+    table.add(
+        "answers half-written (lines of different saves)",
+        f"{len(half)}" + (f" (interviews {half})" if half else ""),
+        "0",
+        not half,
+    )
+    table.add(
+        "employees who submitted (prepared)",
+        f"{len(submitted)} of {len(leavers)}",
+        "all",
+        len(submitted) == len(leavers),
+    )
+    once = []
+    for interview in submitted:
+        cr.execute(
+            "SELECT array_agg(id) FROM mail_message"
+            " WHERE model = 'hr.exit.interview' AND res_id = %s AND body LIKE %s",
+            [interview, f"%{SUBMITTED}%"],
+        )
+        messages = cr.fetchone()[0] or []
+        cr.execute(
+            "SELECT count(*) FROM mail_notification WHERE mail_message_id = ANY(%s)",
+            [messages],
+        )
+        notifications = cr.fetchone()[0]
+        cr.execute(
+            "SELECT count(*) FROM mail_activity WHERE res_model = 'hr.exit.interview'"
+            " AND res_id = %s AND summary LIKE 'Prepare the exit interview%%'",
+            [interview],
+        )
+        activities = cr.fetchone()[0]
+        if (len(messages), notifications, activities) == (1, 1, 1):
+            once.append(interview)
+    cr.execute(
+        "SELECT e.name FROM hr_exit_interview i JOIN hr_employee e"
+        " ON e.id = i.employee_id WHERE i.id = ANY(%s)",
+        [submitted],
+    )
+    names = {f"{name} {SUBMITTED}" for (name,) in cr.fetchall()}
+    notified = sum(any(name in text for name in names) for _to, _subject, text in mails)
+    table.add(
+        "submitted: one message, one notification, one activity each",
+        f"{len(once)} of {len(submitted)}; {notified} notification mails",
+        "all, exactly once",
+        len(once) == len(submitted) and notified == len(submitted),
+    )
+    return submitted
+
+
+def copies_row(table, cr, submitted, mails):
+    cr.execute(
+        "SELECT DISTINCT ON (interview_id) interview_id, email"
+        " FROM hr_exit_interview_invitation WHERE interview_id = ANY(%s)"
+        " ORDER BY interview_id, sent_on DESC, id DESC",
+        [submitted],
+    )
+    addresses = {email.lower() for _id, email in cr.fetchall()}
+    copies = Counter(
+        address
+        for to, subject, _text in mails
+        if subject.startswith("Your answers for your exit interview")
+        for address in to
+        if address in addresses
+    )
+    twice = sum(1 for count in copies.values() if count > 1)
+    table.add(
+        "copies of the answers mailed to the employees",
+        f"{sum(copies.values())} for {len(submitted)} submissions ({twice} twice)",
+        "one each",
+        len(copies) == len(submitted) and not twice,
+    )
+
+
+def two_servers_rows(table, cr, setup, two, mails):
+    if not two:
+        table.add("two servers: checks ran", "no", "yes", False)
+        return
+    for check, passed in two["shared"].items():
+        table.add(f"two servers: {check}", "yes" if passed else "no", "yes", passed)
+    for round_name, round_ in two["rounds"].items():
+        batch = setup["batches"][round_name]
+        cr.execute(
+            "SELECT i.id, i.reminder_sent, e.private_email,"
+            " (SELECT count(*) FROM hr_exit_interview_invitation s"
+            "   WHERE s.interview_id = i.id AND s.kind = 'reminder'),"
+            " (SELECT count(*) FROM mail_message m WHERE m.model = 'hr.exit.interview'"
+            "   AND m.res_id = i.id AND m.body LIKE '%%A reminder was sent%%')"
+            " FROM hr_exit_interview i JOIN hr_employee e ON e.id = i.employee_id"
+            " WHERE i.id = ANY(%s)",
+            [batch["reminder"]],
+        )
+        rows = cr.fetchall()
+        reminder_mails = Counter(
+            address
+            for to, subject, _text in mails
+            if subject.startswith("Reminder:")
+            for address in to
+        )
+        per_interview = [
+            (sent, invitations, notes, reminder_mails[email.lower()])
+            for _id, sent, email, invitations, notes in rows
+        ]
+        exact = sum(1 for row in per_interview if row == (True, 1, 1, 1))
+        extra = sum(
+            max(0, mails_ - 1) + max(0, notes - 1)
+            for _s, _i, notes, mails_ in per_interview
+        )
+        table.add(
+            f"jobs started on both servers at once ({round_name.replace('_', ' ')}): "
+            "reminders (mail, sending, chatter note)",
+            f"{exact} of {len(batch['reminder'])} exactly once; {extra} extra",
+            "each once",
+            exact == len(batch["reminder"]),
+        )
+        cr.execute(
+            "SELECT count(*) FROM hr_exit_interview"
+            " WHERE id = ANY(%s) AND anonymised_on IS NOT NULL",
+            [batch["anonymise"]],
+        )
+        anonymised = cr.fetchone()[0]
+        lines = [count for count in round_["anonymised_log_lines"] if count]
+        table.add(
+            f"jobs started on both servers at once ({round_name.replace('_', ' ')}): "
+            "anonymisation (done, log lines)",
+            f"{anonymised} of {len(batch['anonymise'])}; log lines {lines or 'none'}",
+            "all; one line",
+            anonymised == len(batch["anonymise"]) and lines == [anonymised],
+        )
+
+
+def main(out, dsn, workers):
+    setup = load(out, "setup.json")
+    table = Table()
+    mails = read_mails(os.path.join(out, "maildir"))
+    requests = load(out, "requests.jsonl", [])
+    leavers = load(out, "employees.json", [])
+    faults = load(out, "faults.json", [])
+    with psycopg2.connect(dsn) as connection, connection.cursor() as cr:
+        submitted = answers_rows(table, cr, leavers, mails)
+        copies_row(table, cr, submitted, mails)
+        requests_rows(table, requests, faults)
+        two_servers_rows(table, cr, setup, load(out, "two_servers.json"), mails)
+    if not leavers or not requests:
+        table.add("the load ran", "no", "yes", False)
+    text = (
+        f"Machine: {machine()}; Odoo in prefork mode, {workers} HTTP workers and "
+        f"1 cron worker per server; {len(leavers)} departing employees, "
+        f"{len(setup['users']['portal'])} portal users on /my/home, "
+        f"{len(setup['users']['officer']) + len(setup['users']['interviewer'])} "
+        f"back-office users, {len(setup['users']['board'])} board members; "
+        f"{len(requests)} requests.\n\n{table.markdown()}\n"
+    )
+    print(text)
+    with open(os.path.join(out, "table.md"), "w", encoding="utf-8") as file:
+        file.write(text)
+    return 1 if table.missed() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:4]))
