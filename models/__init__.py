@@ -7,6 +7,7 @@ from . import hr_exit_interview_board
 from . import hr_exit_interview_meeting
 from . import hr_exit_interview_mail
 from . import hr_exit_interview_portal
+from . import hr_exit_interview_paper
 from . import hr_exit_interview_sending
 from . import hr_exit_interview_invitation
 from . import hr_exit_interview_retention

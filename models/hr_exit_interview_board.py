@@ -50,11 +50,13 @@ class HrExitInterview(models.Model):
 
     # === COMPUTE METHODS === #
 
-    @api.depends("rating_average", "report_include_answers")
+    @api.depends("rating_average", "report_include_answers", "answers_transcribed")
     def _compute_board_rating_average(self):
         for interview in self:
             interview.board_rating_average = (
-                interview.report_include_answers and interview.rating_average
+                interview.report_include_answers
+                and not interview.answers_transcribed
+                and interview.rating_average
             )
 
     # === READING LOG === #

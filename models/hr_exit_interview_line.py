@@ -93,14 +93,20 @@ class HrExitInterviewLine(models.Model):
                 )
             )
         # Answers are the employee's own words, written only through the portal
-        # after its token or owner check.
+        # after its token or owner check, or typed in from paper by the interviewer
+        # and marked so.
+        typed_in = False
         if ANSWER_FIELDS & vals.keys() and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "The answers are the employee's own words: only the employee "
-                    "can give them, through the portal."
+            typed_in = self.interview_id._answers_typed_in()
+            if not typed_in:
+                raise UserError(
+                    self.env._(
+                        "The answers are the employee's own words: only the "
+                        "employee can give them, through the portal. Answers "
+                        "received on paper are typed in after Type In Paper "
+                        "Answers."
+                    )
                 )
-            )
         # After the report the interview is the board's record: notes stay as they were.
         if (
             "interviewer_note" in vals
@@ -113,7 +119,10 @@ class HrExitInterviewLine(models.Model):
                     "can no longer change."
                 )
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if typed_in:
+            self.interview_id._mark_transcribed()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_questions(self):

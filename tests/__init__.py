@@ -19,3 +19,4 @@ from . import test_back_office_confidentiality
 from . import test_back_office_paths
 from . import test_description
 from . import test_french
+from . import test_paper_answers
