@@ -59,6 +59,8 @@ REPORT_FIELDS = (
     "points_to_improve",
     "board_evaluation",
     "board_rating_average",
+    "board_rating_sum",
+    "board_rating_count",
     "line_ids",
     "keep_in_touch_volunteer",
     "keep_in_touch_visitor",
@@ -71,7 +73,7 @@ REPORT_FIELDS = (
 # What the interviewer shares with the board: fixed once shared.
 SHARED_REPORT_FIELDS = {
     field for field in REPORT_FIELDS if field not in BOARD_FIELDS
-} - {"board_rating_average", "line_ids"}
+} - {"board_rating_average", "board_rating_sum", "board_rating_count", "line_ids"}
 # The role whose action makes each state (the officers hold every role but the
 # board's); see _write_state.
 STATE_ROLES = {

@@ -20,3 +20,4 @@ from . import test_back_office_paths
 from . import test_description
 from . import test_french
 from . import test_paper_answers
+from . import test_rating_average
