@@ -4,7 +4,7 @@
     "name": "Exit Interviews",
     "summary": "Confidential exit interviews: preparation through the portal, "
     "a short report, and the board's evaluation and actions",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-exit-interview/hr_exit_interview",
     "author": "hr_exit_interview contributors",
@@ -17,6 +17,7 @@
         "security/hr_exit_interview_security.xml",
         "security/ir.model.access.csv",
         "data/hr_departure_reason_data.xml",
+        "data/res_partner_category_data.xml",
         "data/hr_exit_interview_template_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",

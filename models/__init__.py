@@ -12,6 +12,7 @@ from . import hr_exit_interview_paper
 from . import hr_exit_interview_sending
 from . import hr_exit_interview_invitation
 from . import hr_exit_interview_retention
+from . import hr_exit_interview_follow_up
 from . import hr_exit_interview_line
 from . import hr_departure_reason
 from . import hr_employee

@@ -42,6 +42,12 @@ SENIORITY_BANDS = [
     ("5to10", "5 to 10 years"),
     ("ge10", "10 years or more"),
 ]
+KEEP_IN_TOUCH = [
+    ("volunteer", "As a Volunteer"),
+    ("visitor", "As a Regular Visitor"),
+    ("newsletter", "Through the Newsletter"),
+    ("none", "No Further Contact"),
+]
 # The upper bound, in months, of each band but the last.
 SENIORITY_LIMITS = ((12, "lt1"), (24, "1to2"), (60, "2to5"), (120, "5to10"))
 
@@ -62,10 +68,7 @@ REPORT_FIELDS = (
     "board_rating_sum",
     "board_rating_count",
     "line_ids",
-    "keep_in_touch_volunteer",
-    "keep_in_touch_visitor",
-    "keep_in_touch_newsletter",
-    "keep_in_touch_none",
+    "keep_in_touch",
     "confidentiality_explained",
     "appreciation_given",
     "report_include_answers",
@@ -244,10 +247,19 @@ class HrExitInterview(models.Model):
     appreciation_given = fields.Boolean(
         string="Appreciation Given, Thanked, Success Wished"
     )
-    keep_in_touch_volunteer = fields.Boolean(string="As a Volunteer")
-    keep_in_touch_visitor = fields.Boolean(string="As a Visitor")
-    keep_in_touch_newsletter = fields.Boolean(string="Through the Newsletter")
-    keep_in_touch_none = fields.Boolean(string="No Further Contact")
+    # The guide: a positive farewell keeps the bond, "as a volunteer or a regular
+    # visitor" (see hr_exit_interview_follow_up.py for the contact it makes).
+    keep_in_touch = fields.Selection(
+        KEEP_IN_TOUCH,
+        string="Keeping in Touch",
+        help="The employee's wish, recorded in the conversation.",
+    )
+    keep_in_touch_consent = fields.Boolean(
+        string="May Be Contacted",
+        groups="hr_exit_interview.group_exit_interview_interviewer",
+        help="The employee agrees that their private email and address are kept as a "
+        "contact of the organisation, to keep in touch as they wish.",
+    )
 
     # The short report for the board
     report_include_answers = fields.Boolean(

@@ -186,17 +186,8 @@ class HrExitInterview(models.Model):
 
     def _keep_in_touch_display(self):
         self.ensure_one()
-        wishes = [
-            self._fields[name].get_description(self.env)["string"]
-            for name in (
-                "keep_in_touch_volunteer",
-                "keep_in_touch_visitor",
-                "keep_in_touch_newsletter",
-                "keep_in_touch_none",
-            )
-            if self[name]
-        ]
-        return ", ".join(wishes) or "-"
+        wishes = dict(self._fields["keep_in_touch"]._description_selection(self.env))
+        return wishes.get(self.keep_in_touch) or "-"
 
     def _notify_board(self):
         """Tell every board member of the interview's company that a report waits,

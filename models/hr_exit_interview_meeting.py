@@ -5,7 +5,6 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class HrExitInterview(models.Model):
@@ -64,28 +63,6 @@ class HrExitInterview(models.Model):
     def _compute_planning_warning(self):
         for interview in self:
             interview.planning_warning = interview._planning_warning()
-
-    # === CONSTRAINT METHODS === #
-
-    @api.constrains(
-        "keep_in_touch_none",
-        "keep_in_touch_volunteer",
-        "keep_in_touch_visitor",
-        "keep_in_touch_newsletter",
-    )
-    def _check_keep_in_touch(self):
-        for interview in self:
-            if interview.keep_in_touch_none and (
-                interview.keep_in_touch_volunteer
-                or interview.keep_in_touch_visitor
-                or interview.keep_in_touch_newsletter
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Keeping in touch and no further contact exclude each other: "
-                        "untick one of them."
-                    )
-                )
 
     # === CRUD METHODS === #
 

@@ -120,6 +120,11 @@ class HrExitInterview(models.Model):
                 "job_id": False,
                 "job_title": False,
                 "career_jobs": False,
+                # The contact made to keep in touch stays, as the organisation's
+                # own; the interview no longer says whose it was.
+                "keep_in_touch": False,
+                "keep_in_touch_consent": False,
+                "keep_in_touch_partner_id": False,
                 "access_token_digest": False,
                 "notice_text": False,
                 # The exact dates go; the statistics written from them stay, since

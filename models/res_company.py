@@ -60,6 +60,20 @@ class ResCompany(models.Model):
         "hr.exit.interview.template", string="Default Exit Interview Template"
     )
 
+    exit_interview_keep_in_touch_category_id = fields.Many2one(
+        "res.partner.category",
+        string="Exit Interview Keep-in-Touch Tag",
+        help="The tag of the contacts made for former employees who wish to keep in "
+        "touch. Empty: the tag Former employee – keep in touch.",
+    )
+    exit_interview_keep_in_touch_user_id = fields.Many2one(
+        "res.users",
+        string="Exit Interview Keep-in-Touch Contact Person",
+        domain="[('share', '=', False)]",
+        help="Gets a to-do for each former employee who wishes to keep in touch. "
+        "Empty: the officer who created the exit interview.",
+    )
+
     @api.constrains("exit_interview_min_group_size")
     def _check_exit_interview_min_group_size(self):
         for company in self:
@@ -71,3 +85,9 @@ class ResCompany(models.Model):
                         minimum=MIN_GROUP_SIZE,
                     )
                 )
+
+    def _exit_interview_keep_in_touch_category(self):
+        self.ensure_one()
+        return self.exit_interview_keep_in_touch_category_id or self.env.ref(
+            "hr_exit_interview.res_partner_category_keep_in_touch"
+        )

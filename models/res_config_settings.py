@@ -33,3 +33,9 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_template_id = fields.Many2one(
         related="company_id.exit_interview_template_id", readonly=False
     )
+    exit_interview_keep_in_touch_category_id = fields.Many2one(
+        related="company_id.exit_interview_keep_in_touch_category_id", readonly=False
+    )
+    exit_interview_keep_in_touch_user_id = fields.Many2one(
+        related="company_id.exit_interview_keep_in_touch_user_id", readonly=False
+    )

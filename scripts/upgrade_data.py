@@ -65,6 +65,8 @@ INTERVIEW_ASPECTS = {
         "keep_in_touch_visitor",
         "keep_in_touch_newsletter",
         "keep_in_touch_none",
+        # 18.0.2.1.0: the four booleans above become this one choice.
+        "keep_in_touch",
         "decline_reason",
     ),
     # report_include_answers is not kept: 18.0.2.0.0 asks the employee's consent,
@@ -353,8 +355,11 @@ def seed(env):
             {
                 "confidentiality_explained": True,
                 "appreciation_given": True,
-                "keep_in_touch_newsletter": True,
+                # Each of 18.0.2.1.0's choices, from the booleans by priority.
+                "keep_in_touch_newsletter": story != "anonymised",
                 "keep_in_touch_volunteer": story == "evaluated",
+                "keep_in_touch_visitor": story in ("reported", "evaluated"),
+                "keep_in_touch_none": story == "anonymised",
             }
         )
         commit()

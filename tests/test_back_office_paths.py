@@ -137,7 +137,7 @@ class TestBackOfficePaths(ExitInterviewCase):
             ),
             lambda: lines.search_count([("answer_text", "ilike", MARK)]),
             lambda: self.reported.with_user(self.board).read(
-                ["keep_in_touch_volunteer", "confidentiality_explained"]
+                ["keep_in_touch", "confidentiality_explained"]
             ),
         ):
             before = self.log_count()
@@ -166,7 +166,7 @@ class TestBackOfficePaths(ExitInterviewCase):
         for vals in (
             {"report_summary": "Rewritten"},
             {"report_include_answers": False},
-            {"keep_in_touch_none": True},
+            {"keep_in_touch": "none"},
             {"active": False},
         ):
             with self.subTest(vals=vals), self.assertRaises(UserError):

@@ -152,11 +152,6 @@ class TestExitInterview(ExitInterviewCase):
         with self.assertRaisesRegex(ValidationError, "Choose another interviewer"):
             interview.interviewer_id = self.manager_user
 
-    def test_keep_in_touch_none_excludes_the_others(self):
-        interview = self.create_interview(keep_in_touch_volunteer=True)
-        with self.assertRaises(ValidationError):
-            interview.keep_in_touch_none = True
-
     def test_form_shows_the_warnings(self):
         with Form(self.env["hr.exit.interview"].with_user(self.officer)) as form:
             form.employee_id = self.employee

@@ -28,7 +28,7 @@ class TestReports(HttpCase, ExitInterviewCase):
             state="held",
             report_summary="Kind words about the team",
             points_to_improve="Onboarding plan",
-            keep_in_touch_volunteer=True,
+            keep_in_touch="volunteer",
         )
         cls.interview.line_ids.sorted()[0].sudo().answer_text = "A great time overall"
         cls.agree_board_reads_answers(cls.interview)
