@@ -26,6 +26,7 @@
         "views/hr_exit_interview_measure_views.xml",
         "views/hr_exit_interview_report_log_views.xml",
         "views/hr_employee_views.xml",
+        "views/hr_job_views.xml",
         "views/hr_departure_reason_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/hr_departure_wizard_views.xml",

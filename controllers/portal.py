@@ -90,6 +90,7 @@ class ExitInterviewPortal(CustomerPortal):
                 interview._portal_record_choices(
                     post.get("acknowledge_notice") == "1",
                     post.get("board_consent") == "1",
+                    post.get("successor_advice_consent") == "1",
                 )
             if action == "save":
                 interview._portal_save_answers(answers)

@@ -16,6 +16,8 @@ from . import hr_exit_interview_follow_up
 from . import hr_exit_interview_line
 from . import hr_departure_reason
 from . import hr_employee
+from . import hr_job
+from . import hr_job_advice
 from . import res_company
 from . import res_config_settings
 from . import hr_exit_interview_measure

@@ -21,6 +21,7 @@ PORTAL_FIELDS = {
     "notice_lang",
     "board_consent",
     "board_consent_on",
+    "successor_advice_consent",
     "answers_submitted_on",
     "reminder_sent",
 }
@@ -270,10 +271,11 @@ class HrExitInterview(models.Model):
             values[line] = line._portal_answer_values(answer)
         return values
 
-    def _portal_record_choices(self, acknowledged, board_consent):
-        """The notice is read before the first answer; the choice whether the board
-        may read the answers is kept with its moment, its language and the notice
-        exactly as the employee read it."""
+    def _portal_record_choices(self, acknowledged, board_consent, advice_consent=False):
+        """The notice is read before the first answer; the choices whether the board
+        may read the answers and whether the advice for the successor may be passed
+        on are kept with their moment, their language and the notice exactly as the
+        employee read it."""
         self.ensure_one()
         if not self.notice_acknowledged_on and not acknowledged:
             raise UserError(
@@ -282,14 +284,19 @@ class HrExitInterview(models.Model):
                     "long they are kept."
                 )
             )
-        board_consent = bool(board_consent)
-        if self.notice_acknowledged_on and board_consent == self.board_consent:
+        board_consent, advice_consent = bool(board_consent), bool(advice_consent)
+        if (
+            self.notice_acknowledged_on
+            and board_consent == self.board_consent
+            and advice_consent == self.successor_advice_consent
+        ):
             return
         now = fields.Datetime.now()
         values = {
             "notice_text": "\n\n".join(self._privacy_notice()),
             "notice_lang": self._invitation_lang(),
             "board_consent": board_consent,
+            "successor_advice_consent": advice_consent,
             "board_consent_on": now,
         }
         if not self.notice_acknowledged_on:

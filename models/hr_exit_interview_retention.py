@@ -125,6 +125,9 @@ class HrExitInterview(models.Model):
                 "keep_in_touch": False,
                 "keep_in_touch_consent": False,
                 "keep_in_touch_partner_id": False,
+                # The advice handed over stays with the job, without its origin.
+                "successor_advice_id": False,
+                "successor_advice_consent": False,
                 "access_token_digest": False,
                 "notice_text": False,
                 # The exact dates go; the statistics written from them stay, since

@@ -234,6 +234,11 @@ class HrExitInterview(models.Model):
                 "your choice until you submit your answers."
             ),
             _(
+                "If you agree below, the advice for your successor from that report, "
+                "and nothing else, is passed on to whoever takes up your job, without "
+                "your name."
+            ),
+            _(
                 "Your answers and the report are kept for %(months)s months after your "
                 "last working day; after that only anonymous statistics remain.",
                 months=company.exit_interview_retention_months,
