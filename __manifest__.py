@@ -20,6 +20,7 @@
         "data/res_partner_category_data.xml",
         "data/hr_exit_interview_template_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/hr_exit_interview_views.xml",
         "views/hr_exit_interview_template_views.xml",

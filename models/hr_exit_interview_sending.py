@@ -9,7 +9,10 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hr_exit_interview import OFFICER_GROUP
 from .hr_exit_interview_portal import _token_digest, mask_email
+
+SEND_IN_TIME = "hr_exit_interview.mail_activity_type_send_questions"
 
 
 class HrExitInterview(models.Model):
@@ -17,6 +20,25 @@ class HrExitInterview(models.Model):
     personal link, the reminder, the copy of the answers; each sending logged."""
 
     _inherit = "hr.exit.interview"
+
+    # === FIELDS === #
+
+    questions_late_notified = fields.Boolean(readonly=True, copy=False)
+
+    # === CRUD METHODS === #
+
+    def write(self, vals):
+        result = super().write(vals)
+        # The officer's to-do to send the questions in time ends with the sending,
+        # or with an interview that will not take place.
+        state = vals.get("state")
+        if state == "invited":
+            self.sudo().activity_feedback([SEND_IN_TIME])
+        elif state in ("cancelled", "declined"):
+            self.sudo().activity_unlink([SEND_IN_TIME])
+        elif state == "draft":
+            self.sudo().questions_late_notified = False
+        return result
 
     # === ACTION METHODS === #
 
@@ -278,3 +300,31 @@ class HrExitInterview(models.Model):
             sent |= interview
         sent.write({"reminder_sent": True})
         return sent
+
+    @api.model
+    def _cron_ask_to_send_questions(self):
+        """The guide: send the preparatory questions in time. Once per interview, the
+        officer who owns a draft whose meeting is nearer than the company's delay
+        gets a to-do (the interviewer, when that officer is gone)."""
+        now = fields.Datetime.now()
+        drafts = self.search(
+            [
+                ("state", "=", "draft"),
+                ("questions_late_notified", "=", False),
+                ("planned_start", ">", now),
+            ]
+        )
+        late = drafts.filtered(
+            lambda interview: interview.planned_start
+            <= now
+            + timedelta(days=interview.company_id.exit_interview_questions_days_before)
+        )
+        for interview in late:
+            owner = interview.create_uid
+            if not (
+                owner.active and not owner.share and owner.has_group(OFFICER_GROUP)
+            ):
+                owner = interview.interviewer_id
+            interview.activity_schedule(SEND_IN_TIME, user_id=owner.id)
+        late.write({"questions_late_notified": True})
+        return late

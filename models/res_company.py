@@ -28,6 +28,12 @@ class ResCompany(models.Model):
         help="One reminder goes to an employee who has not answered the preparatory "
         "questions this many days before the meeting.",
     )
+    exit_interview_questions_days_before = fields.Integer(
+        string="Exit Interview Questions Days Before Meeting",
+        default=7,
+        help="The officer who created an exit interview gets a to-do when its "
+        "questions are not sent this many days before the meeting.",
+    )
     exit_interview_min_group_size = fields.Integer(
         string="Exit Interview Summary Minimum Group",
         default=3,

@@ -39,3 +39,6 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_keep_in_touch_user_id = fields.Many2one(
         related="company_id.exit_interview_keep_in_touch_user_id", readonly=False
     )
+    exit_interview_questions_days_before = fields.Integer(
+        related="company_id.exit_interview_questions_days_before", readonly=False
+    )

@@ -23,3 +23,4 @@ from . import test_paper_answers
 from . import test_rating_average
 from . import test_keep_in_touch
 from . import test_successor_advice
+from . import test_questions_in_time
