@@ -19,8 +19,9 @@ from . import test_back_office_confidentiality
 from . import test_back_office_paths
 from . import test_description
 from . import test_french
-from . import test_paper_answers
 from . import test_rating_average
 from . import test_keep_in_touch
+from . import test_paper_answers
 from . import test_successor_advice
 from . import test_questions_in_time
+from . import test_demo
