@@ -54,3 +54,21 @@ odoo_addons_path() {
     ln -sfn "$ADDON_DIR" "$link_dir/$ADDON_NAME"
     printf '%s,%s' "$paths" "$link_dir"
 }
+
+# Node packages as scripts/<folder>/package-lock.json pins them (the linters in lint/, what
+# the tests load into the browser in test-tools/), installed once with `npm ci` into
+# CACHE_DIR/node-<folder>, outside the repository; prints that folder's node_modules.
+node_packages() {
+    local source="$ADDON_DIR/scripts/$1" dir="$CACHE_DIR/node-$1" wanted
+    wanted="$(cat "$source/package.json" "$source/package-lock.json" | sha1sum | cut -d' ' -f1)"
+    if [ "$(cat "$dir/.lock.sha1" 2>/dev/null)" != "$wanted" ]; then
+        command -v npm >/dev/null 2>&1 || die "npm is missing: install Node.js (apt-get install npm)"
+        log "installing the Node packages of scripts/$1 into $dir (once)"
+        mkdir -p "$dir"
+        cp "$source/package.json" "$source/package-lock.json" "$dir/"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) \
+            || die "could not install the Node packages of scripts/$1 into $dir"
+        echo "$wanted" >"$dir/.lock.sha1"
+    fi
+    echo "$dir/node_modules"
+}

@@ -25,20 +25,11 @@ lint_venv() {
     echo "$venv"
 }
 
-# prettier and eslint as package-lock.json pins them, installed with `npm ci`.
+# prettier and eslint as scripts/lint/package-lock.json pins them.
 node_tools() {
-    local dir="$CACHE_DIR/node-lint" wanted
-    wanted="$(cat scripts/lint/package.json scripts/lint/package-lock.json | sha1sum | cut -d' ' -f1)"
-    if [ "$(cat "$dir/.lock.sha1" 2>/dev/null)" != "$wanted" ]; then
-        command -v npm >/dev/null 2>&1 || die "npm is missing: install Node.js (apt-get install npm)"
-        log "installing the Node linters into $dir (once)"
-        mkdir -p "$dir"
-        cp scripts/lint/package.json scripts/lint/package-lock.json "$dir/"
-        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) \
-            || die "could not install the Node linters into $dir"
-        echo "$wanted" >"$dir/.lock.sha1"
-    fi
-    echo "$dir/node_modules/.bin"
+    local modules
+    modules="$(node_packages lint)"
+    echo "$modules/.bin"
 }
 
 status=0

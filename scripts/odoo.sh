@@ -13,6 +13,14 @@ if [ "${HR_EXIT_COVERAGE:-0}" = 1 ]; then
     runner=("$VENV/bin/coverage" run --data-file="$ADDON_DIR/.dev/coverage.data"
         --source="$ADDON_DIR" --omit="*/tests/*,*/scripts/*,*/.dev/*,*/__manifest__.py")
 fi
+# The tests load axe-core into the browser (tests/test_accessibility.py): installed here
+# with npm, once; without it those tests fail and say why, the others still run.
+case " $* " in
+    *" --test-enable "* | *" --test-tags"* | *" --test-file"*)
+        (node_packages test-tools >/dev/null) \
+            || log "axe-core is not installed: the accessibility tests will fail"
+        ;;
+esac
 # Computed apart, so that set -e stops here when the path cannot be built.
 addons_path="$(odoo_addons_path)"
 subcommand=()

@@ -43,6 +43,9 @@ http_interface = 127.0.0.1
 http_port = $HTTP_PORT
 gevent_port = $((HTTP_PORT + 3))
 CONF
+# axe-core, which tests/test_accessibility.py loads into the browser.
+(node_packages test-tools >/dev/null) \
+    || log "axe-core is not installed: the accessibility tests will fail"
 "$(dirname "$0")/dropdb.sh" "$database"
 log "installing $ADDON_NAME into $database"
 "$(dirname "$0")/odoo.sh" -d "$database" -i "$ADDON_NAME" --without-demo=all \

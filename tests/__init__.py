@@ -25,3 +25,4 @@ from . import test_paper_answers
 from . import test_successor_advice
 from . import test_questions_in_time
 from . import test_demo
+from . import test_accessibility

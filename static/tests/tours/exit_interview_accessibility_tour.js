@@ -1,0 +1,166 @@
+import { loadJS } from "@web/core/assets";
+import { registry } from "@web/core/registry";
+
+/**
+ * Checks with axe-core, run by tests/test_accessibility.py. The test serves axe-core (npm's
+ * package, installed outside the repository) at this address through the browser's
+ * request interception: nothing of it is copied into the addon.
+ */
+const AXE_URL = "https://axe-core.hr-exit-interview.test/axe.min.js";
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+// What the addon's portal page decides for the whole document.
+const PAGE_RULES = ["document-title", "html-has-lang", "html-lang-valid", "page-has-heading-one"];
+
+function describe(violations) {
+    return violations
+        .map((violation) => {
+            const nodes = violation.nodes
+                .map((node) => `    ${node.target.join(" ")}: ${node.failureSummary}`)
+                .join("\n");
+            return `${violation.id} (${violation.impact}): ${violation.help}\n${nodes}`;
+        })
+        .join("\n");
+}
+
+/**
+ * Fail the tour on any axe-core violation inside `selector` (the addon's own markup),
+ * and of `pageRules` on the whole document.
+ *
+ * @param {String} state what the page shows, for the message
+ * @param {String} selector the part of the page that is checked
+ * @param {Object} options tags or rules to check inside it, rules for the whole page
+ */
+async function checkAccessibility(state, selector, { tags = WCAG_AA, rules, pageRules = [] } = {}) {
+    await loadJS(AXE_URL);
+    const axe = window.axe;
+    if (!axe) {
+        throw new Error(`axe-core did not load from ${AXE_URL}`);
+    }
+    // A pane that fades in has a faded contrast until its transition ends.
+    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+    const runOnly = rules ? { type: "rule", values: rules } : { type: "tag", values: tags };
+    const { violations } = await axe.run(
+        { include: [selector] },
+        { runOnly, resultTypes: ["violations"] }
+    );
+    if (pageRules.length) {
+        const page = await axe.run(document, {
+            runOnly: { type: "rule", values: pageRules },
+            resultTypes: ["violations"],
+        });
+        violations.push(...page.violations);
+    }
+    if (violations.length) {
+        throw new Error(`Accessibility violations, ${state}:\n${describe(violations)}`);
+    }
+}
+
+function checkPortal(state) {
+    return checkAccessibility(state, ".o_exit_interview_portal", { pageRules: PAGE_RULES });
+}
+
+function answerField() {
+    return document.querySelector(".o_exit_interview_form textarea");
+}
+
+/**
+ * The departing employee's page, empty, with an error, and submitted.
+ */
+registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility", {
+    steps: () => [
+        {
+            content: "The empty page",
+            trigger: ".o_exit_interview_form textarea",
+            run: () => checkPortal("empty page"),
+        },
+        {
+            content: "An answer over the limit (the browser's maxlength stops typing, not this)",
+            trigger: ".o_exit_interview_acknowledge",
+            run(helpers) {
+                answerField().value = "x".repeat(10001);
+                return helpers.click();
+            },
+        },
+        {
+            content: "Save it",
+            trigger: ".o_exit_interview_save",
+            run: "click",
+        },
+        {
+            content: "The page with an error",
+            trigger: ".o_exit_interview_error",
+            run: () => checkPortal("page with an error"),
+        },
+        {
+            content: "Shorten the answer",
+            trigger: ".o_exit_interview_form textarea",
+            run: "edit I enjoyed the youth camps",
+        },
+        {
+            content: "Submit",
+            trigger: ".o_exit_interview_submit",
+            run: "click",
+        },
+        {
+            content: "The submitted page",
+            trigger: ".o_exit_interview_locked",
+            run: () => checkPortal("submitted page"),
+        },
+    ],
+});
+
+/**
+ * The back office's colours: the status badges, the guidance text. Odoo's own widgets
+ * (avatars, activity buttons) are not the addon's to fix: colour contrast only.
+ */
+registry.category("web_tour.tours").add("hr_exit_interview_board_phone", {
+    steps: () => [
+        {
+            content: "On a phone the board's reports are cards",
+            trigger: ".o_kanban_view .o_kanban_record:contains(Rita Reported) .badge",
+            run: () =>
+                checkAccessibility("the board's cards", ".o_kanban_renderer", {
+                    rules: ["color-contrast"],
+                }),
+        },
+        {
+            content: "Open the report",
+            trigger: ".o_kanban_record:contains(Rita Reported)",
+            run: "click",
+        },
+        {
+            content: "The report's guidance",
+            trigger: ".o_form_view .tab-pane.active .o_exit_interview_guidance",
+            run: () =>
+                checkAccessibility("the report's guidance", ".o_form_view .tab-pane.active", {
+                    rules: ["color-contrast"],
+                }),
+        },
+        {
+            content: "Open the board's evaluation",
+            trigger: ".o_notebook .nav-link:contains(Board Evaluation)",
+            run: "click",
+        },
+        {
+            content: "The evaluation field has a visible label",
+            trigger: ".tab-pane.active label.o_form_label[for^=board_evaluation]:contains(Lessons Learned)",
+            run: () =>
+                checkAccessibility("the board's evaluation", ".o_form_view .tab-pane.active", {
+                    rules: ["color-contrast", "label"],
+                }),
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("hr_exit_interview_status_badges", {
+    steps: () => [
+        {
+            content: "Every status badge of the list is readable",
+            trigger: ".o_list_view .o_data_row .badge:contains(Invited)",
+            run: () =>
+                checkAccessibility("the list's status badges", ".o_list_renderer", {
+                    rules: ["color-contrast"],
+                }),
+        },
+    ],
+});
