@@ -40,6 +40,9 @@
         "views/hr_exit_interview_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "hr_exit_interview/static/src/scss/hr_exit_interview_backend.scss",
+        ],
         "web.assets_tests": [
             "hr_exit_interview/static/tests/tours/*.js",
         ],
