@@ -43,6 +43,9 @@
         "web.assets_backend": [
             "hr_exit_interview/static/src/scss/hr_exit_interview_backend.scss",
         ],
+        "web.assets_frontend": [
+            "hr_exit_interview/static/src/scss/hr_exit_interview_portal.scss",
+        ],
         "web.assets_tests": [
             "hr_exit_interview/static/tests/tours/*.js",
         ],
