@@ -9,9 +9,11 @@ answers from that folder.
 import os
 from pathlib import Path
 
+from lxml import html
+
 from odoo.tests import HttpCase, tagged
 
-from .common import ExitInterviewCase
+from .common import ExitInterviewCase, csrf_token
 
 AXE_URL = "https://axe-core.hr-exit-interview.test/axe.min.js"
 
@@ -59,14 +61,75 @@ class TestPortalAccessibility(AxeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Long enough to scroll, as the guide's 41 questions are.
         template = cls.create_template(
             ("What did you enjoy?", "text"),
             ("How do you rate the team spirit?", "rating"),
             ("Would you come back?", "yes_no"),
+            *((f"Open question {number}", "text") for number in range(1, 9)),
         )
         template.section_ids.question_ids[0].help_text = "Think of the last year."
         template.section_ids.question_ids[1].help_text = "Your overall impression."
         cls.interview, cls.token = cls.create_invited_interview(template_id=template.id)
+
+    def page(self, response=None):
+        if response is None:
+            response = self.url_open(self.portal_path(self.interview, self.token))
+        return html.fromstring(response.content)
+
+    def test_page_names_its_language_title_and_structure(self):
+        page = self.page()
+        self.assertEqual(page.get("lang"), "en-US")
+        self.assertEqual(
+            page.findtext(".//title"), f"Exit interview – {self.company.name}"
+        )
+        main = page.xpath("//div[contains(@class, 'o_exit_interview_portal')]")[0]
+        self.assertEqual(len(page.xpath("//h1")), 1)
+        self.assertIn("Exit interview at", main.xpath("string(.//h1)"))
+        self.assertIn("General", main.xpath(".//h2/text()"))
+
+    def test_questions_are_tied_to_their_help_and_scale(self):
+        page = self.page()
+        text, rating, yes_no = self.interview.line_ids.sorted()[:3]
+        legend = page.xpath("//fieldset/legend")
+        self.assertEqual([node.text for node in legend], [rating.question])
+        radios = page.xpath(f"//fieldset//input[@name='answer_{rating.id}']")
+        self.assertEqual(len(radios), 5)
+        for radio in radios:
+            described = [
+                page.get_element_by_id(id_).text_content()
+                for id_ in radio.get("aria-describedby").split()
+            ]
+            self.assertEqual(
+                described,
+                ["Your overall impression.", "1 = very poor, 5 = excellent"],
+            )
+        answer = page.get_element_by_id(f"answer_{text.id}")
+        help_text = page.get_element_by_id(answer.get("aria-describedby"))
+        self.assertEqual(help_text.text_content(), "Think of the last year.")
+        self.assertFalse(
+            page.get_element_by_id(f"answer_{yes_no.id}").get("aria-describedby")
+        )
+        self.assertIsNotNone(
+            page.get_element_by_id("acknowledge_notice").get("required")
+        )
+
+    def test_an_unconfirmed_notice_is_tied_to_its_error(self):
+        page_response = self.url_open(self.portal_path(self.interview, self.token))
+        response = self.url_open(
+            f"/my/exit-interviews/{self.interview.id}/answer",
+            data={
+                "access_token": self.token,
+                "csrf_token": csrf_token(page_response.text),
+                "action": "save",
+            },
+        )
+        self.assertEqual(response.status_code, 400)
+        checkbox = self.page(response).get_element_by_id("acknowledge_notice")
+        self.assertEqual(checkbox.get("aria-invalid"), "true")
+        self.assertIsNotNone(checkbox.get("autofocus"))
+        error = self.page(response).get_element_by_id(checkbox.get("aria-describedby"))
+        self.assertIn("Please confirm", error.text_content())
 
     def test_portal_page_empty_with_an_error_submitted(self):
         self.start_tour(

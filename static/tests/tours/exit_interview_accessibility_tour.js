@@ -64,7 +64,8 @@ function answerField() {
 }
 
 /**
- * The departing employee's page, empty, with an error, and submitted.
+ * The departing employee's page, empty, with an error, and submitted; the focus on
+ * the error.
  */
 registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility", {
     steps: () => [
@@ -92,6 +93,23 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility"
             run: () => checkPortal("page with an error"),
         },
         {
+            content: "The focus is on the answer at fault, which names its error",
+            trigger: ".o_exit_interview_form textarea[aria-invalid=true]",
+            run() {
+                const field = document.activeElement;
+                if (field !== this.anchor) {
+                    throw new Error(`The focus is on ${field.outerHTML.slice(0, 80)}`);
+                }
+                const descriptions = field
+                    .getAttribute("aria-describedby")
+                    .split(" ")
+                    .map((id) => document.getElementById(id).textContent);
+                if (!descriptions.some((text) => text.includes("10000"))) {
+                    throw new Error("The answer's error is not tied to it");
+                }
+            },
+        },
+        {
             content: "Shorten the answer",
             trigger: ".o_exit_interview_form textarea",
             run: "edit I enjoyed the youth camps",
@@ -105,6 +123,10 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility"
             content: "The submitted page",
             trigger: ".o_exit_interview_locked",
             run: () => checkPortal("submitted page"),
+        },
+        {
+            content: "The answers are text, not fields",
+            trigger: ".o_exit_interview_form:not(:has(textarea, select, input[type=radio]))",
         },
     ],
 });
