@@ -63,9 +63,12 @@ function answerField() {
     return document.querySelector(".o_exit_interview_form textarea");
 }
 
+// The scroll position before saving, kept over the page load.
+const POSITION_KEY = "hr_exit_interview.tour_position";
+
 /**
  * The departing employee's page, empty, with an error, and submitted; the focus on
- * the error.
+ * the error, the position kept after saving.
  */
 registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility", {
     steps: () => [
@@ -113,6 +116,31 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility"
             content: "Shorten the answer",
             trigger: ".o_exit_interview_form textarea",
             run: "edit I enjoyed the youth camps",
+        },
+        {
+            content: "Save with the second question near the top of the screen",
+            trigger: ".o_exit_interview_save",
+            run() {
+                const question = document.querySelectorAll(".o_exit_interview_question")[1];
+                window.scrollBy(0, question.getBoundingClientRect().top - 100);
+                sessionStorage.setItem(POSITION_KEY, question.getBoundingClientRect().top);
+                this.anchor.click();
+            },
+        },
+        {
+            content: "The saved page opens where the employee was",
+            trigger: ".o_exit_interview_message",
+            async run() {
+                await document.fonts.ready;
+                await new Promise((resolve) => setTimeout(resolve, 100));
+                const before = Number(sessionStorage.getItem(POSITION_KEY));
+                sessionStorage.removeItem(POSITION_KEY);
+                const question = document.querySelectorAll(".o_exit_interview_question")[1];
+                const after = question.getBoundingClientRect().top;
+                if (Math.abs(after - before) > 2) {
+                    throw new Error(`The question was at ${before}px, is at ${after}px`);
+                }
+            },
         },
         {
             content: "Submit",
