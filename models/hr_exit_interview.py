@@ -325,6 +325,19 @@ class HrExitInterview(models.Model):
         if self.employee_id:
             self.update(self.employee_id._exit_interview_snapshot())
 
+    @api.onchange("employee_id", "template_id")
+    def _onchange_template_questions(self):
+        """Show the template's questions as soon as the employee and the template are
+        known, as saving copies them; on a saved draft, when the template changes."""
+        if (
+            self.state != "draft"
+            or not (self.employee_id and self.template_id)
+            or (self._origin.id and self.template_id == self._origin.template_id)
+        ):
+            return
+        lines = self.template_id._interview_line_values(self._invitation_lang())
+        self.line_ids = [Command.clear()] + [Command.create(v) for v in lines]
+
     # === CRUD METHODS === #
 
     @api.model_create_multi
@@ -405,7 +418,8 @@ class HrExitInterview(models.Model):
                         interview.hire_date, interview.last_working_day
                     )
                 )
-        if "template_id" in vals:
+        # The form sends the questions its onchange copied along with the template.
+        if "template_id" in vals and "line_ids" not in vals:
             for interview in self:
                 interview.line_ids.unlink()
                 interview._copy_template_questions()
@@ -572,9 +586,7 @@ class HrExitInterview(models.Model):
         """Copy the template's questions, in the employee's language: later edits of
         the template never change this interview."""
         self.ensure_one()
-        lines = self.template_id._interview_line_values(
-            self.employee_id.lang or self.env.lang
-        )
+        lines = self.template_id._interview_line_values(self._invitation_lang())
         self.env["hr.exit.interview.line"].create(
             [dict(values, interview_id=self.id) for values in lines]
         )

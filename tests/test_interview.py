@@ -158,8 +158,28 @@ class TestExitInterview(ExitInterviewCase):
             form.interviewer_id = self.manager_user
             self.assertTrue(form.interviewer_is_manager)
             self.assertEqual(form.department_id, self.department)
-            self.assertEqual(len(form.line_ids), 0)
         interview = form.save()
+        self.assertEqual(len(interview.line_ids), 41)
+
+    def test_form_shows_the_questions_before_saving(self):
+        short = self.create_template(("Why?", "text"), ("Rate us", "rating"))
+        form = Form(self.env["hr.exit.interview"].with_user(self.officer))
+        self.assertEqual(len(form.line_ids), 0, "no employee yet: no questions")
+        form.employee_id = self.employee
+        self.assertEqual(len(form.line_ids), 41, "the default template's questions")
+        form.template_id = short
+        self.assertEqual(
+            [line["question"] for line in form.line_ids._records], ["Why?", "Rate us"]
+        )
+        with form.line_ids.edit(0) as line:
+            line.question = "Why now?"
+        interview = form.save()
+        self.assertEqual(interview.line_ids.mapped("question"), ["Why now?", "Rate us"])
+        # On a saved draft, a new template brings its questions once, before saving.
+        form = Form(interview.with_user(self.officer))
+        form.template_id = self.template
+        self.assertEqual(len(form.line_ids), 41)
+        form.save()
         self.assertEqual(len(interview.line_ids), 41)
 
     def test_copy_is_a_fresh_draft(self):
