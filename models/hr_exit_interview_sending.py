@@ -207,8 +207,15 @@ class HrExitInterview(models.Model):
         return employee.user_id or employee.work_contact_id.user_ids[:1]
 
     def _invitation_lang(self):
+        """The employee's language: the one HR set on the employee, else their
+        user's, else their contact's; whoever writes to them."""
         employee = self.employee_id.sudo()
-        return employee.lang or employee.work_contact_id.lang or self.env.lang
+        return (
+            employee.lang
+            or employee.user_id.lang
+            or employee.work_contact_id.lang
+            or self.env.lang
+        )
 
     def _render_letter(self):
         """The template's letter with the employee's and organisation's names, in the

@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
+from odoo.tests.common import new_test_user
 
 from ..models.hr_exit_interview import CONFIDENTIAL_TEXT_FIELDS
 from .common import ExitInterviewCase
@@ -181,6 +182,27 @@ class TestExitInterview(ExitInterviewCase):
         self.assertEqual(len(form.line_ids), 41)
         form.save()
         self.assertEqual(len(interview.line_ids), 41)
+
+    def test_english_user_dutch_employee_gets_dutch_questions(self):
+        self.load_dutch()
+        # The employee's language comes from their user when HR left it empty.
+        dutch_user = new_test_user(
+            self.env, login="exit_dutch_leaver", groups="base.group_user", lang="nl_NL"
+        )
+        self.employee.user_id = dutch_user
+        officer = self.officer.with_context(lang="en_US")
+        self.assertFalse(self.employee.lang)
+        form = Form(self.env["hr.exit.interview"].with_user(officer))
+        form.employee_id = self.employee
+        self.assertEqual(form.line_ids._records[0]["section_name"], "Algemeen")
+        interview = form.save()
+        first = interview.line_ids.sorted()[0]
+        self.assertEqual(
+            first.question, "Hoe kijk je in het algemeen terug op je periode bij ons?"
+        )
+        # Created without the form (the departure wizard): the same.
+        other = self.create_interview(employee_id=self.employee.id)
+        self.assertEqual(other.line_ids.sorted()[0].section_name, "Algemeen")
 
     def test_copy_is_a_fresh_draft(self):
         interview = self.create_interview(
