@@ -105,9 +105,16 @@ class HrEmployee(models.Model):
 
     def _exit_interview_career(self):
         jobs = []
-        # hr_skills, when installed, keeps the employee's resume.
+        # hr_skills, when installed, keeps the employee's resume: its work
+        # experience are the jobs held (not the education, nor other kinds of lines).
         if "resume_line_ids" in self._fields:
-            for line in self.resume_line_ids.sorted("date_start"):
+            experience = self.env.ref(
+                "hr_skills.resume_type_experience", raise_if_not_found=False
+            )
+            lines = self.resume_line_ids.filtered(
+                lambda line: experience and line.line_type_id == experience
+            )
+            for line in lines.sorted("date_start"):
                 period = line.date_start and fields.Date.to_string(line.date_start)
                 jobs.append(f"{period or ''} {line.name}".strip())
         current = ", ".join(filter(None, [self.job_title, self.department_id.name]))

@@ -217,3 +217,36 @@ class TestExitInterview(ExitInterviewCase):
         self.assertFalse(copy.calendar_event_id & interview.calendar_event_id)
         self.assertNotIn("Secret", copy.line_ids.mapped("answer_text"))
         self.assertEqual(len(copy.line_ids), 41)
+
+
+@tagged("post_install", "-at_install")
+class TestJobsHeld(ExitInterviewCase):
+    """With hr_skills (auto-installed with hr, and installed by the test tier), the
+    resume's work experience are the jobs held."""
+
+    def test_jobs_held_are_the_work_experience_only(self):
+        if "resume_line_ids" not in self.env["hr.employee"]._fields:
+            self.skipTest("hr_skills is not installed")
+        employee = self.env["hr.employee"].create(
+            {"name": "Rosa Resume", "job_title": "Coordinator"}
+        )
+        self.env["hr.resume.line"].create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "name": "Jeugdhuis Vonk",
+                    "date_start": date(2015, 9, 1),
+                    "line_type_id": self.env.ref("hr_skills.resume_type_experience").id,
+                },
+                {
+                    "employee_id": employee.id,
+                    "name": "Bachelor in Social Work",
+                    "date_start": date(2011, 9, 1),
+                    "line_type_id": self.env.ref("hr_skills.resume_type_education").id,
+                },
+            ]
+        )
+        jobs = self.create_interview(employee_id=employee.id).career_jobs.splitlines()
+        self.assertEqual(jobs[0], "2015-09-01 Jeugdhuis Vonk")
+        self.assertIn("Coordinator", jobs[-1])
+        self.assertNotIn("Bachelor", "\n".join(jobs))
