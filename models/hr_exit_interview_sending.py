@@ -4,10 +4,12 @@ import base64
 import secrets
 from datetime import timedelta
 
+from babel.units import format_unit
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import babel_locale_parse, format_datetime
 
 from .hr_exit_interview import OFFICER_GROUP
 from .hr_exit_interview_portal import _token_digest, mask_email
@@ -215,6 +217,52 @@ class HrExitInterview(models.Model):
             or employee.user_id.lang
             or employee.work_contact_id.lang
             or self.env.lang
+        )
+
+    def _meeting_tz(self):
+        """The time zone the employee reads the meeting's hour in."""
+        return self.employee_id.sudo().tz or self.interviewer_id.tz or "UTC"
+
+    def _letter_meeting_day(self):
+        """The meeting's day as a person writes it, in the employee's language and
+        time zone: "Friday 11 December 2026"."""
+        self.ensure_one()
+        return format_datetime(
+            self.env,
+            self.planned_start,
+            tz=self._meeting_tz(),
+            dt_format="EEEE d MMMM y",
+            lang_code=self._invitation_lang(),
+        )
+
+    def _letter_meeting_time(self):
+        """The meeting's hour in the employee's time zone: "10:00"."""
+        self.ensure_one()
+        return format_datetime(
+            self.env,
+            self.planned_start,
+            tz=self._meeting_tz(),
+            dt_format="HH:mm",
+            lang_code=self._invitation_lang(),
+        )
+
+    def _letter_meeting_duration(self):
+        """The meeting's length in words, to the half hour: "two hours"."""
+        self.ensure_one()
+        lang = self._invitation_lang()
+        _ = self.with_context(lang=lang).env._
+        hours = round(self.duration * 2) / 2
+        words = {
+            1.0: _("one hour"),
+            1.5: _("an hour and a half"),
+            2.0: _("two hours"),
+            2.5: _("two and a half hours"),
+            3.0: _("three hours"),
+        }
+        if hours in words:
+            return words[hours]
+        return format_unit(
+            max(hours, 0.5), "duration-hour", locale=babel_locale_parse(lang)
         )
 
     def _render_letter(self):

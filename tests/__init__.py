@@ -27,3 +27,4 @@ from . import test_questions_in_time
 from . import test_demo
 from . import test_accessibility
 from . import test_interview_form
+from . import test_letter

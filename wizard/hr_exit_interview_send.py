@@ -19,6 +19,9 @@ class HrExitInterviewSend(models.TransientModel):
         related="interview_id.employee_id", compute_sudo=False
     )
     is_resend = fields.Boolean(compute="_compute_is_resend")
+    planned_start = fields.Datetime(
+        string="Meeting", related="interview_id.planned_start", compute_sudo=False
+    )
     email = fields.Char(
         string="Send To",
         compute="_compute_email",
