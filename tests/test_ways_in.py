@@ -57,11 +57,21 @@ class TestWaysIn(ExitInterviewCase):
             self.officer, self.resigned, exit_interviewer_id=self.interviewer
         )
         self.assertTrue(wizard_form.plan_exit_interview)
-        wizard_form.save().action_register_departure()
+        action = wizard_form.save().action_register_departure()
         interview = self.env["hr.exit.interview"].search(
             [("employee_id", "=", self.employee.id)]
         )
         self.assertEqual(len(interview), 1)
+        # The officer is told what was planned, and lands on the interview.
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(
+            action["params"]["message"],
+            f"{self.interviewer.name} holds the exit interview of Dirk Departing, "
+            "proposed on Monday 23 June 2031, 10:00. Check the questions, then "
+            "send them.",
+        )
+        self.assertEqual(action["params"]["next"]["res_id"], interview.id)
+        self.assertEqual(action["params"]["next"]["res_model"], "hr.exit.interview")
         self.assertEqual(interview.departure_reason_id, self.resigned)
         self.assertEqual(interview.last_working_day, date(2031, 6, 30))
         self.assertEqual(interview.interviewer_id, self.interviewer)

@@ -1,6 +1,7 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools.misc import format_datetime
 
 from ..models.hr_exit_interview import OFFICER_GROUP
 
@@ -47,8 +48,51 @@ class HrDepartureWizard(models.TransientModel):
     def action_register_departure(self):
         result = super().action_register_departure()
         if self.plan_exit_interview and not self._existing_exit_interview():
-            self.env["hr.exit.interview"].create(self._exit_interview_values())
+            interview = self.env["hr.exit.interview"].create(
+                self._exit_interview_values()
+            )
+            return self._exit_interview_planned_action(interview)
         return result
+
+    def _exit_interview_planned_action(self, interview):
+        """Say what was planned, then open the interview: its questions are to be
+        checked and sent from there."""
+        if interview.planned_start:
+            message = self.env._(
+                "%(interviewer)s holds the exit interview of %(employee)s, proposed "
+                "on %(day)s. Check the questions, then send them.",
+                interviewer=interview.interviewer_id.name,
+                employee=interview.employee_id.name,
+                day=format_datetime(
+                    self.env,
+                    interview.planned_start,
+                    tz=self.env.user.tz,
+                    dt_format="EEEE d MMMM y, HH:mm",
+                ),
+            )
+        else:
+            message = self.env._(
+                "%(interviewer)s holds the exit interview of %(employee)s; no meeting "
+                "is planned yet. Check the questions, then send them.",
+                interviewer=interview.interviewer_id.name,
+                employee=interview.employee_id.name,
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Exit interview planned"),
+                "message": message,
+                "type": "success",
+                "next": {
+                    "type": "ir.actions.act_window",
+                    "res_model": "hr.exit.interview",
+                    "res_id": interview.id,
+                    "views": [(False, "form")],
+                    "target": "current",
+                },
+            },
+        }
 
     def _existing_exit_interview(self):
         return self.env["hr.exit.interview"].search(

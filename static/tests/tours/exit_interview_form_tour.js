@@ -49,6 +49,24 @@ registry.category("web_tour.tours").add("hr_exit_interview_form_draft", {
                 );
             },
         },
+        {
+            content: "Send the questions",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_send_questions']",
+            run: "click",
+        },
+        {
+            content: "The sending window has a title, and says no meeting is planned",
+            trigger: ".modal:has(.modal-title:contains(Send the Questions)) .alert:contains(No meeting is planned)",
+        },
+        {
+            content: "Close it",
+            trigger: ".modal .modal-footer button:contains(Discard)",
+            run: "click",
+        },
+        {
+            content: "Closed, nothing sent",
+            trigger: "body:not(:has(.modal)) .o_statusbar_status .o_arrow_button_current:contains(Draft)",
+        },
     ],
 });
 
