@@ -81,6 +81,8 @@ class HrExitInterview(models.Model):
             self._sync_calendar_event()
         if vals.get("state") in ("cancelled", "declined"):
             self._archive_calendar_event(archive=True)
+        elif vals.get("state") == "held":
+            self._meeting_activities().action_feedback()
         return result
 
     # === ACTION METHODS === #
@@ -144,8 +146,17 @@ class HrExitInterview(models.Model):
         ).calendar_event_id.sudo()
         if archive:
             events.action_archive()
+            self._meeting_activities().unlink()
         else:
             events.action_unarchive()
+
+    def _meeting_activities(self):
+        """The interviewer's meeting activities on the interviews (a meeting booked
+        from the chatter's activities); callers checked the write access."""
+        return self.sudo().activity_ids.filtered(
+            lambda activity: activity.calendar_event_id
+            or activity.activity_type_id.category == "meeting"
+        )
 
     def _calendar_event_values(self):
         # The work contact is what Odoo invites for an employee; reading it needs no

@@ -26,6 +26,9 @@ PORTAL_FIELDS = {
     "reminder_sent",
 }
 
+# The interviewer's activity when the employee submitted the answers.
+ANSWERS_IN_ACTIVITY = "hr_exit_interview.mail_activity_type_answers_in"
+
 # A generous limit: a page of text per answer, and no unbounded payload.
 ANSWER_MAX_LENGTH = 10000
 
@@ -130,6 +133,8 @@ class HrExitInterview(models.Model):
         if not self.env.su:
             self._check_portal_fields(vals)
         result = super().write(vals)
+        if vals.get("state") not in (None, "prepared"):
+            self._close_answers_in_activity(vals["state"])
         # The link opens the open questions of one employee for the interviewer it
         # was sent for: a new state, interviewer or employee ends it; a new sending
         # makes a new one.
@@ -224,6 +229,19 @@ class HrExitInterview(models.Model):
                 )
             )
 
+    def _close_answers_in_activity(self, state):
+        """The interviewer's "answers are in" activity ends when the interview moves
+        on: done when the talk is held, gone otherwise; write() checked the
+        state's role and the write access."""
+        answers_in = self.env.ref(ANSWERS_IN_ACTIVITY, raise_if_not_found=False)
+        activities = self.sudo().activity_ids.filtered(
+            lambda activity: answers_in and activity.activity_type_id == answers_in
+        )
+        if state == "held":
+            activities.action_feedback()
+        else:
+            activities.unlink()
+
     def _latest_sending(self):
         self.ensure_one()
         return self.sudo().invitation_ids.sorted()[:1]
@@ -312,12 +330,16 @@ class HrExitInterview(models.Model):
 
     def _portal_submit_answers(self, answers):
         """Store the answers, hand them to the interviewer and mail the employee a
-        copy: once submitted, the link no longer opens them."""
+        copy: once submitted, the link no longer opens them. The change of status is
+        the employee's (the portal runs as the public user)."""
         self._portal_save_answers(answers)
+        self._track_set_author(self.employee_id.work_contact_id)
         self._write_state("prepared")
         self.answers_submitted_on = fields.Datetime.now()
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
+        # No mail of its own: the note below tells the interviewer, in the
+        # employee's name (the portal's public user has no address to send from).
+        self.with_context(mail_activity_quick_update=True).activity_schedule(
+            ANSWERS_IN_ACTIVITY,
             user_id=self.interviewer_id.id,
             summary=self.env._("Prepare the exit interview: the answers are in"),
         )
@@ -347,6 +369,7 @@ class HrExitInterview(models.Model):
             raise UserError(
                 self.env._("You can no longer decline: your answers were submitted.")
             )
+        self._track_set_author(self.employee_id.work_contact_id)
         self._write_state("declined")
         self.decline_reason = reason or False
         officers = self.message_partner_ids

@@ -216,6 +216,15 @@ def compare(checks, before, after):
         "officers are asked to send the questions again where they are open",
         short(module["asked_to_send_again"]),
     )
+    answers_in = module["answers_in_activities"]
+    checks.check(
+        answers_in
+        and [i for i, _typed in answers_in]
+        == [i for i, _typed in before["module"]["answers_in_activities"]]
+        and all(typed for _i, typed in answers_in),
+        "the interviewers' activities of answers that are in have their own type",
+        short(answers_in),
+    )
     checks.check(
         not module["board_report_missing"],
         "the board report renders after the update, its texts and answers in it",

@@ -570,7 +570,18 @@ def fingerprint(env):
         "left_on_the_old_model": _orphans(env, {OLD_MEASURE} - {model}),
     }
     module = env["ir.module.module"].search([("name", "=", "hr_exit_interview")])
+    answers_in = env.ref(ANSWERS_IN_TYPE, raise_if_not_found=False)
     result["module"] = {
+        # [activity id, of the type 18.0.2.1.0 gives it]
+        "answers_in_activities": [
+            [activity.id, bool(answers_in) and activity.activity_type_id == answers_in]
+            for activity in env["mail.activity"]
+            .with_context(active_test=False)
+            .search(
+                [("res_model", "=", INTERVIEW), ("summary", "=", ANSWERS_IN)],
+                order="id",
+            )
+        ],
         "asked_to_send_again": asked_again,
         "state": module.state,
         "version": module.latest_version,
@@ -581,6 +592,8 @@ def fingerprint(env):
 
 
 SEND_AGAIN = "Send the questions again"
+ANSWERS_IN = "Prepare the exit interview: the answers are in"
+ANSWERS_IN_TYPE = "hr_exit_interview.mail_activity_type_answers_in"
 
 
 def _links(env, interviews):

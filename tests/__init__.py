@@ -28,3 +28,4 @@ from . import test_demo
 from . import test_accessibility
 from . import test_interview_form
 from . import test_letter
+from . import test_interview_activities

@@ -1,10 +1,15 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """18.0.2.1.0: the letter names the meeting as a person writes it, in the employee's
-language and time zone, and says nothing of a meeting that is not planned."""
+language and time zone, and says nothing of a meeting that is not planned. The
+interviewer's "answers are in" activities get their own type, by which the addon
+closes them when the interview moves on."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import convert_file
+from odoo.tools.translate import code_translations
+
+ANSWERS_IN_SUMMARY = "Prepare the exit interview: the answers are in"
 
 
 def migrate(cr, version):
@@ -17,4 +22,21 @@ def migrate(cr, version):
         {},
         mode="init",
         noupdate=True,
+    )
+
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    # The summary was written in the language of the employee's portal page.
+    summaries = {ANSWERS_IN_SUMMARY}
+    for lang, _name in env["res.lang"].get_installed():
+        translations = code_translations.get_python_translations(
+            "hr_exit_interview", lang
+        )
+        summaries.add(translations.get(ANSWERS_IN_SUMMARY, ANSWERS_IN_SUMMARY))
+    cr.execute(
+        "UPDATE mail_activity SET activity_type_id = %s "
+        "WHERE res_model = 'hr.exit.interview' AND summary IN %s",
+        [
+            env.ref("hr_exit_interview.mail_activity_type_answers_in").id,
+            tuple(summaries),
+        ],
     )
