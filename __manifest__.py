@@ -33,6 +33,7 @@
         "wizard/hr_departure_wizard_views.xml",
         "wizard/hr_exit_interview_held_views.xml",
         "wizard/hr_exit_interview_send_views.xml",
+        "wizard/hr_exit_interview_share_views.xml",
         "wizard/hr_exit_interview_summary_wizard_views.xml",
         "views/hr_exit_interview_portal_templates.xml",
         "report/hr_exit_interview_reports.xml",

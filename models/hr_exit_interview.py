@@ -438,7 +438,8 @@ class HrExitInterview(models.Model):
         self._write_state("prepared")
 
     def action_report(self):
-        """Finish the report: from now on the board can read it."""
+        """Finish the report: from now on the board can read it. From the form (the
+        button asks for the check), the interviewer first sees what is missing."""
         for interview in self:
             interview._check_transition("reported")
             if not interview.report_summary:
@@ -447,6 +448,13 @@ class HrExitInterview(models.Model):
                         "Write the short report before sharing it with the board."
                     )
                 )
+        context = self.env.context
+        if (
+            len(self) == 1
+            and context.get("exit_interview_share_check")
+            and not context.get("exit_interview_share_confirmed")
+        ):
+            return self._report_share_wizard()
         self._write_state("reported")
         self._notify_board()
 

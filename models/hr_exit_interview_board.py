@@ -189,6 +189,35 @@ class HrExitInterview(models.Model):
         wishes = dict(self._fields["keep_in_touch"]._description_selection(self.env))
         return wishes.get(self.keep_in_touch) or "-"
 
+    def _report_share_wizard(self):
+        """The window that shows what the board will read and what is missing."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Share Report with Board"),
+            "res_model": "hr.exit.interview.share",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_interview_id": self.id},
+        }
+
+    def _report_missing(self):
+        """What the guide's report holds and this one does not, by label."""
+        self.ensure_one()
+        names = (
+            "reasons_for_leaving",
+            "advice_for_successor",
+            "strengths",
+            "points_to_improve",
+            "confidentiality_explained",
+            "appreciation_given",
+        )
+        return [
+            self._fields[name].get_description(self.env)["string"]
+            for name in names
+            if not self[name]
+        ]
+
     def _notify_board(self):
         """Tell every board member of the interview's company that a report waits,
         naming no one and quoting nothing (the message carries the interview's

@@ -1,6 +1,9 @@
 """The interview's form as the officer and the interviewer use it (issue 15): the
 questions before saving, all of them on one page, fixed once sent."""
 
+from lxml import etree
+
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import ExitInterviewCase
@@ -31,3 +34,53 @@ class TestInterviewFormInTheBrowser(HttpCase, ExitInterviewCase):
             "hr_exit_interview_form_sent",
             login=self.interviewer.login,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestShareReportWithBoard(ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.interview = cls.create_interview(state="held")
+
+    def share(self):
+        """The form's button: it asks for the check."""
+        return (
+            self.interview.with_user(self.interviewer)
+            .with_context(exit_interview_share_check=True)
+            .action_report()
+        )
+
+    def test_the_button_asks_no_confirmation_before_the_check(self):
+        arch = self.env["hr.exit.interview"].get_views([(False, "form")])["views"]
+        button = etree.fromstring(arch["form"]["arch"]).xpath(
+            "//button[@name='action_report']"
+        )[0]
+        self.assertFalse(button.get("confirm"))
+        self.assertIn("exit_interview_share_check", button.get("context"))
+
+    def test_a_missing_report_is_said_at_once(self):
+        with self.assertRaisesRegex(UserError, "Write the short report"):
+            self.share()
+        self.assertEqual(self.interview.state, "held")
+
+    def test_what_is_missing_then_the_confirmation(self):
+        self.interview.write(
+            {"report_summary": "A warm goodbye", "strengths": "The team"}
+        )
+        action = self.share()
+        self.assertEqual(action["res_model"], "hr.exit.interview.share")
+        self.assertEqual(self.interview.state, "held", "not shared yet")
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.interviewer)
+            .with_context(**action["context"])
+            .create({})
+        )
+        missing = wizard.missing.splitlines()
+        self.assertIn("Reasons For Leaving", missing)
+        self.assertIn("Advice for the Successor", missing)
+        self.assertIn("Confidentiality and Board Report Explained", missing)
+        self.assertNotIn("Strengths of the Organisation", missing)
+        wizard.action_confirm()
+        self.assertEqual(self.interview.state, "reported")

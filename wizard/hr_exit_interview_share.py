@@ -1,0 +1,36 @@
+# Copyright 2026 hr_exit_interview contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class HrExitInterviewShare(models.TransientModel):
+    """Sharing the report with the board, once the interviewer has seen what the
+    board will read and what is not filled in."""
+
+    _name = "hr.exit.interview.share"
+    _description = "Share an Exit Interview Report with the Board"
+
+    interview_id = fields.Many2one("hr.exit.interview", required=True, readonly=True)
+    report_include_answers = fields.Boolean(
+        related="interview_id.report_include_answers", compute_sudo=False
+    )
+    missing = fields.Text(string="Not Filled In", compute="_compute_missing")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        wizards.interview_id.check_access("write")
+        return wizards
+
+    @api.depends("interview_id")
+    def _compute_missing(self):
+        for wizard in self:
+            wizard.missing = "\n".join(wizard.interview_id._report_missing())
+
+    def action_confirm(self):
+        """Share the report with the board."""
+        self.ensure_one()
+        self.interview_id.with_context(
+            exit_interview_share_confirmed=True
+        ).action_report()
+        return {"type": "ir.actions.act_window_close"}
