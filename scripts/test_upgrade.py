@@ -216,6 +216,16 @@ def compare(checks, before, after):
         "officers are asked to send the questions again where they are open",
         short(module["asked_to_send_again"]),
     )
+    roles = module["role_categories"]
+    group = "hr_exit_interview.group_exit_interview_"
+    checks.check(
+        roles["interviewer"] == roles["officer"]
+        and roles["officer"][1] == [group + "interviewer", group + "officer"]
+        and roles["board"][0] != roles["officer"][0]
+        and roles["board"][1] == [group + "board"],
+        "the board has a category of its own, Interviewer and Officer share one",
+        short(roles),
+    )
     answers_in = module["answers_in_activities"]
     checks.check(
         answers_in

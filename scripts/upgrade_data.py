@@ -568,10 +568,22 @@ def fingerprint(env):
             for template in templates
         },
         "left_on_the_old_model": _orphans(env, {OLD_MEASURE} - {model}),
+        # The addon's roles of each seeded user: an update moves no one.
+        "roles": {
+            user.login: sorted(
+                xmlid
+                for xmlid in user.groups_id.get_external_id().values()
+                if xmlid.startswith("hr_exit_interview.")
+            )
+            for user in env["res.users"].search(
+                [("login", "=like", PREFIX + "%")], order="login"
+            )
+        },
     }
     module = env["ir.module.module"].search([("name", "=", "hr_exit_interview")])
     answers_in = env.ref(ANSWERS_IN_TYPE, raise_if_not_found=False)
     result["module"] = {
+        "role_categories": _role_categories(env),
         # [activity id, of the type 18.0.2.1.0 gives it]
         "answers_in_activities": [
             [activity.id, bool(answers_in) and activity.activity_type_id == answers_in]
@@ -588,6 +600,16 @@ def fingerprint(env):
         "measure_model": model,
         "measure_field": measures_of.name,
     }
+    return result
+
+
+def _role_categories(env):
+    """Each role's category in Settings > Users, with the groups it holds."""
+    result = {}
+    for role in ("interviewer", "officer", "board"):
+        category = env.ref(f"hr_exit_interview.group_exit_interview_{role}").category_id
+        groups = env["res.groups"].search([("category_id", "=", category.id)])
+        result[role] = [category.id, sorted(groups.get_external_id().values())]
     return result
 
 

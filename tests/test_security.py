@@ -1,6 +1,9 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
+
+from odoo.addons.base.models.res_users import name_selection_groups
 
 from .common import ExitInterviewCase
 
@@ -108,3 +111,42 @@ class TestAccess(ExitInterviewCase):
         self.assertFalse(implying)
         self.assertNotIn(board, self.env.ref("base.default_user").groups_id)
         self.assertNotIn(board, self.users["hr_user"].groups_id)
+
+
+@tagged("post_install", "-at_install")
+class TestRolesInSettings(ExitInterviewCase):
+    """Settings > Users gives each role without developer mode: a category is one
+    selection only when its groups form a chain."""
+
+    def test_each_role_is_a_selection_of_its_category(self):
+        interviewer = self.env.ref("hr_exit_interview.group_exit_interview_interviewer")
+        officer = self.env.ref("hr_exit_interview.group_exit_interview_officer")
+        board = self.env.ref("hr_exit_interview.group_exit_interview_board")
+        kinds = {
+            app: (kind, groups)
+            for app, kind, groups, _category in self.env[
+                "res.groups"
+            ].get_groups_by_application()
+        }
+        kind, groups = kinds[interviewer.category_id]
+        self.assertEqual((kind, groups), ("selection", interviewer | officer))
+        self.assertEqual(list(groups), [interviewer, officer], "Interviewer < Officer")
+        self.assertEqual(kinds[board.category_id], ("selection", board))
+        self.assertNotEqual(board.category_id, interviewer.category_id)
+        self.assertFalse(board.implied_ids)
+        self.assertFalse(board.trans_implied_ids & (interviewer | officer))
+
+        # The user form of an administrator without developer mode shows both.
+        admin = new_test_user(
+            self.env, login="exit_admin", groups="base.group_user,base.group_system"
+        )
+        self.assertFalse(admin.has_group("base.group_no_one"))
+        arch = (
+            self.env["res.users"]
+            .with_user(admin)
+            .get_views([(self.env.ref("base.view_users_form").id, "form")])["views"][
+                "form"
+            ]["arch"]
+        )
+        self.assertIn(f'name="{name_selection_groups(groups.ids)}"', arch)
+        self.assertIn(f'name="{name_selection_groups(board.ids)}"', arch)
