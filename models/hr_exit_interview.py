@@ -118,7 +118,8 @@ class HrExitInterview(models.Model):
 
     # === FIELDS === #
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: each reader reads it in their own language.
+    name = fields.Char(compute="_compute_name", search="_search_name")
     active = fields.Boolean(default=True)
     state = fields.Selection(
         STATES,
@@ -282,6 +283,7 @@ class HrExitInterview(models.Model):
     # === COMPUTE METHODS === #
 
     @api.depends("employee_id.name", "anonymised_on")
+    @api.depends_context("lang")
     def _compute_name(self):
         for interview in self:
             if interview.anonymised_on:
@@ -291,6 +293,9 @@ class HrExitInterview(models.Model):
                 "Exit interview of %(employee)s",
                 employee=interview.employee_id.name or "",
             )
+
+    def _search_name(self, operator, value):
+        return [("employee_id.name", operator, value)]
 
     @api.depends("seniority_months", "hire_date")
     def _compute_seniority_display(self):

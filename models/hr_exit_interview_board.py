@@ -227,11 +227,14 @@ class HrExitInterview(models.Model):
             members = board.sudo().users.filtered(
                 lambda user, company=interview.company_id: company in user.company_ids
             )
-            if members:
-                interview.sudo().message_notify(
-                    partner_ids=members.partner_id.ids,
-                    subject=self.env._("An exit interview report is ready"),
-                    body=self.env._(
+            # One notice per language, each in its readers' own.
+            for lang in set(members.mapped("lang")):
+                readers = members.filtered(lambda user, lang=lang: user.lang == lang)
+                notified = interview.sudo().with_context(lang=lang)
+                notified.message_notify(
+                    partner_ids=readers.partner_id.ids,
+                    subject=notified.env._("An exit interview report is ready"),
+                    body=notified.env._(
                         "An exit interview report is ready for the board's evaluation."
                     ),
                     email_layout_xmlid="mail.mail_notification_light",

@@ -131,6 +131,13 @@ class HrExitInterview(models.Model):
             )
         return domain
 
+    def _in_reader_lang(self):
+        """The interview in the language of its chatter's reader, for the notes and
+        activities written on it: the interviewer, who reads every note (the
+        officers read the same ones)."""
+        self.ensure_one()
+        return self.with_context(lang=self.interviewer_id.lang or self.env.lang)
+
     def _mail_record_name(self):
         """The name messages and notifications carry: anyone may read it (through
         mail.notification), so it names no one and quotes nothing."""
@@ -154,8 +161,9 @@ class HrExitInterview(models.Model):
 
     def _log_manager_as_interviewer(self):
         if self.interviewer_is_manager:
-            self.message_post(
-                body=self.env._(
+            interview = self._in_reader_lang()
+            interview.message_post(
+                body=interview.env._(
                     "%(interviewer)s, the employee's manager or coach, was chosen as "
                     "interviewer. The guide advises against it, certainly when the "
                     "manager is part of the reason for leaving.",

@@ -148,10 +148,12 @@ class HrExitInterviewMeasure(models.Model):
     def _schedule_responsible_activity(self):
         for measure in self.filtered(lambda m: m.user_id and m.state == "open"):
             measure.activity_unlink(["mail.mail_activity_data_todo"])
-            measure.activity_schedule(
+            # In the language of the one who carries it out.
+            in_lang = measure.with_context(lang=measure.user_id.lang or self.env.lang)
+            in_lang.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=measure.date_deadline
                 or fields.Date.context_today(measure),
                 user_id=measure.user_id.id,
-                summary=self.env._("Board measure from an exit interview"),
+                summary=in_lang.env._("Board measure from an exit interview"),
             )

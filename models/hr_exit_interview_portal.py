@@ -336,15 +336,17 @@ class HrExitInterview(models.Model):
         self._track_set_author(self.employee_id.work_contact_id)
         self._write_state("prepared")
         self.answers_submitted_on = fields.Datetime.now()
-        # No mail of its own: the note below tells the interviewer, in the
-        # employee's name (the portal's public user has no address to send from).
-        self.with_context(mail_activity_quick_update=True).activity_schedule(
+        # Written for the interviewer, in their language. No mail of the activity's
+        # own: the note below tells the interviewer, in the employee's name (the
+        # portal's public user has no address to send from).
+        interview = self._in_reader_lang()
+        interview.with_context(mail_activity_quick_update=True).activity_schedule(
             ANSWERS_IN_ACTIVITY,
             user_id=self.interviewer_id.id,
-            summary=self.env._("Prepare the exit interview: the answers are in"),
+            summary=interview.env._("Prepare the exit interview: the answers are in"),
         )
-        self.message_post(
-            body=self.env._(
+        interview.message_post(
+            body=interview.env._(
                 "%(employee)s submitted the answers to the preparatory questions.",
                 employee=self.employee_id.name,
             ),
@@ -373,8 +375,9 @@ class HrExitInterview(models.Model):
         self._write_state("declined")
         self.decline_reason = reason or False
         officers = self.message_partner_ids
-        self.message_post(
-            body=self.env._(
+        interview = self._in_reader_lang()
+        interview.message_post(
+            body=interview.env._(
                 "%(employee)s prefers not to take part in the exit interview.",
                 employee=self.employee_id.name,
             ),

@@ -85,10 +85,12 @@ class HrExitInterview(models.Model):
             }
         )
         address = mask_email(email)
-        self.message_post(
-            body=self.env._("A reminder was sent to %(address)s.", address=address)
+        interview = self._in_reader_lang()
+        _ = interview.env._
+        interview.message_post(
+            body=_("A reminder was sent to %(address)s.", address=address)
             if kind == "reminder"
-            else self.env._("The questions were sent to %(address)s.", address=address),
+            else _("The questions were sent to %(address)s.", address=address),
             subtype_xmlid="mail.mt_note",
         )
 

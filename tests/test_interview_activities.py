@@ -2,6 +2,7 @@
 portal are theirs, the activities end with the step they are for."""
 
 from odoo.tests import tagged
+from odoo.tests.common import new_test_user
 
 from .common import ExitInterviewCase
 
@@ -106,3 +107,86 @@ class TestPortalChangesAndActivities(ExitInterviewCase):
         ).action_mark_held()
         self.assertEqual(held.activity_ids, todo, "other activities stay")
         self.assertFalse(activity.exists() and activity.active, "marked done")
+
+
+@tagged("post_install", "-at_install")
+class TestTextsInTheReadersLanguage(ExitInterviewCase):
+    """What Odoo stores as text is written in its reader's language: the chatter's
+    notes and the activities in the interviewer's, the board's notice in each board
+    member's, the interview's name in whoever reads it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.load_dutch()
+        cls.interviewer.lang = "nl_NL"
+        cls.officer.lang = "en_US"
+
+    def test_the_interview_s_name_in_the_reader_s_language(self):
+        interview = self.create_interview()
+        self.assertEqual(
+            interview.with_context(lang="en_US").name,
+            "Exit interview of Dirk Departing",
+        )
+        self.assertEqual(
+            interview.with_context(lang="nl_NL").display_name,
+            "Exitgesprek met Dirk Departing",
+        )
+        found = self.env["hr.exit.interview"].search([("name", "ilike", "Dirk")])
+        self.assertIn(interview, found)
+
+    def test_notes_and_activities_in_the_interviewer_s_language(self):
+        # An English officer sends; the employee answers on a French page.
+        interview, token = self.create_invited_interview()
+        sent = interview.message_ids[:1]
+        self.assertIn("De vragen zijn verstuurd naar", sent.body)
+        public = self.env.ref("base.public_user")
+        on_portal = (
+            self.env["hr.exit.interview"]
+            .with_user(public)
+            .with_context(lang="fr_BE")
+            ._portal_find(interview.id, token, public)
+        )
+        on_portal._portal_submit_answers({})
+        note = interview.message_ids[:1]
+        self.assertIn("heeft de antwoorden op de voorbereidende vragen", note.body)
+        self.assertEqual(note.record_name, f"Exitgesprek {interview.id}")
+        self.assertEqual(
+            interview.activity_ids.summary,
+            "Bereid het exitgesprek voor: de antwoorden zijn binnen",
+        )
+
+    def test_the_board_is_told_in_each_member_s_language(self):
+        dutch_board = new_test_user(
+            self.env,
+            login="exit_dutch_board",
+            groups="base.group_user,hr_exit_interview.group_exit_interview_board",
+            lang="nl_NL",
+        )
+        interview = self.create_interview(state="held", report_summary="Goodbye")
+        interview.with_user(self.interviewer).action_report()
+        notices = self.env["mail.message"].search(
+            [("model", "=", interview._name), ("res_id", "=", interview.id)]
+        )
+        dutch = notices.filtered(lambda m: dutch_board.partner_id in m.partner_ids)
+        english = notices.filtered(lambda m: self.board.partner_id in m.partner_ids)
+        self.assertEqual(dutch.subject, "Een verslag van een exitgesprek staat klaar")
+        self.assertEqual(english.subject, "An exit interview report is ready")
+
+    def test_a_measure_s_activity_in_its_responsible_s_language(self):
+        interview = self.create_interview(state="reported", report_summary="Goodbye")
+        measure = (
+            self.env["hr.exit.interview.measure"]
+            .with_user(self.board)
+            .create(
+                {
+                    "interview_id": interview.id,
+                    "name": "Plan the summer camps earlier",
+                    "user_id": self.interviewer.id,
+                }
+            )
+        )
+        self.assertEqual(
+            measure.activity_ids.summary,
+            "Maatregel van het bestuur na een exitgesprek",
+        )

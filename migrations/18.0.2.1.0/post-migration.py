@@ -3,7 +3,9 @@
 """18.0.2.1.0: the letter names the meeting as a person writes it, in the employee's
 language and time zone, and says nothing of a meeting that is not planned. The
 interviewer's "answers are in" activities get their own type, by which the addon
-closes them when the interview moves on."""
+closes them when the interview moves on. The interview's name is no longer stored
+(each reader reads it in their language): its column goes, and with it the names of
+employees that anonymisation would no longer erase from it."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import convert_file
@@ -13,6 +15,7 @@ ANSWERS_IN_SUMMARY = "Prepare the exit interview: the answers are in"
 
 
 def migrate(cr, version):
+    cr.execute("ALTER TABLE hr_exit_interview DROP COLUMN IF EXISTS name")
     # The mail templates are noupdate, which an update never rewrites: their new
     # wording is loaded once, here (the translations follow from the .po files).
     convert_file(
