@@ -200,6 +200,13 @@ class TestExitInterview(ExitInterviewCase):
         self.assertEqual(
             first.question, "Hoe kijk je in het algemeen terug op je periode bij ons?"
         )
+        # HR sets it on the employee form, where Odoo keeps it without showing it.
+        arch = (
+            self.env["hr.employee"]
+            .with_user(self.officer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('name="lang"', arch)
         # Created without the form (the departure wizard): the same.
         other = self.create_interview(employee_id=self.employee.id)
         self.assertEqual(other.line_ids.sorted()[0].section_name, "Algemeen")
