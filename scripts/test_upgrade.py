@@ -226,6 +226,11 @@ def compare(checks, before, after):
         "the board has a category of its own, Interviewer and Officer share one",
         short(roles),
     )
+    checks.check(
+        not module["names_not_read"],
+        "every interview's name reads in its reader's language (here English)",
+        short(module["names_not_read"]),
+    )
     answers_in = module["answers_in_activities"]
     checks.check(
         answers_in

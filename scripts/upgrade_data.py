@@ -15,6 +15,7 @@ from datetime import date, datetime
 from markupsafe import escape
 
 from odoo import Command, models
+from odoo.tools.translate import code_translations
 
 INTERVIEW = "hr.exit.interview"
 OLD_MEASURE = "hr.exit.interview.action"
@@ -26,9 +27,9 @@ PREFIX = "upgrade_"  # logins of the users seed() creates
 # The interview's fields as 18.0.1.1.0 names them, grouped in the checks they make.
 INTERVIEW_ASPECTS = {
     "state": ("state", "active"),
+    # The name is read apart: 18.0.2.1.0 no longer stores it (see _names_not_read).
     "employee": (
         "employee_id",
-        "name",
         "manager_id",
         "coach_id",
         "job_id",
@@ -590,10 +591,11 @@ def fingerprint(env):
             for activity in env["mail.activity"]
             .with_context(active_test=False)
             .search(
-                [("res_model", "=", INTERVIEW), ("summary", "=", ANSWERS_IN)],
+                [("res_model", "=", INTERVIEW), ("summary", "in", _answers_in(env))],
                 order="id",
             )
         ],
+        "names_not_read": _names_not_read(interviews),
         "asked_to_send_again": asked_again,
         "state": module.state,
         "version": module.latest_version,
@@ -601,6 +603,34 @@ def fingerprint(env):
         "measure_field": measures_of.name,
     }
     return result
+
+
+def _answers_in(env):
+    """The summary of the "answers are in" activity, in every installed language: it
+    was written in the language of the employee's portal page."""
+    summaries = {ANSWERS_IN}
+    for lang, _name in env["res.lang"].get_installed():
+        translations = code_translations.get_python_translations(
+            "hr_exit_interview", lang
+        )
+        summaries.add(translations.get(ANSWERS_IN, ANSWERS_IN))
+    return sorted(summaries)
+
+
+def _names_not_read(interviews):
+    """The interviews whose name, read in English, is not "Exit interview of" their
+    employee (or "Anonymised exit interview"): 18.0.2.1.0 reads the name in its
+    reader's language, where 18.0.1.1.0 stored it in its creator's."""
+    return [
+        interview.id
+        for interview in interviews
+        if interview.name
+        != (
+            "Anonymised exit interview"
+            if "anonymised_on" in interview._fields and interview.anonymised_on
+            else f"Exit interview of {interview.employee_id.name}"
+        )
+    ]
 
 
 def _role_categories(env):
