@@ -691,6 +691,9 @@ def stale_mail_templates(env):
             body = template.with_context(lang=lang).body_html or ""
             if "get_portal_url" in body or "exit_interview_link" not in body:
                 problems.append(f"{xmlid} in {lang}")
+            # 18.0.2.1.0: the meeting as a person writes it, in every language.
+            if "_letter_meeting_day" not in body or "format_duration" in body:
+                problems.append(f"{xmlid} in {lang} names the meeting the old way")
         if (
             "De vragen beantwoorden"
             not in template.with_context(lang="nl_NL").body_html

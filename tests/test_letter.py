@@ -51,11 +51,11 @@ class TestTheLetter(LinkCase):
         self.load_dutch()
         self.employee.lang = "nl_NL"
         text = self.letter(planned_start=datetime(2026, 12, 11, 9, 0), duration=2.0)
-        self.assertIn("vrijdag 11 december 2026 om 10:00, ongeveer twee uur", text)
+        self.assertIn("vrijdag 11 december 2026 om 10:00, voor ongeveer twee uur", text)
         self.assertNotIn("Friday", text)
         text = self.letter(last_working_day=False)
         self.assertNotIn("vrijdag", text)
-        self.assertNotIn("ontmoeten", text)
+        self.assertNotIn("spreken graag af", text)
 
     def test_the_sending_window_says_when_no_meeting_is_planned(self):
         wizard = (
