@@ -41,6 +41,19 @@ class MailActivity(models.Model):
         )
         return query
 
+    @api.depends("res_model", "res_id")
+    def _compute_res_name(self):
+        """An interview's activities carry its neutral name: the name is stored, mailed
+        to the assignee in the subject, and outlives the interview's anonymisation."""
+        result = super()._compute_res_name()
+        for activity in self.filtered(lambda a: a.res_model == "hr.exit.interview"):
+            activity.res_name = (
+                self.env["hr.exit.interview"]
+                .browse(activity.res_id)
+                ._mail_record_name()
+            )
+        return result
+
     def write(self, vals):
         # Moved onto an exit interview, an activity would name it and post into its
         # chatter: only those who read that chatter may put one there.

@@ -152,6 +152,32 @@ class TestChatterAndFollowers(ExitInterviewCase):
         )
         self.assertNotIn(self.manager_user.partner_id, interview.message_partner_ids)
 
+    def test_activities_name_the_interview_not_the_employee(self):
+        interview = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .create(
+                {"employee_id": self.employee.id, "interviewer_id": self.interviewer.id}
+            )
+        )
+        activity = interview.with_user(self.officer).activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=self.interviewer.id,
+            summary="Prepare the talk",
+        )
+        self.run_precommit()
+        self.assertEqual(activity.res_name, f"Exit interview {interview.id}")
+        assigned = self.env["mail.message"].search(
+            [
+                ("model", "=", "hr.exit.interview"),
+                ("res_id", "=", interview.id),
+                ("subject", "ilike", "assigned to you"),
+            ]
+        )
+        self.assertTrue(assigned, "the interviewer is told of the activity")
+        for text in (assigned.subject, assigned.body, activity.res_name):
+            self.assertNotIn(self.employee.name, text)
+
     def test_followers_are_listed_only_to_those_who_read_the_chatter(self):
         interview = (
             self.env["hr.exit.interview"]

@@ -5,7 +5,8 @@ language and time zone, and says nothing of a meeting that is not planned. The
 interviewer's "answers are in" activities get their own type, by which the addon
 closes them when the interview moves on. The interview's name is no longer stored
 (each reader reads it in their language): its column goes, and with it the names of
-employees that anonymisation would no longer erase from it."""
+employees that anonymisation would no longer erase from it. The activities of an
+interview stored its name with the employee's: they now store its neutral name."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import convert_file
@@ -43,3 +44,6 @@ def migrate(cr, version):
             tuple(summaries),
         ],
     )
+    activities = env["mail.activity"].search([("res_model", "=", "hr.exit.interview")])
+    env.add_to_compute(activities._fields["res_name"], activities)
+    activities.flush_recordset(["res_name"])
