@@ -18,7 +18,9 @@ class HrExitInterviewLine(models.Model):
     interview_id = fields.Many2one(
         "hr.exit.interview", required=True, index=True, ondelete="cascade"
     )
-    company_id = fields.Many2one(related="interview_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="interview_id.company_id", store=True, precompute=True
+    )
     state = fields.Selection(related="interview_id.state")
     sequence = fields.Integer(default=10)
     section_name = fields.Char(string="Section")

@@ -46,10 +46,14 @@ class HrExitInterview(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         interviews = super().create(vals_list)
+        creator = interviews._creator_following()
         for interview in interviews:
-            interview._subscribe_interviewer()
+            # The officer who plans their own interview follows it already.
+            if interview.interviewer_id.partner_id != creator:
+                interview._subscribe_interviewer()
             # Odoo subscribes the creator directly, past _message_subscribe.
-            interview.message_unsubscribe(partner_ids=interview._leader_partners().ids)
+            if creator and creator & interview._leader_partners():
+                interview.message_unsubscribe(partner_ids=creator.ids)
             interview._log_manager_as_interviewer()
         return interviews
 
@@ -143,6 +147,18 @@ class HrExitInterview(models.Model):
         mail.notification), so it names no one and quotes nothing."""
         self.ensure_one()
         return self.env._("Exit interview %(number)s", number=self.id)
+
+    def _creator_following(self):
+        """The partner mail.thread's create subscribed (the creator), on the same
+        conditions, or none."""
+        context = self.env.context
+        if (
+            context.get("tracking_disable")
+            or context.get("mail_create_nosubscribe")
+            or not self.env.user.active
+        ):
+            return self.env["res.partner"]
+        return self.env.user.partner_id
 
     def _subscribe_interviewer(self):
         if self.interviewer_id:

@@ -55,7 +55,10 @@ class HrExitInterviewTemplate(models.Model):
         """The template's questions, in the given language, as the values of an
         interview's lines."""
         self.ensure_one()
-        questions = self.with_context(lang=lang).question_ids.sorted()
+        # In the questions' order (_order), sorted here without a query.
+        questions = self.with_context(lang=lang).question_ids.sorted(
+            lambda question: (question.section_sequence, question.sequence, question.id)
+        )
         return [
             {
                 "sequence": index,

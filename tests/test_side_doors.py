@@ -207,6 +207,19 @@ class TestChatterAndFollowers(ExitInterviewCase):
                 with self.assertRaises(AccessError):
                     followers.with_user(user).read(["partner_id", "res_id"])
 
+    def test_officer_who_holds_the_interview_follows_it_once(self):
+        interview = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .create(
+                {"employee_id": self.employee.id, "interviewer_id": self.officer.id}
+            )
+        )
+        self.assertEqual(
+            interview.message_follower_ids.partner_id, self.officer.partner_id
+        )
+        self.assertEqual(len(interview.message_follower_ids), 1)
+
     def test_manager_who_is_officer_never_follows(self):
         self.manager_user.groups_id |= self.env.ref(
             "hr_exit_interview.group_exit_interview_officer"

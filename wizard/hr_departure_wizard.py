@@ -14,6 +14,7 @@ class HrDepartureWizard(models.TransientModel):
         compute="_compute_plan_exit_interview",
         store=True,
         readonly=False,
+        precompute=True,
     )
     has_exit_interview = fields.Boolean(compute="_compute_has_exit_interview")
     exit_interviewer_id = fields.Many2one(
@@ -31,10 +32,11 @@ class HrDepartureWizard(models.TransientModel):
     def _compute_plan_exit_interview(self):
         may_plan = self.env.user.has_group(OFFICER_GROUP)
         for wizard in self:
+            # The reason first: a departure that proposes nothing looks for nothing.
             wizard.plan_exit_interview = (
                 may_plan
-                and not wizard.has_exit_interview
                 and wizard.departure_reason_id.plan_exit_interview
+                and not wizard.has_exit_interview
             )
 
     @api.depends("employee_id")
