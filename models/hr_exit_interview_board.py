@@ -187,7 +187,36 @@ class HrExitInterview(models.Model):
     def _keep_in_touch_display(self):
         self.ensure_one()
         wishes = dict(self._fields["keep_in_touch"]._description_selection(self.env))
-        return wishes.get(self.keep_in_touch) or "-"
+        return wishes.get(self.keep_in_touch, "")
+
+    def _job_display(self):
+        """The job as the reports name it: the title, with the position only when it
+        says more ("Consultant", never "Consultant Consultant")."""
+        self.ensure_one()
+        title = (self.job_title or "").strip()
+        # The position's name, as the interview keeps it, for whoever reads the
+        # interview (interviewers may not read hr.job).
+        position = (self.job_id.sudo().name or "").strip()
+        if not title or not position or position.casefold() in title.casefold():
+            return title or position
+        return f"{title} ({position})"
+
+    def _answered_lines(self, with_notes=False):
+        """The questions the employee answered (and, with_notes, those the
+        interviewer noted something on), in their order."""
+        self.ensure_one()
+        return self.line_ids.sorted().filtered(
+            lambda line: line.answer_display or (with_notes and line.interviewer_note)
+        )
+
+    def _answer_count_display(self, answered):
+        """The unanswered questions summed up in one line, not listed one by one."""
+        self.ensure_one()
+        return self.env._(
+            "%(answered)s of %(total)s questions answered",
+            answered=len(answered),
+            total=len(self.line_ids),
+        )
 
     def _report_share_wizard(self):
         """The window that shows what the board will read and what is missing."""
