@@ -4,6 +4,16 @@ from odoo import api, fields, models
 
 from .hr_exit_interview import BOARD_GROUP
 
+# How a report was read: the technical name each path logs, and what the readings
+# list shows of it.
+READING_PATHS = [
+    ("report.hr_exit_interview.report_exit_interview", "Board report (PDF or page)"),
+    ("report.hr_exit_interview.report_exit_interview_summary", "Board summary"),
+    ("hr.exit.interview.read", "Opened in Odoo (form, list, grouping or export)"),
+    ("hr.exit.interview.search", "Search in the reports"),
+    ("hr.exit.interview.line.search", "Search in the answers"),
+]
+
 
 class HrExitInterviewReportLog(models.Model):
     """Who rendered which board report when: the organisation can answer "who has
@@ -16,7 +26,7 @@ class HrExitInterviewReportLog(models.Model):
     interview_id = fields.Many2one(
         "hr.exit.interview", index=True, ondelete="cascade", readonly=True
     )
-    report_name = fields.Char(string="Report", readonly=True)
+    report_name = fields.Selection(READING_PATHS, string="Read Through", readonly=True)
     user_id = fields.Many2one("res.users", string="Read By", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 

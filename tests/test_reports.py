@@ -1,3 +1,5 @@
+import html
+import re
 import subprocess
 from datetime import date
 
@@ -10,6 +12,14 @@ from .common import ExitInterviewCase
 
 BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
 QUESTIONS = "hr_exit_interview.action_report_exit_interview_questions"
+ANSWERS = "hr_exit_interview.action_report_exit_interview_answers"
+CONVERSATION = "hr_exit_interview.action_report_exit_interview_conversation"
+SUMMARY = "hr_exit_interview.action_report_exit_interview_summary"
+BOARD_REPORT_LOGGED = "report.hr_exit_interview.report_exit_interview"
+WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+    r'xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
 
 
 def pdf_text(pdf):
@@ -17,6 +27,34 @@ def pdf_text(pdf):
     return subprocess.run(
         ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
+
+
+def pdf_first_page_words(pdf):
+    """The words of the PDF's first page with their boxes (x_min, y_min, x_max,
+    y_max, in points from the top left), read back by pdftotext."""
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return [
+        (html.unescape(word), *map(float, box)) for *box, word in WORD.findall(xhtml)
+    ]
+
+
+def line_box(words, first_word, second_word):
+    """The box of the first line of words that starts with these two words."""
+    for index, (word, *box) in enumerate(words[:-1]):
+        if word == first_word and words[index + 1][0] == second_word:
+            following = words[index + 1]
+            return (
+                box[0],
+                min(box[1], following[2]),
+                following[3],
+                max(box[3], following[4]),
+            )
+    raise AssertionError(f"{first_word} {second_word} not found in {words}")
 
 
 @tagged("post_install", "-at_install")
@@ -36,7 +74,7 @@ class TestReports(HttpCase, ExitInterviewCase):
 
     # Debian's wkhtmltopdf is built on an unpatched Qt and says so on every render.
     @mute_logger("odoo.addons.base.models.ir_actions_report")
-    def render_pdf(self, user, report, interview=None):
+    def render_pdf_bytes(self, user, report, interview=None):
         interview = interview or self.interview
         reports = self.env["ir.actions.report"].with_user(user)
         pdf, kind = reports.with_context(force_report_rendering=True)._render_qweb_pdf(
@@ -44,7 +82,10 @@ class TestReports(HttpCase, ExitInterviewCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf_text(pdf)
+        return pdf
+
+    def render_pdf(self, user, report, interview=None):
+        return pdf_text(self.render_pdf_bytes(user, report, interview))
 
     def test_board_report_is_a_real_pdf_with_the_report(self):
         text = self.render_pdf(self.board, BOARD_REPORT)
@@ -59,6 +100,81 @@ class TestReports(HttpCase, ExitInterviewCase):
             "Confidential",
         ):
             self.assertIn(expected, text)
+
+    def test_confidentiality_line_stands_above_the_title(self):
+        # Measured in the PDF that this machine's wkhtmltopdf (Debian's, on an
+        # unpatched Qt, which prints no header) renders.
+        words = pdf_first_page_words(self.render_pdf_bytes(self.board, BOARD_REPORT))
+        confidential = line_box(words, "Confidential:", "for")
+        title = line_box(words, "Exit", "interview")
+        self.assertLessEqual(confidential[3], title[1])
+
+    def test_board_report_leaves_out_what_the_interviewer_left_empty(self):
+        texts = {}
+        for kind, values in (
+            ("short", {}),
+            (
+                "full",
+                {
+                    "reasons_for_leaving": "A new challenge",
+                    "advice_for_successor": "Ask the team",
+                    "strengths": "Warm colleagues",
+                    "points_to_improve": "Onboarding plan",
+                    "keep_in_touch": "newsletter",
+                },
+            ),
+        ):
+            interview = self.create_interview(
+                state="held", report_summary="Kind words", **values
+            )
+            interview.action_report()
+            texts[kind] = self.render_pdf(self.board, BOARD_REPORT, interview)
+        self.assertIn("Short Report", texts["short"])
+        for heading in (
+            "Reasons for Leaving",
+            "Advice for the Successor",
+            "Strengths of the Organisation",
+            "Points to Improve",
+            "Keeping in Touch",
+        ):
+            with self.subTest(heading=heading):
+                self.assertIn(heading, texts["full"])
+                self.assertNotIn(heading, texts["short"])
+
+    def test_reports_name_the_job_once(self):
+        consultant = self.env["hr.job"].create({"name": "Consultant"})
+        interview = self.create_interview(
+            job_id=consultant.id,
+            job_title="Consultant",
+            state="held",
+            report_summary="Short report",
+        )
+        interview.action_report()
+        for user, report in (
+            (self.interviewer, CONVERSATION),
+            (self.board, BOARD_REPORT),
+        ):
+            with self.subTest(report=report):
+                text = self.render_pdf(user, report, interview)
+                self.assertEqual(text.count("Consultant"), 1, text)
+        interview.sudo().job_title = "Youth Worker"
+        self.assertEqual(interview._job_display(), "Youth Worker (Consultant)")
+        interview.sudo().job_title = "Senior Consultant"
+        self.assertEqual(interview._job_display(), "Senior Consultant")
+
+    def test_unanswered_questions_are_counted_not_listed(self):
+        unanswered = self.interview.line_ids.sorted()[1].question
+        for user, report in (
+            (self.board, BOARD_REPORT),
+            (self.officer, ANSWERS),
+            (self.interviewer, CONVERSATION),
+        ):
+            with self.subTest(report=report):
+                text = self.render_pdf(user, report)
+                self.assertIn("1 of 41 questions answered", text)
+                self.assertIn("A great time overall", text)
+                self.assertNotIn("Not answered", text)
+                self.assertNotIn(unanswered, text)
 
     def test_board_report_may_leave_the_answers_out(self):
         self.interview.sudo().report_include_answers = False
@@ -141,6 +257,43 @@ class TestReports(HttpCase, ExitInterviewCase):
             logs.with_user(self.board).search([])
         with self.assertRaises(AccessError):
             readings.with_user(self.officer).unlink()
+
+    def test_readings_list_names_each_way_in_words(self):
+        logs = self.env["hr.exit.interview.report.log"]
+        board = self.board
+        self.env["ir.actions.report"].with_user(board)._render_qweb_html(
+            BOARD_REPORT, self.interview.ids
+        )
+        self.env["ir.actions.report"].with_user(board)._render_qweb_html(
+            SUMMARY, [], data={"date_from": "2031-01-01", "date_to": "2031-12-31"}
+        )
+        self.interview.with_user(board).read(["report_summary"])
+        self.env["hr.exit.interview"].with_user(board).search(
+            [("report_summary", "ilike", "Kind")]
+        )
+        self.env["hr.exit.interview.line"].with_user(board).search(
+            [("answer_text", "ilike", "great")]
+        )
+        logged = set(logs.search([]).mapped("report_name"))
+        self.assertEqual(len(logged), 5)
+
+        def labels(user):
+            readings = logs.with_user(user).with_context(lang=user.lang)
+            selection = readings.fields_get(["report_name"])["report_name"]["selection"]
+            return dict(selection)
+
+        english = labels(self.officer)
+        for name in logged:
+            with self.subTest(name=name):
+                self.assertNotIn(name, english.values())
+                self.assertNotRegex(english[name], r"[._]")
+        self.assertEqual(english[BOARD_REPORT_LOGGED], "Board report (PDF or page)")
+        self.load_dutch()
+        self.officer.lang = "nl_NL"
+        dutch = labels(self.officer)
+        for name in logged:
+            with self.subTest(name=name, lang="nl_NL"):
+                self.assertNotEqual(dutch[name], english[name])
 
     def test_board_report_over_http_for_the_board(self):
         self.authenticate("exit_board", "exit_board")
