@@ -247,6 +247,8 @@ class BenchExitInterview(QueryCountCase):
             last <= first,
             f"{last / first:.2f}",
         )
+        # In this one transaction the later ones also slow down because Odoo keeps
+        # each tracked record's environment until the commit (see README.md).
         first = statistics.median(timings[:100]) * 1000
         last = statistics.median(timings[-100:]) * 1000
         self.record(
