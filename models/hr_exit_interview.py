@@ -1,9 +1,12 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import psycopg2.errors
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import SQL
 
 STATES = [
     ("draft", "Draft"),
@@ -527,6 +530,45 @@ class HrExitInterview(models.Model):
                 target=states.get(new_state, new_state),
                 hint=hints.get(new_state, ""),
             )
+        )
+
+    def _lock_for_job(self):
+        """The interviews of self that this transaction now holds until it ends, so
+        that a job run at the same moment by several processes does its work on
+        each exactly once (Odoo's cron lock covers scheduled runs, not direct
+        calls). Rows held by another transaction, or changed by one since this
+        transaction began, are left to it. Callers re-check their selection on the
+        result: it is read again."""
+        if not self:
+            return self
+        cr = self.env.cr
+        held = set()
+        try:
+            with cr.savepoint(flush=False):
+                cr.execute(self._lock_query(self.ids), log_exceptions=False)
+                held.update(row[0] for row in cr.fetchall())
+        except psycopg2.errors.SerializationFailure:
+            # Some row changed since this transaction began: lock the others.
+            for interview_id in self.ids:
+                try:
+                    with cr.savepoint(flush=False):
+                        cr.execute(
+                            self._lock_query([interview_id]), log_exceptions=False
+                        )
+                        held.update(row[0] for row in cr.fetchall())
+                except psycopg2.errors.SerializationFailure:
+                    continue
+        locked = self.browse(
+            [interview_id for interview_id in self.ids if interview_id in held]
+        )
+        locked.invalidate_recordset()
+        return locked
+
+    def _lock_query(self, ids):
+        return SQL(
+            "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE SKIP LOCKED",
+            SQL.identifier(self._table),
+            tuple(ids),
         )
 
     def _check_officer(self):

@@ -77,6 +77,11 @@ class HrExitInterview(models.Model):
                     ]
                 )
             )
+        # The same job may run in another process at this moment: each interview
+        # is anonymised, and counted, once.
+        expired = expired._lock_for_job().filtered(
+            lambda interview: not interview.anonymised_on
+        )
         expired._anonymise()
         _logger.info(
             "Exit interviews: %s anonymised after their retention", len(expired)

@@ -344,6 +344,12 @@ class HrExitInterview(models.Model):
             <= now + timedelta(days=interview.company_id.exit_interview_reminder_days)
             and interview._latest_sending()
         )
+        # The same job may run in another process at this moment: each reminder
+        # goes once.
+        reminded = reminded._lock_for_job().filtered(
+            lambda interview: interview.state == "invited"
+            and not interview.reminder_sent
+        )
         sent = self.browse()
         for interview in reminded:
             sending = interview._latest_sending()

@@ -29,3 +29,4 @@ from . import test_accessibility
 from . import test_interview_form
 from . import test_letter
 from . import test_interview_activities
+from . import test_concurrency
