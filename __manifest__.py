@@ -47,6 +47,7 @@
         "web.assets_frontend": [
             "hr_exit_interview/static/src/scss/hr_exit_interview_portal.scss",
             "hr_exit_interview/static/src/js/exit_interview_portal_position.js",
+            "hr_exit_interview/static/src/js/exit_interview_portal.js",
         ],
         "web.assets_tests": [
             "hr_exit_interview/static/tests/tours/*.js",

@@ -3,10 +3,11 @@
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
+from odoo.tools import format_datetime
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..models.hr_exit_interview_portal import mask_email
+from ..models.hr_exit_interview_portal import ANSWER_MAX_LENGTH, mask_email
 
 
 class ExitInterviewPortal(CustomerPortal):
@@ -161,6 +162,20 @@ class ExitInterviewPortal(CustomerPortal):
             )
         )
 
+    def _exit_interview_saved_on(self, interview):
+        """When the draft was last saved, in the employee's language and time zone."""
+        if not interview.answers_saved_on:
+            return ""
+        return request.env._(
+            "Draft saved on %(moment)s.",
+            moment=format_datetime(
+                request.env,
+                interview.answers_saved_on,
+                tz=interview._portal_tz(),
+                dt_format="medium",
+            ),
+        )
+
     @staticmethod
     def _private(response):
         """The employee's words are never kept by a browser or a proxy: Back after
@@ -190,12 +205,16 @@ class ExitInterviewPortal(CustomerPortal):
     def _render_exit_interview(
         self, interview, access_token, error=None, message=None, typed=None, status=200
     ):
+        """The page; after a refused post, with the text as the employee typed it."""
+        typed = typed or {}
         lines = interview.line_ids.sorted()
         sections = []
+        shown = {}
         for line in lines:
             if not sections or sections[-1][0] != line.section_name:
                 sections.append((line.section_name, []))
             sections[-1][1].append(line)
+            shown[line.id] = typed.get(line.id, line._portal_answer())
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -209,7 +228,14 @@ class ExitInterviewPortal(CustomerPortal):
                 "is_owner": interview._is_owned_by(request.env.user),
                 "error": error,
                 "message": message,
-                "typed": typed or {},
+                "shown": shown,
+                "progress": request.env._(
+                    "%(answered)s of %(total)s questions answered",
+                    answered=sum(1 for value in shown.values() if value),
+                    total=len(lines),
+                ),
+                "saved_on": self._exit_interview_saved_on(interview),
+                "answer_max_length": ANSWER_MAX_LENGTH,
                 "letter": interview._render_letter(),
                 "notice": interview._privacy_notice(),
                 "page_name": "exit_interview",

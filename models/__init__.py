@@ -26,3 +26,4 @@ from . import mail_message
 from . import mail_activity
 from . import ir_attachment
 from . import mail_followers
+from . import ir_http

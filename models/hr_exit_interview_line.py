@@ -54,6 +54,16 @@ class HrExitInterviewLine(models.Model):
             line.answer_display = display or False
             line.is_answered = bool(display)
 
+    def _portal_answer(self):
+        """The stored answer as the portal's form holds it: text, or the value of
+        the chosen option."""
+        self.ensure_one()
+        if self.question_type == "rating":
+            return self.answer_rating or ""
+        if self.question_type == "yes_no":
+            return self.answer_yes_no or ""
+        return self.answer_text or ""
+
     def _portal_answer_values(self, answer):
         """The answer posted for this question, as field values; UserError when the
         answer does not fit the question's type."""

@@ -23,6 +23,7 @@ PORTAL_FIELDS = {
     "board_consent_on",
     "successor_advice_consent",
     "answers_submitted_on",
+    "answers_saved_on",
     "reminder_sent",
 }
 
@@ -104,6 +105,12 @@ class HrExitInterview(models.Model):
         string="Choice Made On", readonly=True, copy=False
     )
     answers_submitted_on = fields.Datetime(readonly=True, copy=False)
+    answers_saved_on = fields.Datetime(
+        string="Draft Saved On",
+        readonly=True,
+        copy=False,
+        help="When the employee last saved their answers on the portal.",
+    )
     reminder_sent = fields.Boolean(readonly=True, copy=False)
 
     # === CONSTRAINT METHODS === #
@@ -250,6 +257,11 @@ class HrExitInterview(models.Model):
         """The employee may still change the answers."""
         return self.state == "invited"
 
+    def _portal_tz(self):
+        """The time zone the employee reads times in on the portal."""
+        self.ensure_one()
+        return self.employee_id.sudo().tz or self.interviewer_id.tz or "UTC"
+
     def _portal_email_from(self):
         """The sender of what the employee does on the portal: the employee, whose
         contact often has no address, so through the company's."""
@@ -280,10 +292,13 @@ class HrExitInterview(models.Model):
             if len(answer) > ANSWER_MAX_LENGTH:
                 raise UserError(
                     self.env._(
-                        "An answer is longer than %(limit)s characters: please "
-                        "shorten it. The interviewer will gladly hear more in the "
-                        "conversation.",
+                        "Your answer to “%(question)s” is longer than %(limit)s "
+                        "characters (%(length)s): please shorten it. Nothing was "
+                        "saved and your text is kept below. The interviewer will "
+                        "gladly hear more in the conversation.",
+                        question=line.question,
                         limit=ANSWER_MAX_LENGTH,
+                        length=len(answer),
                     )
                 )
             values[line] = line._portal_answer_values(answer)
@@ -327,6 +342,7 @@ class HrExitInterview(models.Model):
         """Store the employee's answers; callers checked the token or the owner."""
         for line, values in self._portal_check_answers(answers).items():
             line.write(values)
+        self.sudo().answers_saved_on = fields.Datetime.now()
 
     def _portal_submit_answers(self, answers):
         """Store the answers, hand them to the interviewer and mail the employee a

@@ -1,8 +1,9 @@
 import { registry } from "@web/core/registry";
 
 /**
- * The departing employee opens the personal link, answers, saves, comes back to
- * find the answers kept, submits and sees the page locked.
+ * The departing employee opens the personal link, answers (a counter shows the
+ * room left, the page counts the answers), saves, comes back to find the answers
+ * kept, submits and sees the page locked.
  */
 registry.category("web_tour.tours").add("hr_exit_interview_portal", {
     steps: () => [
@@ -16,9 +17,17 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal", {
             run: "edit I enjoyed the youth camps",
         },
         {
+            content: "A counter shows how much room the answer has",
+            trigger: ".o_exit_interview_counter:contains(25 / 10000 characters)",
+        },
+        {
             content: "Rate the organisation",
             trigger: ".o_exit_interview_form input[type=radio][value='4']",
             run: "click",
+        },
+        {
+            content: "The page counts the questions answered",
+            trigger: ".o_exit_interview_progress:contains(2 of 3 questions answered)",
         },
         {
             content: "Confirm having read who reads the answers",
