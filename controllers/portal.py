@@ -7,7 +7,12 @@ from odoo.tools import format_datetime
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..models.hr_exit_interview_portal import ANSWER_MAX_LENGTH, mask_email
+from ..models.hr_exit_interview_portal import (
+    ANSWER_MAX_LENGTH,
+    UNSAVED_BASE,
+    AnswerConflict,
+    mask_email,
+)
 
 
 class ExitInterviewPortal(CustomerPortal):
@@ -69,58 +74,60 @@ class ExitInterviewPortal(CustomerPortal):
         interview = self._exit_interview_find(interview_id, access_token)
         if not interview:
             return self._exit_interview_invalid()
-        answers, bad_key = self._posted_answers(post)
+        answers, bases, bad_key = self._posted_answers(post)
         action = post.get("action")
+        conflicts = None
         try:
-            csrf = post.get("csrf_token")
-            if not isinstance(csrf, str) or not request.validate_csrf(csrf):
-                raise UserError(
-                    request.env._(
-                        "This page has expired. Your text is still below: "
-                        "send it again."
+            # A refused action leaves nothing behind, not even the choices.
+            with request.env.cr.savepoint():
+                self._exit_interview_check_post(post, bad_key)
+                if action == "save":
+                    conflicts = self._exit_interview_save(
+                        interview, answers, bases, post
                     )
-                )
-            if bad_key:
-                raise UserError(
-                    request.env._(
-                        "One of the answers does not belong to your questions."
+                    message = request.env._(
+                        "Your answers are saved. You can come back later."
                     )
-                )
-            if action in ("save", "submit"):
-                interview._portal_check_answers(answers)
-                interview._portal_record_choices(
-                    post.get("acknowledge_notice") == "1",
-                    post.get("board_consent") == "1",
-                    post.get("successor_advice_consent") == "1",
-                )
-            if action == "save":
-                interview._portal_save_answers(answers)
-                message = request.env._(
-                    "Your answers are saved. You can come back later."
-                )
-            elif action == "submit":
-                copy_sent_to = interview._portal_submit_answers(answers)
-                message = request.env._(
-                    "Thank you. Your answers were sent to the interviewer."
-                )
-                if copy_sent_to:
-                    message += " " + request.env._(
-                        "A copy of them was mailed to %(address)s.",
-                        address=mask_email(copy_sent_to),
+                elif action == "submit":
+                    message = self._exit_interview_submit(
+                        interview, answers, bases, post
                     )
-            elif action == "decline":
-                reason = post.get("decline_reason") or ""
-                if not isinstance(reason, str):
-                    raise UserError(request.env._("The reason must be text."))
-                interview._portal_decline(reason)
-                message = request.env._(
-                    "We respect your choice. Thank you for letting us know."
-                )
-            else:
-                raise UserError(request.env._("Choose to save, submit or decline."))
+                elif action == "decline":
+                    reason = post.get("decline_reason") or ""
+                    if not isinstance(reason, str):
+                        raise UserError(request.env._("The reason must be text."))
+                    interview._portal_decline(reason)
+                    message = request.env._(
+                        "We respect your choice. Thank you for letting us know."
+                    )
+                else:
+                    raise UserError(request.env._("Choose to save, submit or decline."))
+        except AnswerConflict as conflict:
+            return self._render_exit_interview(
+                interview,
+                access_token,
+                error=conflict.args[0],
+                typed=answers,
+                conflicts=conflict.lines,
+                status=409,
+            )
         except UserError as error:
             return self._render_exit_interview(
-                interview, access_token, error=error.args[0], typed=answers, status=400
+                interview,
+                access_token,
+                error=error.args[0],
+                typed=answers,
+                bases=bases,
+                status=400,
+            )
+        if conflicts:
+            return self._render_exit_interview(
+                interview,
+                access_token,
+                error=interview._portal_conflict_message(conflicts),
+                typed=answers,
+                conflicts=conflicts,
+                status=409,
             )
         return self._render_exit_interview(interview, access_token, message=message)
 
@@ -152,15 +159,47 @@ class ExitInterviewPortal(CustomerPortal):
             interview_id, access_token, request.env.user
         )
 
-    def _exit_interview_invalid(self):
-        """One neutral page for every link that opens nothing, whoever asks and
-        whether the interview exists or not."""
-        values = self._prepare_portal_layout_values()
-        return self._private(
-            request.render(
-                "hr_exit_interview.portal_exit_interview_invalid", values, status=404
+    @staticmethod
+    def _exit_interview_check_post(post, bad_key):
+        """The checks of every post of the employee's form, before any answer."""
+        csrf = post.get("csrf_token")
+        if not isinstance(csrf, str) or not request.validate_csrf(csrf):
+            raise UserError(
+                request.env._(
+                    "This page has expired. Your text is still below: send it again."
+                )
             )
+        if bad_key:
+            raise UserError(
+                request.env._("One of the answers does not belong to your questions.")
+            )
+
+    @staticmethod
+    def _exit_interview_record_choices(interview, answers, bases, post):
+        """Validate the answers, then record the notice and the board choice."""
+        interview._portal_check_answers(answers, bases)
+        interview._portal_record_choices(
+            post.get("acknowledge_notice") == "1",
+            post.get("board_consent") == "1",
+            post.get("successor_advice_consent") == "1",
         )
+
+    def _exit_interview_save(self, interview, answers, bases, post):
+        """Save the draft; return the answers left out as changed meanwhile."""
+        self._exit_interview_record_choices(interview, answers, bases, post)
+        return interview._portal_save_answers(answers, bases)
+
+    def _exit_interview_submit(self, interview, answers, bases, post):
+        """Submit the answers; return the message that thanks the employee."""
+        self._exit_interview_record_choices(interview, answers, bases, post)
+        copy_sent_to = interview._portal_submit_answers(answers, bases)
+        message = request.env._("Thank you. Your answers were sent to the interviewer.")
+        if copy_sent_to:
+            message += " " + request.env._(
+                "A copy of them was mailed to %(address)s.",
+                address=mask_email(copy_sent_to),
+            )
+        return message
 
     def _exit_interview_saved_on(self, interview):
         """When the draft was last saved, in the employee's language and time zone."""
@@ -176,6 +215,16 @@ class ExitInterviewPortal(CustomerPortal):
             ),
         )
 
+    def _exit_interview_invalid(self):
+        """One neutral page for every link that opens nothing, whoever asks and
+        whether the interview exists or not."""
+        values = self._prepare_portal_layout_values()
+        return self._private(
+            request.render(
+                "hr_exit_interview.portal_exit_interview_invalid", values, status=404
+            )
+        )
+
     @staticmethod
     def _private(response):
         """The employee's words are never kept by a browser or a proxy: Back after
@@ -186,26 +235,39 @@ class ExitInterviewPortal(CustomerPortal):
 
     @staticmethod
     def _posted_answers(post):
-        """{line id: text} from the form's answer_<id> fields, and whether a field
-        name was malformed."""
-        answers, bad_key = {}, False
+        """{line id: text} from the form's answer_<id> fields, {line id: base} from
+        its base_<id> fields (what the page showed of each answer), and whether a
+        field name was malformed."""
+        posted = {"answer_": {}, "base_": {}}
+        bad_key = False
         for key, value in post.items():
-            if not key.startswith("answer_"):
+            prefix = next((prefix for prefix in posted if key.startswith(prefix)), None)
+            if not prefix:
                 continue
-            line_id = key.removeprefix("answer_")
+            line_id = key.removeprefix(prefix)
             # isdigit() also takes digits such as "¹" that int() refuses.
             if not (line_id.isascii() and line_id.isdigit()) or not isinstance(
                 value, str
             ):
                 bad_key = True
                 continue
-            answers[int(line_id)] = value
-        return answers, bad_key
+            posted[prefix][int(line_id)] = value
+        return posted["answer_"], posted["base_"], bad_key
 
     def _render_exit_interview(
-        self, interview, access_token, error=None, message=None, typed=None, status=200
+        self,
+        interview,
+        access_token,
+        error=None,
+        message=None,
+        typed=None,
+        bases=None,
+        conflicts=None,
+        status=200,
     ):
-        """The page; after a refused post, with the text as the employee typed it."""
+        """The page; after a refused post, with the text as the employee typed it
+        and, for each answer, the base of the page it was typed on (bases), or the
+        current one once the employee was told of a newer version (conflicts)."""
         typed = typed or {}
         lines = interview.line_ids.sorted()
         sections = []
@@ -214,7 +276,10 @@ class ExitInterviewPortal(CustomerPortal):
             if not sections or sections[-1][0] != line.section_name:
                 sections.append((line.section_name, []))
             sections[-1][1].append(line)
-            shown[line.id] = typed.get(line.id, line._portal_answer())
+            base = line._portal_base()
+            if bases is not None and line.id in typed:
+                base = bases.get(line.id) or UNSAVED_BASE
+            shown[line.id] = (typed.get(line.id, line._portal_answer()), base)
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -229,9 +294,12 @@ class ExitInterviewPortal(CustomerPortal):
                 "error": error,
                 "message": message,
                 "shown": shown,
+                "conflicts": {
+                    line.id: line.answer_display or "" for line in conflicts or ()
+                },
                 "progress": request.env._(
                     "%(answered)s of %(total)s questions answered",
-                    answered=sum(1 for value in shown.values() if value),
+                    answered=sum(1 for value, _base in shown.values() if value),
                     total=len(lines),
                 ),
                 "saved_on": self._exit_interview_saved_on(interview),

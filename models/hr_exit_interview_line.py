@@ -1,5 +1,7 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import hashlib
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -8,6 +10,13 @@ from .hr_exit_interview_question import QUESTION_TYPES
 
 QUESTION_FIELDS = {"sequence", "section_name", "question", "help_text", "question_type"}
 ANSWER_FIELDS = {"answer_text", "answer_rating", "answer_yes_no"}
+# Written by the portal only, with the answers.
+PORTAL_LINE_FIELDS = ANSWER_FIELDS | {"answer_revision"}
+
+
+def portal_digest(text):
+    """A short digest of an answer's text: the page holds the text itself."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class HrExitInterviewLine(models.Model):
@@ -34,6 +43,13 @@ class HrExitInterviewLine(models.Model):
         [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")], string="Rating"
     )
     answer_yes_no = fields.Selection([("yes", "Yes"), ("no", "No")], string="Yes/No")
+    answer_revision = fields.Integer(
+        readonly=True,
+        copy=False,
+        default=0,
+        help="How many times the employee changed this answer: a page that saves it "
+        "from an older revision is told that it changed meanwhile.",
+    )
     answer_display = fields.Text(string="Employee's Answer", compute="_compute_answer")
     is_answered = fields.Boolean(compute="_compute_answer")
     interviewer_note = fields.Text(
@@ -64,6 +80,14 @@ class HrExitInterviewLine(models.Model):
             return self.answer_yes_no or ""
         return self.answer_text or ""
 
+    def _portal_base(self):
+        """What a page shows of this answer, sent back with it: its revision and a
+        digest of its text. With it the portal tells an answer the employee left
+        as it was (nothing to save) from one changed on an outdated page (a
+        conflict to merge)."""
+        self.ensure_one()
+        return f"{self.answer_revision}-{portal_digest(self._portal_answer())}"
+
     def _portal_answer_values(self, answer):
         """The answer posted for this question, as field values; UserError when the
         answer does not fit the question's type."""
@@ -79,7 +103,9 @@ class HrExitInterviewLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(ANSWER_FIELDS & vals.keys() for vals in vals_list):
+        if not self.env.su and any(
+            PORTAL_LINE_FIELDS & vals.keys() for vals in vals_list
+        ):
             raise UserError(
                 self.env._(
                     "The answers are the employee's own words: only the employee "
@@ -108,8 +134,10 @@ class HrExitInterviewLine(models.Model):
         # after its token or owner check, or typed in from paper by the interviewer
         # and marked so.
         typed_in = False
-        if ANSWER_FIELDS & vals.keys() and not self.env.su:
-            typed_in = self.interview_id._answers_typed_in()
+        if PORTAL_LINE_FIELDS & vals.keys() and not self.env.su:
+            typed_in = (
+                "answer_revision" not in vals and self.interview_id._answers_typed_in()
+            )
             if not typed_in:
                 raise UserError(
                     self.env._(

@@ -4,9 +4,10 @@ import hashlib
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import consteq, formataddr
+from odoo.tools import SQL, consteq, formataddr
 
 from .hr_exit_interview import HELD_STATES, INTERVIEWER_GROUP, OFFICER_GROUP
+from .hr_exit_interview_line import portal_digest
 
 # What the employee sees, logged in: interviews whose questions were sent.
 PORTAL_STATES = ("invited", "prepared", *HELD_STATES, "declined")
@@ -34,10 +35,24 @@ ANSWERS_IN_ACTIVITY = "hr_exit_interview.mail_activity_type_answers_in"
 ANSWER_MAX_LENGTH = 10000
 
 
+# The base of an answer on a page built before anything was saved.
+UNSAVED_BASE = f"0-{portal_digest('')}"
+
+
+class AnswerConflict(UserError):
+    """Answers saved from another page since this one was built: nothing is stored,
+    the employee merges."""
+
+    def __init__(self, message, lines):
+        super().__init__(message)
+        self.lines = lines
+
+
 def _clean_text(text):
-    """Text typed by the employee, trimmed and without NUL characters, which no
-    browser sends and PostgreSQL cannot store."""
-    return (text or "").replace("\x00", "").strip()
+    """Text typed by the employee, trimmed, with the line breaks browsers send
+    (CRLF) stored as plain ones, without NUL characters, which no browser sends and
+    PostgreSQL cannot store."""
+    return (text or "").replace("\x00", "").replace("\r\n", "\n").strip()
 
 
 def _token_digest(token):
@@ -269,9 +284,30 @@ class HrExitInterview(models.Model):
         email = self.company_id.email or self.interviewer_id.email
         return email and formataddr((self.employee_id.sudo().name or "", email))
 
-    def _portal_check_answers(self, answers):
-        """Validate answers posted by the employee: {line id: text}. Raise UserError
-        with a message for the employee; nothing is stored then."""
+    def _portal_lock(self):
+        """Hold the interview until the transaction ends and read it again: the
+        saves, the submission and the decline of one interview run one after the
+        other, never interleaved. A request that waited for another one that
+        changed the interview fails with a concurrency error, which Odoo's request
+        handler retries from the start, where it sees what the other one did."""
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id = %s FOR NO KEY UPDATE",
+                SQL.identifier(self._table),
+                self.id,
+            ),
+            log_exceptions=False,
+        )
+        self.invalidate_recordset()
+
+    def _portal_check_answers(self, answers, bases=None):
+        """Validate answers posted by the employee, {line id: text}, each sent from
+        a page that showed it at the base {line id: line._portal_base()} (None: no
+        check, for the addon's own calls). Return {line: field values} of the
+        answers that changed, and the lines whose answer another page saved since
+        this one was built: their posted answer is left out, to be merged. Raise
+        UserError with a message for the employee; nothing is stored then."""
         self.ensure_one()
         if not self._portal_is_open():
             raise UserError(
@@ -282,6 +318,7 @@ class HrExitInterview(models.Model):
             )
         lines = {line.id: line for line in self.line_ids}
         values = {}
+        conflicts = self.env["hr.exit.interview.line"]
         for line_id, answer in answers.items():
             line = lines.get(line_id)
             if not line:
@@ -301,8 +338,35 @@ class HrExitInterview(models.Model):
                         length=len(answer),
                     )
                 )
-            values[line] = line._portal_answer_values(answer)
-        return values
+            line_values = line._portal_answer_values(answer)
+            if answer == line._portal_answer():
+                continue
+            base = (bases or {}).get(line_id) or UNSAVED_BASE
+            if bases is not None and base != line._portal_base():
+                if base.partition("-")[2] == portal_digest(answer):
+                    # Left as the page showed it: the newer answer stays.
+                    continue
+                conflicts |= line
+                continue
+            values[line] = line_values
+        return values, conflicts
+
+    def _portal_conflict_message(self, conflicts, submitting=False):
+        if submitting:
+            return self.env._(
+                "Another window or device saved a newer version of %(count)s of "
+                "your answers since you opened this page, so nothing was saved or "
+                "submitted and your text is kept: merge it with the newer version "
+                "shown under each of those answers, then submit again.",
+                count=len(conflicts),
+            )
+        return self.env._(
+            "Another window or device saved a newer version of %(count)s of your "
+            "answers since you opened this page. Those answers were not saved and "
+            "your text is kept: merge it with the newer version shown under each of "
+            "them, then save again.",
+            count=len(conflicts),
+        )
 
     def _portal_record_choices(self, acknowledged, board_consent, advice_consent=False):
         """The notice is read before the first answer; the choices whether the board
@@ -310,6 +374,7 @@ class HrExitInterview(models.Model):
         on are kept with their moment, their language and the notice exactly as the
         employee read it."""
         self.ensure_one()
+        self._portal_lock()
         if not self.notice_acknowledged_on and not acknowledged:
             raise UserError(
                 self.env._(
@@ -338,17 +403,29 @@ class HrExitInterview(models.Model):
             values["report_include_answers"] = False
         self.sudo().write(values)
 
-    def _portal_save_answers(self, answers):
-        """Store the employee's answers; callers checked the token or the owner."""
-        for line, values in self._portal_check_answers(answers).items():
-            line.write(values)
+    def _portal_save_answers(self, answers, bases=None):
+        """Store the employee's answers, each changed one at its next revision, and
+        return the lines left out as changed meanwhile (see _portal_check_answers);
+        callers checked the token or the owner."""
+        self.ensure_one()
+        self._portal_lock()
+        values, conflicts = self._portal_check_answers(answers, bases)
+        for line, line_values in values.items():
+            line.write(dict(line_values, answer_revision=line.answer_revision + 1))
         self.sudo().answers_saved_on = fields.Datetime.now()
+        return conflicts
 
-    def _portal_submit_answers(self, answers):
+    def _portal_submit_answers(self, answers, bases=None):
         """Store the answers, hand them to the interviewer and mail the employee a
-        copy: once submitted, the link no longer opens them. The change of status is
-        the employee's (the portal runs as the public user)."""
-        self._portal_save_answers(answers)
+        copy: once submitted, the link no longer opens them. Answers changed
+        meanwhile on another page stop the submission: the employee merges first.
+        The change of status is the employee's (the portal runs as the public
+        user)."""
+        conflicts = self._portal_save_answers(answers, bases)
+        if conflicts:
+            raise AnswerConflict(
+                self._portal_conflict_message(conflicts, submitting=True), conflicts
+            )
         self._track_set_author(self.employee_id.work_contact_id)
         self._write_state("prepared")
         self.answers_submitted_on = fields.Datetime.now()
@@ -374,6 +451,8 @@ class HrExitInterview(models.Model):
         return self._mail_answers_copy()
 
     def _portal_decline(self, reason):
+        self.ensure_one()
+        self._portal_lock()
         reason = _clean_text(reason)
         if len(reason) > ANSWER_MAX_LENGTH:
             raise UserError(

@@ -6,6 +6,7 @@ from odoo.tests import TransactionCase
 from odoo.tests.common import new_test_user
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+BASE = re.compile(r'name="(base_\d+)" value="([^"]+)"')
 
 
 def csrf_token(html):
@@ -13,6 +14,12 @@ def csrf_token(html):
     neutral page of a link that opens nothing)."""
     match = CSRF.search(html)
     return match.group(1) if match else ""
+
+
+def answer_bases(html):
+    """The base_<line id> fields of a rendered portal form: what the page showed of
+    each answer, which a post sends back with it."""
+    return dict(BASE.findall(html))
 
 
 ROLE_GROUPS = {

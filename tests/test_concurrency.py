@@ -1,6 +1,8 @@
 """Two processes on one interview at the same moment: real transactions on cursors of
-their own, in threads, each committed, which a TransactionCase cannot show. What the
-tests commit is removed afterwards."""
+their own, in threads, each committed and started over on a concurrency error, as
+Odoo's request handler does (odoo.service.model.retrying, which cannot run in a
+thread of Odoo's test runner: it reloads the registry the runner holds locked). A
+TransactionCase cannot show this. What the tests commit is removed afterwards."""
 
 import threading
 import time
@@ -8,11 +10,15 @@ from datetime import date, timedelta
 from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api, fields
+from odoo.exceptions import UserError
 from odoo.modules.registry import Registry
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tests.common import BaseCase, get_db_name, tagged
 
-# How long the first process keeps the interview once it holds it: the second one
-# comes by then.
+from ..models.hr_exit_interview_portal import UNSAVED_BASE, AnswerConflict
+
+# How long the first transaction keeps the interview once it holds it: the second
+# one is waiting for it by then.
 HOLD_SECONDS = 1.0
 
 
@@ -83,8 +89,143 @@ class TestConcurrency(BaseCase):
                 }
             )
             interview._send_employee_link("leaver@example.com", env["res.users"])
+            interview._portal_record_choices(True, False)
             self.interview_ids.append(interview.id)
             return interview.id, interview.line_ids.sorted().ids
+
+    def run_concurrently(self, first, second):
+        """Run first(env), then, while its transaction still holds the interview,
+        second(env), each in a thread of its own; return their results (or the
+        exception each raised) and how many times each was tried."""
+        holding = threading.Event()
+        outcomes = [None, None]
+
+        def run(index, job, wait_for=None):
+            # Mails are not sent in tests, from any thread of the test.
+            threading.current_thread().testing = True
+            if wait_for:
+                wait_for.wait(timeout=10)
+            with self.env_cursor() as env:
+                for tries in range(1, 6):
+                    try:
+                        result = job(env)
+                        env.flush_all()
+                        if index == 0:
+                            holding.set()
+                            time.sleep(HOLD_SECONDS)
+                        env.cr.commit()
+                    except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                        env.cr.rollback()
+                        continue
+                    except Exception as error:
+                        # The test reads what the job raised.
+                        env.cr.rollback()
+                        result = error
+                    outcomes[index] = (result, tries)
+                    return
+
+        threads = [
+            threading.Thread(target=run, args=(0, first)),
+            threading.Thread(target=run, args=(1, second, holding)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        return outcomes
+
+    def stored(self, interview_id):
+        with self.env_cursor() as env:
+            interview = env["hr.exit.interview"].browse(interview_id)
+            return {
+                "state": interview.state,
+                "answers": interview.line_ids.sorted().mapped("answer_text"),
+                "submitted": bool(interview.answers_submitted_on),
+            }
+
+    # A submission and a save at the same moment
+
+    def test_a_submission_after_a_save_includes_it(self):
+        interview_id, (first, second) = self.create_interview()
+        saved, submitted = self.run_concurrently(
+            lambda env: env["hr.exit.interview"]
+            .browse(interview_id)
+            ._portal_save_answers({second: "From the save"}, {second: UNSAVED_BASE}),
+            lambda env: env["hr.exit.interview"]
+            .browse(interview_id)
+            ._portal_submit_answers(
+                {first: "From the submission"}, {first: UNSAVED_BASE}
+            ),
+        )
+        self.assertFalse(isinstance(saved[0], Exception), saved)
+        self.assertFalse(isinstance(submitted[0], Exception), submitted)
+        self.assertGreater(submitted[1], 1, "the submission waited, then started over")
+        self.assertEqual(
+            self.stored(interview_id),
+            {
+                "state": "prepared",
+                "answers": ["From the submission", "From the save"],
+                "submitted": True,
+            },
+        )
+
+    def test_a_save_after_a_submission_changes_nothing(self):
+        interview_id, (first, second) = self.create_interview()
+        submitted, saved = self.run_concurrently(
+            lambda env: env["hr.exit.interview"]
+            .browse(interview_id)
+            ._portal_submit_answers(
+                {first: "From the submission"}, {first: UNSAVED_BASE}
+            ),
+            lambda env: env["hr.exit.interview"]
+            .browse(interview_id)
+            ._portal_save_answers({second: "Too late"}, {second: UNSAVED_BASE}),
+        )
+        self.assertFalse(isinstance(submitted[0], Exception), submitted)
+        self.assertIsInstance(saved[0], UserError)
+        self.assertIn("already submitted", saved[0].args[0])
+        self.assertEqual(
+            self.stored(interview_id),
+            {
+                "state": "prepared",
+                "answers": ["From the submission", False],
+                "submitted": True,
+            },
+        )
+
+    # Two tabs saving the same answer at the same moment
+
+    def test_the_slower_of_two_saves_is_told_and_overwrites_nothing(self):
+        interview_id, (first, _second) = self.create_interview()
+
+        def save(text):
+            return (
+                lambda env: env["hr.exit.interview"]
+                .browse(interview_id)
+                ._portal_save_answers({first: text}, {first: UNSAVED_BASE})
+                .ids
+            )
+
+        faster, slower = self.run_concurrently(save("Tab one"), save("Tab two"))
+        self.assertEqual(faster, ([], 1))
+        self.assertEqual(slower[0], [first], "told which answer changed meanwhile")
+        self.assertEqual(self.stored(interview_id)["answers"][0], "Tab one")
+
+    def test_a_submission_over_a_newer_answer_submits_nothing(self):
+        interview_id, (first, _second) = self.create_interview()
+        _saved, submitted = self.run_concurrently(
+            lambda env: env["hr.exit.interview"]
+            .browse(interview_id)
+            ._portal_save_answers({first: "Tab one"}, {first: UNSAVED_BASE}),
+            lambda env: env["hr.exit.interview"]
+            .browse(interview_id)
+            ._portal_submit_answers({first: "Tab two"}, {first: UNSAVED_BASE}),
+        )
+        self.assertIsInstance(submitted[0], AnswerConflict)
+        self.assertEqual(
+            self.stored(interview_id),
+            {"state": "invited", "answers": ["Tab one", False], "submitted": False},
+        )
 
     # The jobs, started twice at the same moment
 

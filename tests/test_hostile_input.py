@@ -8,7 +8,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase, csrf_token
+from .common import ExitInterviewCase, answer_bases, csrf_token
 
 EARLIER_TEXT = "My earlier answer"
 
@@ -89,12 +89,12 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
 
     def form(self, extra):
         """The form fields of a save with the given hostile changes."""
-        csrf = csrf_token(
-            self.url_open(
-                f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
-            ).text
-        )
+        page = self.url_open(
+            f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
+        ).text
+        csrf = csrf_token(page)
         data = {
+            **answer_bases(page),
             "access_token": self.token,
             "csrf_token": csrf,
             "acknowledge_notice": "1",

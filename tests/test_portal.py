@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from .common import ExitInterviewCase, csrf_token
+from .common import ExitInterviewCase, answer_bases, csrf_token
 
 
 @tagged("post_install", "-at_install")
@@ -40,7 +40,7 @@ class TestPortal(HttpCase, ExitInterviewCase):
         interview = interview or self.interview
         token = self.token if token == "own" else token
         page = self.url_open(self.page_url(interview, token))
-        values = {"acknowledge_notice": "1", **data}
+        values = {"acknowledge_notice": "1", **answer_bases(page.text), **data}
         if token:
             values["access_token"] = token
         if csrf:

@@ -1,9 +1,10 @@
-"""The employee's drafts: the progress, the time of the last save, and the limit
-that refuses instead of cutting."""
+"""The employee's drafts: the revision each answer carries, so that two pages never
+overwrite each other silently, the progress, the time of the last save, and the
+limit that refuses instead of cutting."""
 
 from odoo.tests import HttpCase, tagged
 
-from .common import ExitInterviewCase, csrf_token
+from .common import ExitInterviewCase, answer_bases, csrf_token
 
 
 @tagged("post_install", "-at_install")
@@ -27,12 +28,13 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
 
     def post(self, route, answers, page=None, **fields):
         """Post from a page (by default one opened now) the answers {line: text},
-        with the page's CSRF token and the notice confirmed."""
+        with the page's CSRF token and bases and the notice confirmed."""
         page = page if page is not None else self.page()
         data = {
             "access_token": self.token,
             "csrf_token": csrf_token(page),
             "acknowledge_notice": "1",
+            **answer_bases(page),
             **{f"answer_{line.id}": text for line, text in answers.items()},
             **fields,
         }
@@ -47,6 +49,52 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
 
     def save(self, answers, page=None, **fields):
         return self.post("answer", answers, page, **{"action": "save", **fields})
+
+    # Two pages on one interview
+
+    def test_the_slower_page_is_told_and_keeps_its_text(self):
+        first_page, second_page = self.page(), self.page()
+        self.assertEqual(
+            self.save({self.enjoyed: "From A"}, first_page).status_code, 200
+        )
+        response = self.save(
+            {self.enjoyed: "From B", self.change: "Only B"}, second_page
+        )
+        self.assertEqual(response.status_code, 409)
+        self.assertIn("Another window or device saved a newer version", response.text)
+        self.assertIn("From B</textarea>", response.text, "the slower text is kept")
+        self.assertIn("From A", response.text, "beside the newer version")
+        self.assertEqual(self.enjoyed.answer_text, "From A")
+        self.assertEqual(self.change.answer_text, "Only B", "the rest is saved")
+        # Saving again from the page that was told stores the merged text.
+        merged = self.save({self.enjoyed: "From A and B"}, response.text)
+        self.assertEqual(merged.status_code, 200)
+        self.assertEqual(self.enjoyed.answer_text, "From A and B")
+        self.assertEqual(self.enjoyed.answer_revision, 2)
+
+    def test_an_answer_left_as_the_page_showed_it_keeps_the_newer_one(self):
+        stale_page = self.page()
+        self.save({self.enjoyed: "Newer, from another page"})
+        # The stale page sends the first answer as it showed it: empty.
+        response = self.save({self.enjoyed: "", self.change: "Mine"}, stale_page)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.enjoyed.answer_text, "Newer, from another page")
+        self.assertEqual(self.change.answer_text, "Mine")
+
+    def test_submitting_over_a_newer_answer_submits_nothing(self):
+        stale_page = self.page()
+        self.save({self.enjoyed: "Newer"})
+        response = self.post(
+            "answer",
+            {self.enjoyed: "Older", self.change: "Also mine"},
+            stale_page,
+            action="submit",
+        )
+        self.assertEqual(response.status_code, 409)
+        self.assertIn("nothing was saved or submitted", response.text)
+        self.assertEqual(self.interview.state, "invited")
+        self.assertEqual(self.enjoyed.answer_text, "Newer")
+        self.assertFalse(self.change.answer_text)
 
     # What the page shows
 
