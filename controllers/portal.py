@@ -132,6 +132,54 @@ class ExitInterviewPortal(CustomerPortal):
         return self._render_exit_interview(interview, access_token, message=message)
 
     @http.route(
+        ["/my/exit-interviews/<int:interview_id>/autosave"],
+        type="http",
+        auth="public",
+        website=True,
+        methods=["POST"],
+        csrf=False,
+    )
+    def portal_exit_interview_autosave(self, interview_id, access_token=None, **post):
+        """Save the draft while the employee types and when the page closes, with
+        the checks of Save; the page's script reads the JSON answer."""
+        interview = self._exit_interview_find(interview_id, access_token)
+        if not interview:
+            return self._exit_interview_json(
+                {
+                    "status": "invalid",
+                    "message": request.env._("This link is no longer valid"),
+                },
+                404,
+            )
+        answers, bases, bad_key = self._posted_answers(post)
+        try:
+            with request.env.cr.savepoint():
+                self._exit_interview_check_post(post, bad_key)
+                conflicts = self._exit_interview_save(interview, answers, bases, post)
+        except UserError as error:
+            return self._exit_interview_json(
+                {"status": "error", "message": error.args[0]}, 400
+            )
+        lines = interview.line_ids
+        result = {
+            "status": "conflict" if conflicts else "saved",
+            "message": interview._portal_conflict_message(conflicts)
+            if conflicts
+            else self._exit_interview_saved_on(interview),
+            "bases": {line.id: line._portal_base() for line in lines - conflicts},
+            "conflicts": [
+                {
+                    "line": line.id,
+                    "base": line._portal_base(),
+                    "answer": line._portal_answer(),
+                    "display": line.answer_display or "",
+                }
+                for line in conflicts
+            ],
+        }
+        return self._exit_interview_json(result, 409 if conflicts else 200)
+
+    @http.route(
         ["/my/exit-interviews/<int:interview_id>/answers.pdf"],
         type="http",
         auth="public",
@@ -214,6 +262,9 @@ class ExitInterviewPortal(CustomerPortal):
                 dt_format="medium",
             ),
         )
+
+    def _exit_interview_json(self, values, status):
+        return self._private(request.make_json_response(values, status=status))
 
     def _exit_interview_invalid(self):
         """One neutral page for every link that opens nothing, whoever asks and

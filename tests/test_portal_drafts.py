@@ -1,8 +1,11 @@
-"""The employee's drafts: the revision each answer carries, so that two pages never
-overwrite each other silently, the progress, the time of the last save, and the
-limit that refuses instead of cutting."""
+"""The employee's drafts: autosave with the checks of Save, the revision each answer
+carries so that two pages never overwrite each other silently, the progress, the
+time of the last save, and the limit that refuses instead of cutting."""
+
+import json
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import ExitInterviewCase, answer_bases, csrf_token
 
@@ -50,6 +53,82 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
     def save(self, answers, page=None, **fields):
         return self.post("answer", answers, page, **{"action": "save", **fields})
 
+    def autosave(self, answers, page=None, **fields):
+        response = self.post("autosave", answers, page, **fields)
+        self.assertIn("application/json", response.headers["Content-Type"])
+        self.assertEqual(response.headers["Cache-Control"], "no-store")
+        return response.status_code, json.loads(response.text)
+
+    # Autosave
+
+    def test_autosave_stores_the_draft(self):
+        status, result = self.autosave({self.enjoyed: "The camps", self.rating: "4"})
+        self.assertEqual(status, 200)
+        self.assertEqual(result["status"], "saved")
+        self.assertIn("Draft saved on", result["message"])
+        self.assertEqual(self.enjoyed.answer_text, "The camps")
+        self.assertEqual(self.rating.answer_rating, "4")
+        self.assertEqual(self.enjoyed.answer_revision, 1)
+        self.assertEqual(self.change.answer_revision, 0, "only what changed")
+        self.assertTrue(self.interview.answers_saved_on)
+        self.assertEqual(
+            result["bases"][str(self.enjoyed.id)], self.enjoyed._portal_base()
+        )
+        page = self.page()
+        self.assertIn("2 of 3 questions answered", page)
+        self.assertIn("Draft saved on", page)
+
+    @mute_logger("odoo.http")
+    def test_autosave_makes_the_checks_of_save(self):
+        self.autosave({self.enjoyed: "Earlier"})
+        foreign = self.create_invited_interview(template_id=self.drafts_template.id)[
+            0
+        ].line_ids[0]
+        refused = (
+            ("too long", {self.enjoyed: "x" * 10001}, {}, 400, "longer than 10000"),
+            ("expired page", {self.enjoyed: "New"}, {"csrf_token": ""}, 400, "expired"),
+            ("a rating of 9", {self.rating: "9"}, {}, 400, "from 1 to 5"),
+            ("another interview's question", {foreign: "x"}, {}, 400, "belong"),
+            ("no link", {self.enjoyed: "New"}, {"access_token": None}, 404, "valid"),
+            (
+                "a wrong link",
+                {self.enjoyed: "New"},
+                {"access_token": "x"},
+                404,
+                "valid",
+            ),
+        )
+        for what, answers, fields, expected_status, message in refused:
+            with self.subTest(what):
+                status, result = self.autosave(answers, **fields)
+                self.assertEqual(status, expected_status)
+                self.assertIn(message, result["message"])
+                self.env.invalidate_all()
+                self.assertEqual(self.enjoyed.answer_text, "Earlier")
+                self.assertFalse(self.rating.answer_rating)
+                self.assertFalse(foreign.answer_text)
+        response = self.url_open(
+            f"/my/exit-interviews/{self.interview.id}/autosave"
+            f"?access_token={self.token}",
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 405)
+
+    def test_autosave_asks_for_the_notice_first(self):
+        status, result = self.autosave(
+            {self.enjoyed: "Before reading"}, acknowledge_notice=None
+        )
+        self.assertEqual(status, 400)
+        self.assertIn("Please confirm that you have read", result["message"])
+        self.assertFalse(self.enjoyed.answer_text)
+        self.assertFalse(self.interview.notice_acknowledged_on)
+
+    def test_autosave_after_submitting_changes_nothing(self):
+        self.save({self.enjoyed: "Final"}, action="submit")
+        status, result = self.autosave({self.enjoyed: "Late"})
+        self.assertEqual((status, result["status"]), (404, "invalid"))
+        self.assertEqual(self.enjoyed.answer_text, "Final")
+
     # Two pages on one interview
 
     def test_the_slower_page_is_told_and_keeps_its_text(self):
@@ -80,6 +159,29 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.enjoyed.answer_text, "Newer, from another page")
         self.assertEqual(self.change.answer_text, "Mine")
+
+    def test_autosave_names_the_answers_changed_meanwhile(self):
+        stale_page = self.page()
+        self.save({self.rating: "2"})
+        status, result = self.autosave(
+            {self.rating: "5", self.enjoyed: "Saved all the same"}, stale_page
+        )
+        self.assertEqual(status, 409)
+        self.assertEqual(result["status"], "conflict")
+        self.assertEqual(
+            result["conflicts"],
+            [
+                {
+                    "line": self.rating.id,
+                    "base": self.rating._portal_base(),
+                    "answer": "2",
+                    "display": "2 / 5",
+                }
+            ],
+        )
+        self.assertEqual(self.rating.answer_rating, "2")
+        self.assertEqual(self.enjoyed.answer_text, "Saved all the same")
+        self.assertNotIn(str(self.rating.id), result["bases"])
 
     def test_submitting_over_a_newer_answer_submits_nothing(self):
         stale_page = self.page()
@@ -117,3 +219,25 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertIn("What did you enjoy?", response.text)
         self.assertIn("y" * 10001 + "</textarea>", response.text)
         self.assertFalse(self.enjoyed.answer_text)
+
+    # In the browser
+
+    def test_tour_autosave(self):
+        self.start_tour(
+            self.portal_path(self.interview, self.token),
+            "hr_exit_interview_portal_autosave",
+        )
+        self.assertEqual(self.enjoyed.answer_text, "Typed and never saved by hand")
+        self.assertEqual(self.change.answer_text, "Typed just before closing the page")
+        self.assertEqual(self.interview.state, "invited")
+
+    def test_tour_two_tabs(self):
+        self.interview._portal_record_choices(True, False)
+        self.start_tour(
+            self.portal_path(self.interview, self.token),
+            "hr_exit_interview_portal_two_tabs",
+        )
+        self.assertEqual(
+            self.enjoyed.answer_text, "Written in this tab and in the other tab"
+        )
+        self.assertEqual(self.enjoyed.answer_revision, 2)

@@ -1,13 +1,18 @@
 import {_t} from "@web/core/l10n/translation";
 import publicWidget from "@web/legacy/js/public/public_widget";
 
+// Drafts are saved this long after the employee stops typing.
+const AUTOSAVE_DELAY = 2500;
 // The character counter warns from this share of the limit on.
 const WARNING_RATIO = 0.9;
 
 /**
  * The employee's page: a counter under each text field that warns before its
- * limit (the server refuses longer text, nothing is cut), and how many
- * questions are answered.
+ * limit (the server refuses longer text, nothing is cut), how many questions are
+ * answered, and drafts saved while typing and when the page closes, with the
+ * checks of Save. Each answer goes with the base the page showed of it: when
+ * another window saved a newer version meanwhile, the server leaves that answer
+ * out, and this page shows the newer version beside the employee's text.
  */
 publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
     selector: ".o_exit_interview_portal",
@@ -15,15 +20,42 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         "input textarea[data-max-length]": "_onTextInput",
         "input .o_exit_interview_form": "_onAnswerInput",
         "change .o_exit_interview_form": "_onAnswerInput",
+        "submit .o_exit_interview_form": "_onSubmit",
+        "click .o_exit_interview_keep_mine": "_onKeepMine",
+        "click .o_exit_interview_use_newer": "_onUseNewer",
     },
 
     start() {
         this.form = this.el.querySelector(".o_exit_interview_form");
+        this.autosaveUrl = this.form && this.form.dataset.autosaveUrl;
+        this.statusEl = this.el.querySelector(".o_exit_interview_saved");
         this.progressEl = this.el.querySelector(".o_exit_interview_progress");
+        this.dirty = false;
+        this.submitting = false;
+        this.inFlight = null;
+        this.timer = null;
+        // Bases of answers changed meanwhile elsewhere, applied once the employee
+        // merges: until then, saving leaves the newer version in place.
+        this.newerBases = new Map();
         for (const textarea of this.el.querySelectorAll("textarea[data-max-length]")) {
             this._addCounter(textarea);
         }
+        if (this.autosaveUrl) {
+            this._onPageHide = this._onPageHide.bind(this);
+            this._onVisibilityChange = this._onVisibilityChange.bind(this);
+            window.addEventListener("pagehide", this._onPageHide);
+            document.addEventListener("visibilitychange", this._onVisibilityChange);
+        }
         return this._super(...arguments);
+    },
+
+    destroy() {
+        clearTimeout(this.timer);
+        if (this.autosaveUrl) {
+            window.removeEventListener("pagehide", this._onPageHide);
+            document.removeEventListener("visibilitychange", this._onVisibilityChange);
+        }
+        this._super(...arguments);
     },
 
     // Character counter
@@ -78,7 +110,7 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         this._updateCounter(ev.target);
     },
 
-    // Progress
+    // Progress and autosave
 
     _updateProgress() {
         if (!this.progressEl) {
@@ -102,8 +134,202 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         });
     },
 
-    _onAnswerInput() {
+    _onAnswerInput(ev) {
         this._updateProgress();
+        if (!this.autosaveUrl || ev.target.type === "hidden") {
+            return;
+        }
+        const question = ev.target.closest(".o_exit_interview_question");
+        if (question) {
+            // Editing an answer changed elsewhere is merging it.
+            this._acceptNewer(question);
+        }
+        this.dirty = true;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this._autosave(), AUTOSAVE_DELAY);
+    },
+
+    _noticeAcknowledged() {
+        const checkbox = this.form.querySelector(".o_exit_interview_acknowledge");
+        return Boolean(this.form.dataset.noticeAcknowledged || (checkbox && checkbox.checked));
+    },
+
+    _formData() {
+        return new FormData(this.form);
+    },
+
+    _setStatus(message, level) {
+        this.statusEl.textContent = message;
+        this.statusEl.classList.toggle("text-muted", !level);
+        this.statusEl.classList.toggle("text-danger", level === "danger");
+        this.statusEl.classList.toggle("text-warning-emphasis", level === "warning");
+    },
+
+    /**
+     * Save the draft now, unless nothing changed or it cannot be saved yet.
+     *
+     * @param {Object} [options] fetch options, such as keepalive
+     * @returns {Promise}
+     */
+    _autosave(options = {}) {
+        clearTimeout(this.timer);
+        if (this.inFlight) {
+            // Saved again once the current save is answered.
+            return this.inFlight.then(() => this._autosave(options));
+        }
+        if (!this.dirty || this.submitting) {
+            return Promise.resolve();
+        }
+        if (!this._noticeAcknowledged()) {
+            this._setStatus(
+                _t("Drafts are saved automatically once you confirm that you have read the notice above."),
+                "warning"
+            );
+            return Promise.resolve();
+        }
+        this.dirty = false;
+        this._setStatus(_t("Saving…"));
+        this.inFlight = fetch(this.autosaveUrl, {
+            method: "POST",
+            body: this._formData(),
+            credentials: "same-origin",
+            ...options,
+        })
+            .then((response) => response.json())
+            .then((result) => this._applyResult(result))
+            .catch(() => {
+                this.dirty = true;
+                this._setStatus(
+                    _t("Not saved: the connection was lost. Your text is still here and is saved again in a moment."),
+                    "danger"
+                );
+                this.timer = setTimeout(() => this._autosave(), AUTOSAVE_DELAY * 4);
+            })
+            .finally(() => {
+                this.inFlight = null;
+            });
+        return this.inFlight;
+    },
+
+    _applyResult(result) {
+        for (const [lineId, base] of Object.entries(result.bases || {})) {
+            this._setBase(lineId, base);
+        }
+        if (result.status === "saved") {
+            this.form.dataset.noticeAcknowledged = "1";
+            this._setStatus(result.message);
+        } else if (result.status === "conflict") {
+            this.form.dataset.noticeAcknowledged = "1";
+            for (const conflict of result.conflicts) {
+                this._showNewer(conflict);
+            }
+            this._setStatus(result.message, "warning");
+        } else {
+            this._setStatus(result.message, "danger");
+        }
+    },
+
+    _question(lineId) {
+        return this.form.querySelector(`.o_exit_interview_question[data-line-id="${lineId}"]`);
+    },
+
+    _setBase(lineId, base) {
+        const input = this.form.querySelector(`input[name="base_${lineId}"]`);
+        if (input) {
+            input.value = base;
+        }
+    },
+
+    // Answers changed in another window meanwhile
+
+    _showNewer(conflict) {
+        const question = this._question(conflict.line);
+        if (!question) {
+            return;
+        }
+        this.newerBases.set(String(conflict.line), conflict);
+        question.querySelector(".o_exit_interview_conflict")?.remove();
+        const box = document.createElement("div");
+        box.className = "alert alert-warning mt-2 mb-0 o_exit_interview_conflict";
+        const title = document.createElement("p");
+        title.className = "fw-bold mb-1";
+        title.textContent = _t("Saved meanwhile in another window or on another device:");
+        const newer = document.createElement("p");
+        newer.className = "mb-2 o_exit_interview_newer";
+        newer.style.whiteSpace = "pre-wrap";
+        newer.textContent = conflict.display;
+        const keep = document.createElement("button");
+        keep.type = "button";
+        keep.className = "btn btn-sm btn-secondary me-2 o_exit_interview_keep_mine";
+        keep.textContent = _t("Keep my answer");
+        const useNewer = document.createElement("button");
+        useNewer.type = "button";
+        useNewer.className = "btn btn-sm btn-outline-secondary o_exit_interview_use_newer";
+        useNewer.textContent = _t("Use this version");
+        box.append(title, newer, keep, useNewer);
+        question.append(box);
+    },
+
+    _acceptNewer(question) {
+        const conflict = this.newerBases.get(question.dataset.lineId);
+        if (conflict) {
+            this._setBase(conflict.line, conflict.base);
+            this.newerBases.delete(question.dataset.lineId);
+        }
+        return conflict;
+    },
+
+    _onKeepMine(ev) {
+        const question = ev.target.closest(".o_exit_interview_question");
+        this._acceptNewer(question);
+        question.querySelector(".o_exit_interview_conflict").remove();
+        this.dirty = true;
+        this._autosave();
+    },
+
+    _onUseNewer(ev) {
+        const question = ev.target.closest(".o_exit_interview_question");
+        const conflict = this._acceptNewer(question);
+        question.querySelector(".o_exit_interview_conflict").remove();
+        for (const field of question.querySelectorAll("textarea, select, input[type=radio]")) {
+            if (field.type === "radio") {
+                field.checked = field.value === conflict.answer;
+            } else {
+                field.value = conflict.answer;
+            }
+            if (field.tagName === "TEXTAREA") {
+                this._updateCounter(field);
+            }
+        }
+        this._updateProgress();
+    },
+
+    // Leaving the page
+
+    async _onSubmit(ev) {
+        clearTimeout(this.timer);
+        if (this.inFlight) {
+            // A draft being saved updates the bases this submission sends.
+            ev.preventDefault();
+            const submitter = ev.submitter;
+            await this.inFlight;
+            this.form.requestSubmit(submitter);
+            return;
+        }
+        this.submitting = true;
+    },
+
+    _onVisibilityChange() {
+        if (document.visibilityState === "hidden") {
+            this._autosave({keepalive: true});
+        }
+    },
+
+    _onPageHide() {
+        if (this.dirty && !this.submitting && this._noticeAcknowledged()) {
+            this.dirty = false;
+            navigator.sendBeacon(this.autosaveUrl, this._formData());
+        }
     },
 });
 
