@@ -51,6 +51,7 @@ class ExitInterviewPortal(CustomerPortal):
         type="http",
         auth="public",
         website=True,
+        multilang=False,
         methods=["GET"],
     )
     def portal_exit_interview_page(self, interview_id, access_token=None, **kwargs):
@@ -65,6 +66,7 @@ class ExitInterviewPortal(CustomerPortal):
         type="http",
         auth="public",
         website=True,
+        multilang=False,
         methods=["POST"],
         csrf=False,
     )
@@ -136,6 +138,7 @@ class ExitInterviewPortal(CustomerPortal):
         type="http",
         auth="public",
         website=True,
+        multilang=False,
         methods=["POST"],
         csrf=False,
     )
@@ -203,9 +206,21 @@ class ExitInterviewPortal(CustomerPortal):
         )
 
     def _exit_interview_find(self, interview_id, access_token):
-        return request.env["hr.exit.interview"]._portal_find(
+        """The interview the link or the logged-in owner opens, with the request
+        switched to the employee's language: the page, its script, its errors and
+        the PDF speak it, whatever the browser asks. A link that opens nothing
+        says so in the browser's language, which tells nothing about anyone."""
+        interview = request.env["hr.exit.interview"]._portal_find(
             interview_id, access_token, request.env.user
         )
+        if not interview:
+            return interview
+        lang = request.env["res.lang"]._get_data(code=interview._invitation_lang())
+        if not lang:
+            return interview
+        request.update_context(lang=lang.code)
+        request.lang = lang
+        return interview.with_context(lang=lang.code)
 
     @staticmethod
     def _exit_interview_check_post(post, bad_key):
@@ -359,6 +374,10 @@ class ExitInterviewPortal(CustomerPortal):
                 "notice": interview._privacy_notice(),
                 "page_name": "exit_interview",
                 "editable": interview._portal_is_open(),
+                # The layout's language, which the page's script translates to; no
+                # language selector, since the page follows the employee's.
+                "html_data": {"lang": request.env.lang.replace("_", "-")},
+                "exit_interview_lang": True,
             }
         )
         return self._private(

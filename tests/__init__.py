@@ -31,3 +31,4 @@ from . import test_letter
 from . import test_interview_activities
 from . import test_concurrency
 from . import test_portal_drafts
+from . import test_portal_language

@@ -134,3 +134,26 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_two_tabs", {
         },
     ],
 });
+
+/**
+ * The page's script speaks the employee's language, whatever the browser's.
+ */
+registry.category("web_tour.tours").add("hr_exit_interview_portal_language", {
+    steps: () => [
+        {
+            content: "The counter is in the page's language",
+            trigger: ".o_exit_interview_counter",
+            run() {
+                const expected = {nl: "tekens", fr: "caractères"}[
+                    document.documentElement.lang.slice(0, 2)
+                ];
+                const text = document.querySelector(".o_exit_interview_counter").textContent;
+                if (!expected || !text.includes(expected)) {
+                    throw new Error(
+                        `Counter "${text}" is not in ${document.documentElement.lang}`
+                    );
+                }
+            },
+        },
+    ],
+});
