@@ -20,6 +20,7 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
             ("What would you change?", "text"),
             ("How do you rate us?", "rating"),
         )
+        cls.drafts_template.closing = "Thank you for your time"
         cls.interview, cls.token = cls.create_invited_interview(
             template_id=cls.drafts_template.id
         )
@@ -219,6 +220,27 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertIn("What did you enjoy?", response.text)
         self.assertIn("y" * 10001 + "</textarea>", response.text)
         self.assertFalse(self.enjoyed.answer_text)
+
+    def test_the_thanks_close_the_page_after_the_buttons(self):
+        page = self.page()
+        self.assertLess(
+            page.index("o_exit_interview_submit"), page.index("Thank you for your time")
+        )
+
+    def test_a_declined_interview_shows_the_decline_and_nothing_to_fill_in(self):
+        portal_user = self.make_employee_portal_user("drafts_portal")
+        interview, token = self.create_invited_interview(
+            template_id=self.drafts_template.id
+        )
+        self.interview, self.token = interview, token
+        self.save({}, action="decline", decline_reason="A new job abroad")
+        self.assertEqual(interview.state, "declined")
+        self.authenticate(portal_user.login, portal_user.login)
+        page = self.url_open(self.portal_path(interview)).text
+        self.assertIn("You chose not to take part", page)
+        self.assertIn("A new job abroad", page)
+        for absent in ("<textarea", "<select", "o_exit_interview_form", "your time"):
+            self.assertNotIn(absent, page)
 
     # In the browser
 
