@@ -378,6 +378,9 @@ class ExitInterviewPortal(CustomerPortal):
                 # language selector, since the page follows the employee's.
                 "html_data": {"lang": request.env.lang.replace("_", "-")},
                 "exit_interview_lang": True,
+                # Whoever holds the link of an employee without an account has
+                # nothing to sign in to.
+                "exit_interview_no_sign_in": not interview._latest_sending().user_id,
             }
         )
         return self._private(

@@ -1,6 +1,7 @@
 """The employee's drafts: autosave with the checks of Save, the revision each answer
 carries so that two pages never overwrite each other silently, the progress, the
-time of the last save, and the limit that refuses instead of cutting."""
+time of the last save, the limit that refuses instead of cutting, and what the page
+shows around the form."""
 
 import json
 
@@ -241,6 +242,16 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertIn("A new job abroad", page)
         for absent in ("<textarea", "<select", "o_exit_interview_form", "your time"):
             self.assertNotIn(absent, page)
+
+    def test_no_sign_in_for_an_employee_without_account(self):
+        self.assertNotIn('href="/web/login"', self.page())
+        portal_user = self.make_employee_portal_user("drafts_signin")
+        interview, token = self.create_invited_interview(
+            template_id=self.drafts_template.id
+        )
+        self.assertTrue(interview._latest_sending().user_id == portal_user)
+        page = self.url_open(self.portal_path(interview, token)).text
+        self.assertIn('href="/web/login"', page, "an employee with an account may")
 
     # In the browser
 
