@@ -311,7 +311,8 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         if (this.inFlight) {
             // A draft being saved updates the bases this submission sends.
             ev.preventDefault();
-            const submitter = ev.submitter;
+            // A jQuery event: the browser's own one names the button.
+            const submitter = ev.originalEvent && ev.originalEvent.submitter;
             await this.inFlight;
             this.form.requestSubmit(submitter);
             return;
