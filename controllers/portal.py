@@ -374,9 +374,7 @@ class ExitInterviewPortal(CustomerPortal):
                 "notice": interview._privacy_notice(),
                 "page_name": "exit_interview",
                 "editable": interview._portal_is_open(),
-                # The layout's language, which the page's script translates to; no
-                # language selector, since the page follows the employee's.
-                "html_data": {"lang": request.env.lang.replace("_", "-")},
+                # No language selector: the page follows the employee's language.
                 "exit_interview_lang": True,
                 # Whoever holds the link of an employee without an account has
                 # nothing to sign in to.
