@@ -5,6 +5,8 @@ shows around the form."""
 
 import json
 
+from lxml import html
+
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -145,6 +147,13 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertIn("Another window or device saved a newer version", response.text)
         self.assertIn("From B</textarea>", response.text, "the slower text is kept")
         self.assertIn("From A", response.text, "beside the newer version")
+        # The field names the newer version, as it names its help and errors.
+        page = html.fromstring(response.text)
+        described = page.get_element_by_id(f"answer_{self.enjoyed.id}").get(
+            "aria-describedby"
+        )
+        newer = [page.get_element_by_id(id_) for id_ in described.split()]
+        self.assertIn("From A", " ".join(element.text_content() for element in newer))
         self.assertEqual(self.enjoyed.answer_text, "From A")
         self.assertEqual(self.change.answer_text, "Only B", "the rest is saved")
         # Saving again from the page that was told stores the merged text.

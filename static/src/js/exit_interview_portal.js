@@ -119,7 +119,7 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         const questions = this.form.querySelectorAll(".o_exit_interview_question");
         let answered = 0;
         for (const question of questions) {
-            const fields = question.querySelectorAll("textarea, select, input[type=radio]");
+            const fields = this._answerFields(question);
             if (
                 [...fields].some((field) =>
                     field.type === "radio" ? field.checked : field.value.trim()
@@ -248,8 +248,9 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
             return;
         }
         this.newerBases.set(String(conflict.line), conflict);
-        question.querySelector(".o_exit_interview_conflict")?.remove();
+        this._removeNewer(question);
         const box = document.createElement("div");
+        box.id = `answer_${conflict.line}_newer`;
         box.className = "alert alert-warning mt-2 mb-0 o_exit_interview_conflict";
         const title = document.createElement("p");
         title.className = "fw-bold mb-1";
@@ -268,6 +269,36 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         useNewer.textContent = _t("Use this version");
         box.append(title, newer, keep, useNewer);
         question.append(box);
+        // The fields name the newer version, as they name an error.
+        for (const field of this._answerFields(question)) {
+            const described = (field.getAttribute("aria-describedby") || "").split(" ");
+            field.setAttribute(
+                "aria-describedby",
+                [...described.filter((id) => id && id !== box.id), box.id].join(" ")
+            );
+        }
+    },
+
+    _answerFields(question) {
+        return question.querySelectorAll("textarea, select, input[type=radio]");
+    },
+
+    _removeNewer(question) {
+        const box = question.querySelector(".o_exit_interview_conflict");
+        if (!box) {
+            return;
+        }
+        for (const field of this._answerFields(question)) {
+            const described = (field.getAttribute("aria-describedby") || "")
+                .split(" ")
+                .filter((id) => id && id !== box.id);
+            if (described.length) {
+                field.setAttribute("aria-describedby", described.join(" "));
+            } else {
+                field.removeAttribute("aria-describedby");
+            }
+        }
+        box.remove();
     },
 
     _acceptNewer(question) {
@@ -282,7 +313,7 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
     _onKeepMine(ev) {
         const question = ev.target.closest(".o_exit_interview_question");
         this._acceptNewer(question);
-        question.querySelector(".o_exit_interview_conflict").remove();
+        this._removeNewer(question);
         this.dirty = true;
         this._autosave();
     },
@@ -290,8 +321,8 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
     _onUseNewer(ev) {
         const question = ev.target.closest(".o_exit_interview_question");
         const conflict = this._acceptNewer(question);
-        question.querySelector(".o_exit_interview_conflict").remove();
-        for (const field of question.querySelectorAll("textarea, select, input[type=radio]")) {
+        this._removeNewer(question);
+        for (const field of this._answerFields(question)) {
             if (field.type === "radio") {
                 field.checked = field.value === conflict.answer;
             } else {
