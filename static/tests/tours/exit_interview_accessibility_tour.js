@@ -78,7 +78,7 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility"
             run: () => checkPortal("empty page"),
         },
         {
-            content: "An answer over the limit (the browser's maxlength stops typing, not this)",
+            content: "An answer over the limit (no maxlength cuts it: the server refuses it)",
             trigger: ".o_exit_interview_acknowledge",
             run(helpers) {
                 answerField().value = "x".repeat(10001);
@@ -103,12 +103,17 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility"
                 if (field !== this.anchor) {
                     throw new Error(`The focus is on ${field.outerHTML.slice(0, 80)}`);
                 }
-                const descriptions = field
+                const described = field
                     .getAttribute("aria-describedby")
                     .split(" ")
-                    .map((id) => document.getElementById(id).textContent);
+                    .map((id) => document.getElementById(id));
+                const descriptions = described.map((element) => element.textContent);
                 if (!descriptions.some((text) => text.includes("10000"))) {
                     throw new Error("The answer's error is not tied to it");
+                }
+                // The counter's warning too, which the script keeps up to date.
+                if (!described.some((element) => element.matches(".o_exit_interview_limit"))) {
+                    throw new Error("The counter's warning is not tied to the answer");
                 }
             },
         },
