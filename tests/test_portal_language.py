@@ -58,7 +58,7 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
         self.assert_page_in(
             page,
             "nl-NL",
-            (*DUTCH, "Dag Dirk Departing,", "0 van 41 vragen beantwoord"),
+            (*DUTCH, "Dag Dirk Departing,", "0 van de 41 vragen beantwoord"),
             FRENCH,
         )
 
@@ -67,7 +67,7 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
         self.assert_page_in(
             page,
             "fr-BE",
-            (*FRENCH, "Bonjour Françoise Départ", "0 questions sur 41 ont une réponse"),
+            (*FRENCH, "Bonjour Françoise Départ", "0 questions sur 41 ont reçu une réponse"),
             DUTCH,
         )
 

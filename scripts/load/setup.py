@@ -102,7 +102,7 @@ def _report(env, interview, interviewer):
         {
             "confidentiality_explained": True,
             "appreciation_given": True,
-            "keep_in_touch_newsletter": True,
+            "keep_in_touch": "newsletter",
             "report_include_answers": True,
             "report_summary": "A warm goodbye after years of good work.",
             "reasons_for_leaving": "A job closer to home",
