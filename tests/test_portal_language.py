@@ -67,7 +67,11 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
         self.assert_page_in(
             page,
             "fr-BE",
-            (*FRENCH, "Bonjour Françoise Départ", "0 questions sur 41 ont reçu une réponse"),
+            (
+                *FRENCH,
+                "Bonjour Françoise Départ",
+                "0 questions sur 41 ont reçu une réponse",
+            ),
             DUTCH,
         )
 
