@@ -38,6 +38,9 @@ TRIES = 3
 
 TEXTAREA = re.compile(r'<textarea\b[^>]*\bname="answer_(\d+)"')
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+# The revision each answer had when the page was drawn: a save without it, or with an
+# older one, is refused as a conflict with another page (409).
+BASE = re.compile(r'name="(base_\d+)" value="([^"]*)"')
 SAVED = "Your answers are saved."
 SUBMITTED = "Your answers were sent to the interviewer."
 SUBMIT_BUTTON = "o_exit_interview_submit"
@@ -181,6 +184,7 @@ class DepartingEmployee(FastHttpUser):
             "acknowledge_notice": "1",
             "board_consent": "1" if self.me["interview_id"] % 2 else "",
             "action": action,
+            **dict(BASE.findall(self.page)),
         }
         for line_id in lines:
             data[f"answer_{line_id}"] = (

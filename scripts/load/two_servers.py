@@ -27,6 +27,8 @@ from mails import links_by_interview  # noqa: E402
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 TEXTAREA = re.compile(r'<textarea\b[^>]*\bname="answer_(\d+)"')
+# Each answer's revision as the page shows it: the save names the version it changes.
+BASE = re.compile(r'name="(base_\d+)" value="([^"]*)"')
 ANONYMISED_LOG = re.compile(r"Exit interviews: (\d+) anonymised after their retention")
 CRON_LOG = re.compile(r"Job '([^']+)' \((\d+)\) (?:starting|started manually)")
 TIMEOUT = 60
@@ -97,6 +99,7 @@ def save_and_read_across(servers, interview_id, token):
             "csrf_token": CSRF.search(page.text).group(1),
             "acknowledge_notice": "1",
             "action": "save",
+            **dict(BASE.findall(page.text)),
         }
         data.update({f"answer_{line}": text for line in TEXTAREA.findall(page.text)})
         saved = visitor.post(f"{writer.url}{path}/answer", data=data, timeout=TIMEOUT)
