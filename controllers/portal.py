@@ -238,9 +238,9 @@ class ExitInterviewPortal(CustomerPortal):
             )
 
     @staticmethod
-    def _exit_interview_record_choices(interview, answers, bases, post):
-        """Validate the answers, then record the notice and the board choice."""
-        interview._portal_check_answers(answers, bases)
+    def _exit_interview_record_choices(interview, post):
+        """Record the notice and the choices; the answers are checked next, in the
+        same savepoint, which a refused answer rolls back with the choices."""
         interview._portal_record_choices(
             post.get("acknowledge_notice") == "1",
             post.get("board_consent") == "1",
@@ -249,18 +249,18 @@ class ExitInterviewPortal(CustomerPortal):
 
     def _exit_interview_save(self, interview, answers, bases, post):
         """Save the draft; return the answers left out as changed meanwhile."""
-        self._exit_interview_record_choices(interview, answers, bases, post)
+        self._exit_interview_record_choices(interview, post)
         return interview._portal_save_answers(answers, bases)
 
     def _exit_interview_submit(self, interview, answers, bases, post):
         """Submit the answers; return the message that thanks the employee."""
-        self._exit_interview_record_choices(interview, answers, bases, post)
-        copy_sent_to = interview._portal_submit_answers(answers, bases)
+        self._exit_interview_record_choices(interview, post)
+        copy_address = interview._portal_submit_answers(answers, bases)
         message = request.env._("Thank you. Your answers were sent to the interviewer.")
-        if copy_sent_to:
+        if copy_address:
             message += " " + request.env._(
-                "A copy of them was mailed to %(address)s.",
-                address=mask_email(copy_sent_to),
+                "A copy of them will be mailed to %(address)s in a few minutes.",
+                address=mask_email(copy_address),
             )
         return message
 
@@ -273,7 +273,7 @@ class ExitInterviewPortal(CustomerPortal):
             moment=format_datetime(
                 request.env,
                 interview.answers_saved_on,
-                tz=interview._portal_tz(),
+                tz=interview._employee_tz(),
                 dt_format="medium",
             ),
         )

@@ -26,6 +26,7 @@ PORTAL_FIELDS = {
     "answers_submitted_on",
     "answers_saved_on",
     "reminder_sent",
+    "answers_copy_due",
 }
 
 # The interviewer's activity when the employee submitted the answers.
@@ -127,6 +128,10 @@ class HrExitInterview(models.Model):
         help="When the employee last saved their answers on the portal.",
     )
     reminder_sent = fields.Boolean(readonly=True, copy=False)
+    # Submitted answers whose copy the job has still to mail to the employee.
+    answers_copy_due = fields.Boolean(
+        string="Copy of the Answers Due", readonly=True, copy=False
+    )
 
     # === CONSTRAINT METHODS === #
 
@@ -272,17 +277,12 @@ class HrExitInterview(models.Model):
         """The employee may still change the answers."""
         return self.state == "invited"
 
-    def _portal_tz(self):
-        """The time zone the employee reads times in on the portal."""
-        self.ensure_one()
-        return self.employee_id.sudo().tz or self.interviewer_id.tz or "UTC"
-
     def _portal_email_from(self):
         """The sender of what the employee does on the portal: the employee, whose
         contact often has no address, so through the company's."""
         self.ensure_one()
         email = self.company_id.email or self.interviewer_id.email
-        return email and formataddr((self.employee_id.sudo().name or "", email))
+        return email and formataddr((self._employee_contact().name or "", email))
 
     def _portal_lock(self):
         """Hold the interview until the transaction ends and read it again: the
@@ -416,8 +416,9 @@ class HrExitInterview(models.Model):
         return conflicts
 
     def _portal_submit_answers(self, answers, bases=None):
-        """Store the answers, hand them to the interviewer and mail the employee a
-        copy: once submitted, the link no longer opens them. Answers changed
+        """Store the answers, hand them to the interviewer and have a copy mailed to
+        the employee (returns its address, if any): once submitted, the link no
+        longer opens them. Answers changed
         meanwhile on another page stop the submission: the employee merges first.
         The change of status is the employee's (the portal runs as the public
         user)."""
@@ -448,7 +449,7 @@ class HrExitInterview(models.Model):
             partner_ids=self.interviewer_id.partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )
-        return self._mail_answers_copy()
+        return self._queue_answers_copy()
 
     def _portal_decline(self, reason):
         self.ensure_one()

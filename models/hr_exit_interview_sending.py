@@ -15,6 +15,19 @@ from .hr_exit_interview import OFFICER_GROUP
 from .hr_exit_interview_portal import _token_digest, mask_email
 
 SEND_IN_TIME = "hr_exit_interview.mail_activity_type_send_questions"
+ANSWERS_COPY_CRON = "hr_exit_interview.ir_cron_exit_interview_answers_copy"
+# Copies mailed per transaction of the job: about a second of CPU each.
+ANSWERS_COPY_BATCH = 5
+# What writing to the departing employee reads of them.
+EMPLOYEE_CONTACT_FIELDS = [
+    "name",
+    "lang",
+    "tz",
+    "user_id",
+    "work_contact_id",
+    "private_email",
+    "work_email",
+]
 
 
 class HrExitInterview(models.Model):
@@ -162,14 +175,25 @@ class HrExitInterview(models.Model):
         url = f"{self.get_base_url()}/my/exit-interviews/{self.id}"
         return f"{url}?access_token={access_token}" if access_token else url
 
+    def _queue_answers_copy(self):
+        """Have the job mail the employee a copy of the submitted answers, to the
+        address the link was sent to: the PDF takes about a second of CPU, which
+        the employee's submit does not wait for. Returns that address, or False
+        when the link was never mailed."""
+        self.ensure_one()
+        email = self._latest_sending().email
+        if email:
+            self.sudo().answers_copy_due = True
+            self.env.ref(ANSWERS_COPY_CRON).sudo()._trigger()
+        return email
+
     def _mail_answers_copy(self):
         """Mail the employee's answers as a PDF to the address the link was sent to;
-        returns that address, or False when the questions went out on paper or the
-        mail could not go (the answers are submitted all the same)."""
+        False when the mail could not go."""
         self.ensure_one()
         email = self._latest_sending().email
         if not email:
-            return False
+            return True
         pdf, _type = (
             self.env["ir.actions.report"]
             .sudo()
@@ -187,7 +211,30 @@ class HrExitInterview(models.Model):
                 )
         except UserError:
             return False
-        return email
+        return True
+
+    @api.model
+    def _cron_mail_answers_copies(self):
+        """Mail the copies of submitted answers, a few per transaction: each holds
+        its interviews only while their PDFs are made. Returns the interviews whose
+        copy went."""
+        domain = [("answers_copy_due", "=", True), ("anonymised_on", "=", False)]
+        # The same job may run in another process at this moment: each copy goes
+        # once.
+        due = (
+            self.search(domain, order="id", limit=ANSWERS_COPY_BATCH)
+            ._lock_for_job()
+            .filtered(lambda interview: interview.answers_copy_due)
+        )
+        mailed = self.browse()
+        for interview in due:
+            if not interview._mail_answers_copy():
+                break  # the mail server refused: the next run tries again
+            mailed |= interview
+        mailed.sudo().answers_copy_due = False
+        remaining = 0 if mailed != due else self.search_count(domain)
+        self.env["ir.cron"]._notify_progress(done=len(mailed), remaining=remaining)
+        return mailed
 
     def _check_can_invite(self):
         for interview in self:
@@ -199,21 +246,29 @@ class HrExitInterview(models.Model):
                     )
                 )
 
+    def _employee_contact(self):
+        """The departing employee in superuser mode, with what writing to them reads
+        fetched alone: a first read of hr.employee otherwise fetches its hundred
+        columns, which costs more than the rest of the employee's page."""
+        employee = self.employee_id.sudo()
+        employee.fetch(EMPLOYEE_CONTACT_FIELDS)
+        return employee
+
     def _invitation_email(self):
         """The employee's private email, else the work email: the link is personal."""
-        employee = self.employee_id.sudo()
+        employee = self._employee_contact()
         return employee.private_email or employee.work_email
 
     def _invitation_user(self):
         """The employee's own user, if any: the internal one, else the portal user of
         the work contact."""
-        employee = self.employee_id.sudo()
+        employee = self._employee_contact()
         return employee.user_id or employee.work_contact_id.user_ids[:1]
 
     def _invitation_lang(self):
         """The employee's language: the one HR set on the employee, else their
         user's, else their contact's; whoever writes to them."""
-        employee = self.employee_id.sudo()
+        employee = self._employee_contact()
         return (
             employee.lang
             or employee.user_id.lang
@@ -221,9 +276,10 @@ class HrExitInterview(models.Model):
             or self.env.lang
         )
 
-    def _meeting_tz(self):
-        """The time zone the employee reads the meeting's hour in."""
-        return self.employee_id.sudo().tz or self.interviewer_id.tz or "UTC"
+    def _employee_tz(self):
+        """The time zone the employee reads times in: the meeting's hour, the last
+        save on the portal."""
+        return self._employee_contact().tz or self.interviewer_id.tz or "UTC"
 
     def _letter_meeting_day(self):
         """The meeting's day as a person writes it, in the employee's language and
@@ -232,7 +288,7 @@ class HrExitInterview(models.Model):
         return format_datetime(
             self.env,
             self.planned_start,
-            tz=self._meeting_tz(),
+            tz=self._employee_tz(),
             dt_format="EEEE d MMMM y",
             lang_code=self._invitation_lang(),
         )
@@ -243,7 +299,7 @@ class HrExitInterview(models.Model):
         return format_datetime(
             self.env,
             self.planned_start,
-            tz=self._meeting_tz(),
+            tz=self._employee_tz(),
             dt_format="HH:mm",
             lang_code=self._invitation_lang(),
         )

@@ -257,6 +257,19 @@ class TestConcurrency(BaseCase):
         with self.env_cursor() as env:
             self.assertTrue(env["hr.exit.interview"].browse(interview_id).anonymised_on)
 
+    def test_the_copy_of_the_answers_goes_once_when_the_job_runs_twice(self):
+        interview_id, _lines = self.create_interview()
+        with self.env_cursor() as env:
+            env["hr.exit.interview"].browse(interview_id)._portal_submit_answers({})
+        results = self.run_jobs_twice("_cron_mail_answers_copies")
+        self.assertEqual(
+            sorted(interview_id in result for result in results), [False, True]
+        )
+        with self.env_cursor() as env:
+            self.assertFalse(
+                env["hr.exit.interview"].browse(interview_id).answers_copy_due
+            )
+
     def run_jobs_twice(self, method):
         """The job called directly by two processes at the same moment: the ids each
         one did its work on. The work is slowed down, so that the second process
@@ -266,6 +279,7 @@ class TestConcurrency(BaseCase):
         slow = {
             "_cron_send_reminders": "_send_private_mail",
             "_cron_anonymise_expired": "_anonymise",
+            "_cron_mail_answers_copies": "_mail_answers_copy",
         }[method]
         model = self.registry["hr.exit.interview"]
         original = getattr(model, slow)

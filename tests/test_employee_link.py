@@ -458,7 +458,7 @@ class TestAfterSubmitting(LinkCase, HttpCase):
             template_id=cls.template.id
         )
 
-    def test_a_link_only_employee_gets_a_copy_of_the_answers_by_mail(self):
+    def submit_on_the_page(self):
         line = self.interview.line_ids
         page = self.url_open(self.portal_path(self.interview, self.token))
         with self.mock_mail_gateway(mail_unlink_sent=True):
@@ -474,10 +474,38 @@ class TestAfterSubmitting(LinkCase, HttpCase):
                 allow_redirects=False,
             )
         self.assertEqual(response.status_code, 200)
-        self.assertIn("A copy of them was mailed to d...@example.com", response.text)
+        self.assertEqual(self.interview.state, "prepared")
+        self.assertFalse(
+            [m for m in self._mails if m["attachments"]],
+            "the employee does not wait for the PDF",
+        )
+        return response
+
+    def mail_copies(self):
+        """Run the copies' job as the cron worker would; the mails it sent."""
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            mailed = self.env["hr.exit.interview"]._cron_mail_answers_copies()
+        return mailed, [m for m in self._mails if m["attachments"]]
+
+    def test_a_link_only_employee_gets_a_copy_of_the_answers_by_mail(self):
+        cron = self.env.ref("hr_exit_interview.ir_cron_exit_interview_answers_copy")
+        before = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        response = self.submit_on_the_page()
+        self.assertIn(
+            "A copy of them will be mailed to d...@example.com in a few minutes.",
+            response.text,
+        )
         self.assertEqual(response.headers["Cache-Control"], "no-store")
         self.assertNotIn("answers.pdf", response.text)
-        copies = [m for m in self._mails if m["attachments"]]
+        self.assertTrue(self.interview.answers_copy_due)
+        self.assertEqual(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]),
+            before + 1,
+            "the job is woken up at once",
+        )
+        mailed, copies = self.mail_copies()
+        self.assertEqual(mailed, self.interview)
+        self.assertFalse(self.interview.answers_copy_due)
         self.assertEqual(len(copies), 1)
         self.assertEqual(copies[0]["email_to"], ["dirk@example.com"])
         name, content, _mimetype = copies[0]["attachments"][0]
@@ -489,6 +517,34 @@ class TestAfterSubmitting(LinkCase, HttpCase):
             self.env["ir.attachment"].sudo().search([("name", "=", name)]),
             "the copy leaves nothing behind once sent",
         )
+        mailed, copies = self.mail_copies()
+        self.assertFalse(mailed, "one copy, however often the job runs")
+        self.assertFalse(copies)
+
+    @mute_logger("odoo.addons.mail.models.mail_mail")
+    def test_a_copy_the_mail_server_refused_goes_at_the_next_run(self):
+        self.submit_on_the_page()
+        with patch.object(
+            IrMailServer, "send_email", side_effect=MailDeliveryException("down")
+        ):
+            mailed = self.env["hr.exit.interview"]._cron_mail_answers_copies()
+        self.assertFalse(mailed)
+        self.assertTrue(self.interview.answers_copy_due)
+        self.env.flush_all()
+        self.assertFalse(
+            self.env["mail.mail"]
+            .sudo()
+            .search([("email_to", "=", "dirk@example.com")]),
+            "what could not go leaves nothing in the queue",
+        )
+        mailed, copies = self.mail_copies()
+        self.assertEqual(mailed, self.interview)
+        self.assertEqual(len(copies), 1)
+
+    def test_only_odoo_marks_a_copy_due(self):
+        for user in (self.officer, self.interviewer):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.interview.with_user(user).write({"answers_copy_due": True})
 
     def test_the_old_link_shows_the_neutral_page(self):
         self.interview._portal_submit_answers({})
