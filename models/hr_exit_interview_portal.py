@@ -271,7 +271,11 @@ class HrExitInterview(models.Model):
 
     def _latest_sending(self):
         self.ensure_one()
-        return self.sudo().invitation_ids.sorted()[:1]
+        # Sorted here as the model orders them: sorted() would ask the database,
+        # at every check of the link, for records already in memory.
+        return self.sudo().invitation_ids.sorted(
+            lambda sending: (sending.sent_on, sending.id), reverse=True
+        )[:1]
 
     def _portal_is_open(self):
         """The employee may still change the answers."""
