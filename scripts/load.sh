@@ -30,8 +30,8 @@ restart_at="${LOAD_RESTART_AT:-130}"
 # worker's wkhtmltopdf waits for the report's styles from a worker (README.md, Load).
 workers="${LOAD_WORKERS:-$((2 * $(nproc) + 1))}"
 # wkhtmltopdf, run by an HTTP worker, fetches the report's styles over HTTP: from the
-# workers, a burst of PDFs (a copy of the answers at each submit) holds every worker
-# waiting for the styles that only a worker serves. Odoo's gevent process serves them
+# workers, a burst of PDFs holds every worker waiting for the styles that only a worker
+# serves. Odoo's gevent process serves them
 # without a worker (LOAD_REPORT_URL=http://127.0.0.1:$port_a shows the stall).
 report_url="${LOAD_REPORT_URL:-http://127.0.0.1:$((port_a + 3))}"
 out="$ADDON_DIR/.dev/load"

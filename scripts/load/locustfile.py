@@ -2,8 +2,10 @@
 
 Four kinds of users, all on the loopback server that --host names:
 - departing employees, one per interview of the setup: they open the page their mail
-  links to, save drafts several times and submit; what each save and submit returned is
-  kept, so that the report compares it with the database;
+  links to, type while the page's script saves their drafts (its JSON autosave, with
+  the revisions it answers), press Save once (the form's post, which draws the page
+  again) and submit; what each save and submit returned is kept, so that the report
+  compares it with the database;
 - portal users logged in at the start, who open Odoo's own /my/home: the reference;
 - back-office users (officers, interviewers) opening the interviews' list and forms;
 - board members rendering reports as HTML, and each one PDF, counted apart.
@@ -42,6 +44,8 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 # older one, is refused as a conflict with another page (409).
 BASE = re.compile(r'name="(base_\d+)" value="([^"]*)"')
 SAVED = "Your answers are saved."
+SAVE = "employee: save"
+SAVE_BUTTON = "employee: Save button (page drawn again)"
 SUBMITTED = "Your answers were sent to the interviewer."
 SUBMIT_BUTTON = "o_exit_interview_submit"
 BOARD_REPORT = "hr_exit_interview.report_exit_interview"
@@ -161,6 +165,7 @@ class DepartingEmployee(FastHttpUser):
         self.me = UNASSIGNED.pop()
         self.path = f"/my/exit-interviews/{self.me['interview_id']}"
         self.page = ""
+        self.bases = {}
         gevent.sleep(random.uniform(0, START_SPREAD))
 
     def open_page(self):
@@ -172,38 +177,73 @@ class DepartingEmployee(FastHttpUser):
             ) as response:
                 if response.status_code == 200:
                     self.page = response.text
+                    self.bases = dict(BASE.findall(self.page))
                     return
             gevent.sleep(2)
 
-    def post(self, number, action):
-        lines = TEXTAREA.findall(self.page)
+    def form_data(self, number, action):
+        """What the page's form holds, with this save's text in every answer."""
         csrf = CSRF.search(self.page)
         data = {
             "access_token": self.me["token"],
             "csrf_token": csrf.group(1) if csrf else "",
             "acknowledge_notice": "1",
             "board_consent": "1" if self.me["interview_id"] % 2 else "",
-            "action": action,
-            **dict(BASE.findall(self.page)),
+            **self.bases,
         }
-        for line_id in lines:
+        for line_id in TEXTAREA.findall(self.page):
             data[f"answer_{line_id}"] = (
                 f"leaver {self.me['interview_id']} {action} {number} line {line_id}: "
                 + "what I would tell my successor. " * 4
             )
+        return data
+
+    def autosave(self, number):
+        """The draft as the page's script saves it while the employee types: the
+        form's fields to /autosave, whose JSON answer gives each answer's new
+        revision."""
+        self.me["outcomes"][str(number)] = {"action": "save", "outcome": "unknown"}
+        with self.client.post(
+            f"{self.path}/autosave",
+            data=self.form_data(number, "save"),
+            name=SAVE,
+            catch_response=True,
+        ) as response:
+            status = response.status_code or 0
+            result = json_of(response) if status in (200, 409) else {}
+            if status == 200 and result.get("status") == "saved":
+                outcome = "confirmed"
+                self.bases.update(
+                    (f"base_{line_id}", base)
+                    for line_id, base in result.get("bases", {}).items()
+                )
+            elif 400 <= status < 500:
+                outcome = "rejected"
+                response.failure(f"save refused ({status})")
+            else:
+                outcome = "unknown"
+                if status == 200:
+                    response.failure("save answered without its status")
+        self.me["outcomes"][str(number)] = {"action": "save", "outcome": outcome}
+        return outcome
+
+    def post(self, number, action):
+        """The form posted by its Save or Submit button: the page is drawn again."""
+        data = dict(self.form_data(number, action), action=action)
         expected = SAVED if action == "save" else SUBMITTED
         # Unknown until answered: the run may end while it is on its way.
         self.me["outcomes"][str(number)] = {"action": action, "outcome": "unknown"}
         with self.client.post(
             f"{self.path}/answer",
             data=data,
-            name=f"employee: {action}",
+            name=SAVE_BUTTON if action == "save" else "employee: submit",
             catch_response=True,
         ) as response:
             status = response.status_code or 0
             if status == 200 and expected in response.text:
                 outcome = "confirmed"
                 self.page = response.text
+                self.bases = dict(BASE.findall(self.page))
             elif 400 <= status < 500:
                 outcome = "rejected"
                 response.failure(f"{action} refused ({status})")
@@ -218,7 +258,14 @@ class DepartingEmployee(FastHttpUser):
     def depart(self):
         self.open_page()
         for number in range(1, SAVES + 1):
-            if self.post(number, "save") != "confirmed":
+            if number == SAVES // 2 + 1:
+                # Back later to go on: the page again, with what was saved.
+                self.open_page()
+            if number < SAVES:
+                outcome = self.autosave(number)
+            else:
+                outcome = self.post(number, "save")
+            if outcome != "confirmed":
                 self.open_page()
             gevent.sleep(random.uniform(*SAVE_GAP))
         for _try in range(TRIES):

@@ -26,6 +26,7 @@ WARM_UP = 10.0
 RATIO_GOAL = 1.5
 PAGE = "employee: open page"
 SAVE = "employee: save"
+SAVE_BUTTON = "employee: Save button (page drawn again)"
 HOME = "portal: /my/home (Odoo's own)"
 SAVED_TEXT = re.compile(r"^leaver (\d+) (save|submit) (\d+) line (\d+):")
 SUBMITTED = "submitted the answers to the preparatory questions"
@@ -141,18 +142,35 @@ def requests_rows(table, requests, faults):
         name: p95([r["ms"] for r in steady if r["name"] == name])
         for name in {r["name"] for r in requests}
     }
-    home = latencies.get(HOME)
-    for name in (PAGE, SAVE):
+    # The reference under the same load: while the employees were at it, not in
+    # the quiet minute after the last one submitted.
+    employees = [r for r in requests if r["name"].startswith("employee: ")]
+    busy_from = min((r["start"] for r in employees), default=0)
+    busy_until = max((r["start"] + r["ms"] / 1000 for r in employees), default=0)
+    home = p95(
+        [
+            r["ms"]
+            for r in steady
+            if r["name"] == HOME and busy_from <= r["start"] <= busy_until
+        ]
+    )
+    for name, what, goal in (
+        (PAGE, "open page", True),
+        (SAVE, "save (a draft, as the page's script saves it)", True),
+        # The button's answer is the whole page again: reported, not held to the goal.
+        (SAVE_BUTTON, "Save button (the form's post, the page drawn again)", False),
+    ):
         ours = latencies.get(name)
         ratio = ours / home if ours and home else None
         table.add(
-            f"p95 of {name.split(': ')[1]} / p95 of Odoo's /my/home",
+            f"p95 of {what} / p95 of Odoo's /my/home",
             f"{ms(ours)} / {ms(home)} = {ratio:.2f}" if ratio else "no data",
-            f"<= {RATIO_GOAL}",
-            bool(ratio) and ratio <= RATIO_GOAL,
+            f"<= {RATIO_GOAL}" if goal else "",
+            (bool(ratio) and ratio <= RATIO_GOAL) if goal else None,
         )
     saves = sorted(
-        (r for r in requests if r["name"] == SAVE and r["ok"]), key=lambda r: r["start"]
+        (r for r in requests if r["name"] in (SAVE, SAVE_BUTTON) and r["ok"]),
+        key=lambda r: r["start"],
     )
     if saves:
         span = saves[-1]["start"] + saves[-1]["ms"] / 1000 - saves[0]["start"]
@@ -162,7 +180,7 @@ def requests_rows(table, requests, faults):
         )
     counts = Counter(r["name"] for r in requests)
     for name in sorted(counts):
-        if name in (PAGE, SAVE, HOME):
+        if name in (PAGE, SAVE, SAVE_BUTTON, HOME):
             continue
         table.add(f"p95 of {name} ({counts[name]} requests)", ms(latencies.get(name)))
 
