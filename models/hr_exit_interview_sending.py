@@ -16,8 +16,8 @@ from .hr_exit_interview_portal import _token_digest, mask_email
 
 SEND_IN_TIME = "hr_exit_interview.mail_activity_type_send_questions"
 ANSWERS_COPY_CRON = "hr_exit_interview.ir_cron_exit_interview_answers_copy"
-# Copies mailed per transaction of the job: about a second of CPU each.
-ANSWERS_COPY_BATCH = 5
+# Due copies the job looks at to find one that no other process is mailing.
+ANSWERS_COPY_CANDIDATES = 10
 # What writing to the departing employee reads of them.
 EMPLOYEE_CONTACT_FIELDS = [
     "name",
@@ -215,26 +215,26 @@ class HrExitInterview(models.Model):
 
     @api.model
     def _cron_mail_answers_copies(self):
-        """Mail the copies of submitted answers, a few per transaction: each holds
-        its interviews only while their PDFs are made. Returns the interviews whose
-        copy went."""
+        """Mail the copy of one interview's submitted answers per transaction: the
+        mail leaves before the transaction commits, so that a failure after it
+        (PostgreSQL restarting) could only mail that one again. Returns the
+        interview whose copy went."""
         domain = [("answers_copy_due", "=", True), ("anonymised_on", "=", False)]
         # The same job may run in another process at this moment: each copy goes
-        # once.
-        due = (
-            self.search(domain, order="id", limit=ANSWERS_COPY_BATCH)
-            ._lock_for_job()
-            .filtered(lambda interview: interview.answers_copy_due)
+        # once, and each process takes the first one no other process holds.
+        for candidate in self.search(domain, order="id", limit=ANSWERS_COPY_CANDIDATES):
+            interview = candidate._lock_for_job().filtered("answers_copy_due")
+            if interview:
+                break
+        else:
+            return self.browse()
+        if not interview._mail_answers_copy():
+            return self.browse()  # the mail server refused: the next run tries again
+        interview.sudo().answers_copy_due = False
+        self.env["ir.cron"]._notify_progress(
+            done=1, remaining=self.search_count(domain)
         )
-        mailed = self.browse()
-        for interview in due:
-            if not interview._mail_answers_copy():
-                break  # the mail server refused: the next run tries again
-            mailed |= interview
-        mailed.sudo().answers_copy_due = False
-        remaining = 0 if mailed != due else self.search_count(domain)
-        self.env["ir.cron"]._notify_progress(done=len(mailed), remaining=remaining)
-        return mailed
+        return interview
 
     def _check_can_invite(self):
         for interview in self:
