@@ -2,18 +2,45 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from .hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP
 
 
-def add_forbidden(result, forbidden, operation):
-    """The result of BaseModel._check_access with these records forbidden too, for
-    the models that hang on an interview's chatter (attachments, activities)."""
+def check_chatter_access(records, result, operation):
+    """The result of BaseModel._check_access for records that hang on an interview's
+    chatter (attachments, followers, activities), with those the user may not reach
+    there forbidden too: records' _exit_interview_forbidden(operation) tells which."""
+    if records.env.su or not records:
+        return result
+    allowed = records - result[0] if result else records
+    forbidden = allowed._exit_interview_forbidden(operation)
     if not forbidden:
         return result
     if result:
         return (result[0] + forbidden, result[1])
     return (forbidden, lambda: forbidden._make_access_error(operation))
+
+
+def search_readable_chatter(records, query, *other_ways_in):
+    """The query of a search on records' model, kept to the rows on no exit
+    interview, on one whose chatter the user reads, or matching one of the SQL
+    conditions other_ways_in. Filtered in SQL, so that limits and counts stay
+    right."""
+    if records.env.su:
+        return query
+    readable = records.env["hr.exit.interview"]._chatter_readable_query()
+    table = records._table
+    conditions = [
+        SQL(
+            "%s IS DISTINCT FROM 'hr.exit.interview'",
+            SQL.identifier(table, "res_model"),
+        ),
+        *other_ways_in,
+        SQL("%s IN %s", SQL.identifier(table, "res_id"), readable.subselect()),
+    ]
+    query.add_where(SQL("(%s)", SQL(" OR ").join(conditions)))
+    return query
 
 
 class HrExitInterview(models.Model):

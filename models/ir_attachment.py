@@ -4,7 +4,7 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from .hr_exit_interview_mail import add_forbidden
+from .hr_exit_interview_mail import check_chatter_access, search_readable_chatter
 
 
 class IrAttachment(models.Model):
@@ -30,27 +30,12 @@ class IrAttachment(models.Model):
         return result
 
     def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if self.env.su or not self:
-            return result
-        allowed = self - result[0] if result else self
-        return add_forbidden(result, allowed._exit_interview_forbidden(), operation)
+        return check_chatter_access(self, super()._check_access(operation), operation)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)
-        if self.env.su:
-            return query
-        readable = self.env["hr.exit.interview"]._chatter_readable_query()
-        query.add_where(
-            SQL(
-                "(%s IS DISTINCT FROM 'hr.exit.interview' OR %s IN %s)",
-                SQL.identifier(self._table, "res_model"),
-                SQL.identifier(self._table, "res_id"),
-                readable.subselect(),
-            )
-        )
-        return query
+        return search_readable_chatter(self, query)
 
     def _exit_interview_ids(self):
         """{attachment id: interview id} of the attachments of exit interviews."""
@@ -67,7 +52,7 @@ class IrAttachment(models.Model):
             )
         )
 
-    def _exit_interview_forbidden(self):
+    def _exit_interview_forbidden(self, _operation):
         links = self._exit_interview_ids()
         if not links:
             return self.browse()

@@ -4,7 +4,7 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from .hr_exit_interview_mail import add_forbidden
+from .hr_exit_interview_mail import check_chatter_access, search_readable_chatter
 
 
 class MailActivity(models.Model):
@@ -14,32 +14,14 @@ class MailActivity(models.Model):
     _inherit = "mail.activity"
 
     def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if self.env.su or not self:
-            return result
-        allowed = self - result[0] if result else self
-        return add_forbidden(
-            result, allowed._exit_interview_chatter_forbidden(operation), operation
-        )
+        return check_chatter_access(self, super()._check_access(operation), operation)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)
-        if self.env.su:
-            return query
-        # Filtered in SQL, so that limits and counts stay right.
-        readable = self.env["hr.exit.interview"]._chatter_readable_query()
-        query.add_where(
-            SQL(
-                "(%s IS DISTINCT FROM 'hr.exit.interview' OR %s = %s OR %s IN %s)",
-                SQL.identifier(self._table, "res_model"),
-                SQL.identifier(self._table, "user_id"),
-                self.env.uid,
-                SQL.identifier(self._table, "res_id"),
-                readable.subselect(),
-            )
-        )
-        return query
+        # The user an activity is assigned to finds it too.
+        assignee = SQL("%s = %s", SQL.identifier(self._table, "user_id"), self.env.uid)
+        return search_readable_chatter(self, query, assignee)
 
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
@@ -76,7 +58,7 @@ class MailActivity(models.Model):
                         )
         return super().write(vals)
 
-    def _exit_interview_chatter_forbidden(self, operation):
+    def _exit_interview_forbidden(self, operation):
         uid = self.env.uid
         activities = self.sudo().filtered(
             lambda a: a.res_model == "hr.exit.interview"

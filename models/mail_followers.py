@@ -1,9 +1,8 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
-from odoo.tools import SQL
 
-from .hr_exit_interview_mail import add_forbidden
+from .hr_exit_interview_mail import check_chatter_access, search_readable_chatter
 
 
 class MailFollowers(models.Model):
@@ -14,30 +13,14 @@ class MailFollowers(models.Model):
     _inherit = "mail.followers"
 
     def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if self.env.su or not self:
-            return result
-        allowed = self - result[0] if result else self
-        return add_forbidden(result, allowed._exit_interview_forbidden(), operation)
+        return check_chatter_access(self, super()._check_access(operation), operation)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)
-        if self.env.su:
-            return query
-        # Filtered in SQL, so that limits and counts stay right.
-        readable = self.env["hr.exit.interview"]._chatter_readable_query()
-        query.add_where(
-            SQL(
-                "(%s IS DISTINCT FROM 'hr.exit.interview' OR %s IN %s)",
-                SQL.identifier(self._table, "res_model"),
-                SQL.identifier(self._table, "res_id"),
-                readable.subselect(),
-            )
-        )
-        return query
+        return search_readable_chatter(self, query)
 
-    def _exit_interview_forbidden(self):
+    def _exit_interview_forbidden(self, _operation):
         followers = self.sudo().filtered(lambda f: f.res_model == "hr.exit.interview")
         if not followers:
             return self.browse()
