@@ -45,21 +45,28 @@ RECORD_OPERATIONS = (
     "write_template",
     "create_template",
     "unlink_template",
+    "type_in_paper",
+    "hand_over_advice",
+    "read_job_advice",
+    "write_job_advice",
 )
+# The last four: Type In Paper Answers on an invited interview; Hand Over Advice on a
+# reported one whose employee agreed; the advice handed over to a job position, which
+# names no one, read and changed.
 RECORD_MATRIX = {
-    "admin": (OK,) * 13,
-    "officer": (OK,) * 13,
-    "interviewer": (OK, OK, D, D, OK, D, OK, D, D, D, D, D, D),
-    "other_interviewer": (D,) * 13,
+    "admin": (OK,) * 17,
+    "officer": (OK,) * 17,
+    "interviewer": (OK, OK, D, D, OK, D, OK, D, D, D, D, D, D, OK, D, OK, D),
+    "other_interviewer": (D,) * 15 + (OK, D),
     # Held the two interviews before the officer handed them to the interviewer.
-    "former_interviewer": (D,) * 13,
+    "former_interviewer": (D,) * 15 + (OK, D),
     # An officer who coaches both employees: kept out of their interviews.
-    "officer_manager": (D,) * 10 + (OK,) * 3,
-    "board": (D, D, D, D, OK, OK, D, OK, OK, OK, D, D, D),
-    "manager": (D,) * 13,
-    "internal": (D,) * 13,
-    "portal": (D,) * 13,
-    "other_portal": (D,) * 13,
+    "officer_manager": (D,) * 10 + (OK,) * 3 + (D, D, OK, OK),
+    "board": (D, D, D, D, OK, OK, D, OK, OK, OK, D, D, D, D, D, OK, D),
+    "manager": (D,) * 15 + (OK, D),
+    "internal": (D,) * 15 + (OK, D),
+    "portal": (D,) * 17,
+    "other_portal": (D,) * 17,
 }
 
 # Field groups: (model, field). A number is how many of the two interviews (held,
@@ -217,6 +224,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             }
         )
         cls.colleague = colleague
+        cls.job = cls.env["hr.job"].create({"name": "Youth Worker"})
         (cls.held | cls.reported).interviewer_id = cls.interviewer
 
     def as_role(self, record, role):
@@ -247,6 +255,21 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             {"name": "To remove", "interview_id": self.reported.id}
         )
         victim_template = self.create_template(("Spare?", "text"), name="Spare")
+        on_paper, _token = self.create_invited_interview(template_id=self.short.id)
+        advised = self.create_interview(
+            template_id=self.short.id,
+            job_id=self.job.id,
+            state="held",
+            report_summary="Advised report",
+            reasons_for_leaving="Closer to home",
+            advice_for_successor="Keep the Saturday team together",
+            points_to_improve="Summer planning",
+        )
+        advised.action_report()
+        advised.sudo().successor_advice_consent = True
+        job_advice = self.env["hr.job.advice"].create(
+            {"job_id": self.job.id, "advice": "Spare advice"}
+        )
 
         def as_user(records):
             return records.with_user(user)
@@ -279,6 +302,10 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
                 self.env["hr.exit.interview.template"]
             ).create({"name": "New template"}),
             "unlink_template": lambda: as_user(victim_template).unlink(),
+            "type_in_paper": lambda: as_user(on_paper).action_type_in_paper_answers(),
+            "hand_over_advice": lambda: as_user(advised).action_hand_over_advice(),
+            "read_job_advice": lambda: as_user(job_advice).read(["advice"]),
+            "write_job_advice": lambda: as_user(job_advice).write({"advice": "New"}),
         }
 
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
