@@ -184,7 +184,11 @@ class HrExitInterview(models.Model):
         email = self._latest_sending().email
         if email:
             self.sudo().answers_copy_due = True
-            self.env.ref(ANSWERS_COPY_CRON).sudo()._trigger()
+            # An administrator may have removed the job: the submit goes on, and
+            # the copy waits for it.
+            job = self.env.ref(ANSWERS_COPY_CRON, raise_if_not_found=False)
+            if job:
+                job.sudo()._trigger()
         return email
 
     def _mail_answers_copy(self):

@@ -541,6 +541,12 @@ class TestAfterSubmitting(LinkCase, HttpCase):
         self.assertEqual(mailed, self.interview)
         self.assertEqual(len(copies), 1)
 
+    def test_the_submit_goes_on_when_the_copies_job_was_removed(self):
+        self.env.ref("hr_exit_interview.ir_cron_exit_interview_answers_copy").unlink()
+        response = self.submit_on_the_page()
+        self.assertIn("Your answers were sent to the interviewer.", response.text)
+        self.assertTrue(self.interview.answers_copy_due)
+
     def test_only_odoo_marks_a_copy_due(self):
         for user in (self.officer, self.interviewer):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
