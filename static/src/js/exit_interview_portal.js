@@ -40,6 +40,13 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         for (const textarea of this.el.querySelectorAll("textarea[data-max-length]")) {
             this._addCounter(textarea);
         }
+        // The buttons stay at the bottom of the screen: a field the focus moves to
+        // scrolls above them, never under them (WCAG 2.4.11), however they wrap.
+        this.actionsEl = this.el.querySelector(".o_exit_interview_actions");
+        if (this.actionsEl) {
+            this.actionsObserver = new ResizeObserver(() => this._keepFocusAboveActions());
+            this.actionsObserver.observe(this.actionsEl);
+        }
         if (this.autosaveUrl) {
             this._onPageHide = this._onPageHide.bind(this);
             this._onVisibilityChange = this._onVisibilityChange.bind(this);
@@ -51,11 +58,19 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
 
     destroy() {
         clearTimeout(this.timer);
+        if (this.actionsObserver) {
+            this.actionsObserver.disconnect();
+            document.documentElement.style.scrollPaddingBottom = "";
+        }
         if (this.autosaveUrl) {
             window.removeEventListener("pagehide", this._onPageHide);
             document.removeEventListener("visibilitychange", this._onVisibilityChange);
         }
         this._super(...arguments);
+    },
+
+    _keepFocusAboveActions() {
+        document.documentElement.style.scrollPaddingBottom = `${this.actionsEl.offsetHeight}px`;
     },
 
     // Character counter

@@ -148,6 +148,26 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility"
             },
         },
         {
+            content: "A field the focus moves to is not hidden under the buttons",
+            trigger: ".o_exit_interview_actions",
+            async run() {
+                const fields = document.querySelectorAll(".o_exit_interview_form textarea");
+                const field = fields[fields.length - 1];
+                // In the screen, its bottom where the buttons stay: Tab would not scroll.
+                const bottom = field.getBoundingClientRect().bottom + window.scrollY;
+                window.scrollTo(0, bottom - window.innerHeight + 5);
+                field.focus();
+                await new Promise((resolve) => requestAnimationFrame(resolve));
+                const buttons = this.anchor.getBoundingClientRect();
+                const box = field.getBoundingClientRect();
+                if (box.bottom > buttons.top) {
+                    throw new Error(
+                        `The field ends at ${box.bottom}px, under the buttons from ${buttons.top}px`
+                    );
+                }
+            },
+        },
+        {
             content: "Submit",
             trigger: ".o_exit_interview_submit",
             run: "click",
