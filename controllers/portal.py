@@ -348,33 +348,36 @@ class ExitInterviewPortal(CustomerPortal):
                 base = bases.get(line.id) or UNSAVED_BASE
             shown[line.id] = (typed.get(line.id, line._portal_answer()), base)
         values = self._prepare_portal_layout_values()
+        # The page's own values are named exit_interview_*: the portal and website
+        # layouts set values of their own in every frontend render (website's
+        # "editable" tells whether the visitor may edit the website) over ours.
         values.update(
             {
                 "interview": interview,
-                "sections": sections,
+                "exit_interview_sections": sections,
                 # The link works while the questions are open; afterwards the page
                 # offers nothing that would need it.
                 "access_token": access_token
                 if interview._portal_token_matches(access_token)
                 else None,
-                "is_owner": interview._is_owned_by(request.env.user),
-                "error": error,
-                "message": message,
-                "shown": shown,
-                "conflicts": {
+                "exit_interview_is_owner": interview._is_owned_by(request.env.user),
+                "exit_interview_error": error,
+                "exit_interview_message": message,
+                "exit_interview_shown": shown,
+                "exit_interview_conflicts": {
                     line.id: line.answer_display or "" for line in conflicts or ()
                 },
-                "progress": request.env._(
+                "exit_interview_progress": request.env._(
                     "%(answered)s of %(total)s questions answered",
                     answered=sum(1 for value, _base in shown.values() if value),
                     total=len(lines),
                 ),
-                "saved_on": self._exit_interview_saved_on(interview),
-                "answer_max_length": ANSWER_MAX_LENGTH,
-                "letter": interview._render_letter(),
-                "notice": interview._privacy_notice(),
+                "exit_interview_saved_on": self._exit_interview_saved_on(interview),
+                "exit_interview_max_length": ANSWER_MAX_LENGTH,
+                "exit_interview_letter": interview._render_letter(),
+                "exit_interview_notice": interview._privacy_notice(),
                 "page_name": "exit_interview",
-                "editable": interview._portal_is_open(),
+                "exit_interview_open": interview._portal_is_open(),
                 # No language selector: the page follows the employee's language.
                 "exit_interview_lang": True,
                 # Whoever holds the link of an employee without an account has

@@ -327,6 +327,17 @@ class HrExitInterview(models.Model):
             max(hours, 0.5), "duration-hour", locale=babel_locale_parse(lang)
         )
 
+    def _meeting_sentence(self):
+        """The planned meeting in one sentence, written as the letter writes it, in
+        the employee's language and time zone: the employee's page says it so."""
+        self.ensure_one()
+        return self.with_context(lang=self._invitation_lang()).env._(
+            "Meeting planned on %(day)s at %(time)s, for about %(duration)s.",
+            day=self._letter_meeting_day(),
+            time=self._letter_meeting_time(),
+            duration=self._letter_meeting_duration(),
+        )
+
     def _render_letter(self):
         """The template's letter with the employee's and organisation's names, in the
         employee's language; the names are escaped, the letter is sanitized HTML."""
@@ -334,7 +345,9 @@ class HrExitInterview(models.Model):
         self_lang = self.with_context(lang=self._invitation_lang())
         letter = self_lang.template_id.letter or Markup()
         replacements = {
-            self_lang.env._("[employee name]"): self.employee_id.name,
+            self_lang.env._(
+                "[employee name]"
+            ): self._employee_contact()._exit_interview_greeting_name(),
             self_lang.env._("[organisation]"): self.company_id.name,
         }
         for placeholder, value in replacements.items():
