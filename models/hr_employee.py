@@ -1,6 +1,7 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 
 class HrEmployee(models.Model):
@@ -58,6 +59,32 @@ class HrEmployee(models.Model):
             interviews._add_kept_out_users(self.sudo().user_id)
         return result
 
+    def toggle_active(self):
+        action = super().toggle_active()
+        if (
+            isinstance(action, dict)
+            and action.get("res_model") == "hr.departure.wizard"
+        ):
+            departure_date = self._exit_interview_departure_date()
+            if departure_date:
+                action["context"] = dict(
+                    action.get("context") or {},
+                    default_departure_date=fields.Date.to_string(departure_date),
+                )
+        return action
+
+    def _exit_interview_departure_date(self):
+        """The departure date the departure wizard proposes, when the user may not
+        read what it is proposed from: hr_contract's reads the contracts, wages
+        included, which exit interview officers may not read. Set in the wizard's
+        context, it spares the wizard that default."""
+        wizard = self.env["hr.departure.wizard"].with_context(active_id=self.id)
+        try:
+            wizard._get_default_departure_date()
+        except AccessError:
+            return self.departure_date or fields.Date.context_today(self)
+        return False
+
     def action_open_exit_interviews(self):
         """Open the employee's exit interview, or a new one to plan."""
         self.ensure_one()
@@ -98,10 +125,24 @@ class HrEmployee(models.Model):
         return (self.parent_id | self.coach_id).user_id
 
     def _exit_interview_hire_date(self):
-        # hr_contract, when installed, knows the first contract; else the record's age.
-        if "first_contract_date" in self._fields and self.first_contract_date:
-            return self.first_contract_date
+        """When the employee started: the start of service that OCA's
+        hr_employee_service keeps, else the first contract that hr_contract knows
+        (read in superuser mode: officers may not read contracts), else the day the
+        employee's record was made."""
+        employee = self.sudo()
+        for field in ("service_start_date", "first_contract_date"):
+            if field in self._fields and employee[field]:
+                return employee[field]
         return self.create_date and self.create_date.date()
+
+    def _exit_interview_greeting_name(self):
+        """The name a letter greets the employee by, first name first: OCA's
+        hr_employee_firstname may list names last name first ("Van den Broeck Els"),
+        which reads wrong after "Dag"."""
+        self.ensure_one()
+        if "firstname" in self._fields and (self.firstname or self.lastname):
+            return " ".join(filter(None, [self.firstname, self.lastname]))
+        return self.name
 
     def _exit_interview_career(self):
         jobs = []

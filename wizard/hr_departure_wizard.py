@@ -50,10 +50,21 @@ class HrDepartureWizard(models.TransientModel):
     def action_register_departure(self):
         result = super().action_register_departure()
         if self.plan_exit_interview and not self._existing_exit_interview():
-            interview = self.env["hr.exit.interview"].create(
-                self._exit_interview_values()
-            )
-            return self._exit_interview_planned_action(interview)
+            self.env["hr.exit.interview"].create(self._exit_interview_values())
+        return result
+
+    def action_register_departure_and_plan(self):
+        """Apply: register the departure, then say what was planned. Other modules'
+        overrides of action_register_departure (hr_holidays, hr_contract, ...) drop
+        what it returns, whatever the order they load in: the form's button asks here
+        instead."""
+        if not self.plan_exit_interview:
+            return self.action_register_departure()
+        planned_before = self._existing_exit_interview()
+        result = self.action_register_departure()
+        planned = self._existing_exit_interview() - planned_before
+        if planned:
+            return self._exit_interview_planned_action(planned)
         return result
 
     def _exit_interview_planned_action(self, interview):
@@ -70,6 +81,8 @@ class HrDepartureWizard(models.TransientModel):
                     interview.planned_start,
                     tz=self.env.user.tz,
                     dt_format="EEEE d MMMM y, HH:mm",
+                    # The message's language, not the company's when none is set.
+                    lang_code=self.env.lang or "en_US",
                 ),
             )
         else:
