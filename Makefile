@@ -1,12 +1,15 @@
 # Development commands of hr_exit_interview; see README.md. Settings (ODOO_SRC, PG*, DB_NAME,
 # HTTP_PORT, VENV) come from the environment, with defaults in scripts/common.sh.
-.PHONY: run test pytest wheel readme screenshots bench load lint i18n coverage clean
+.PHONY: run test test-compat pytest wheel readme screenshots bench load lint i18n coverage clean
 
 run:  ## serve Odoo with the addon and its demo data on http://127.0.0.1:8069 (admin / admin)
 	@scripts/run.sh
 
 test:  ## lint, static checks, and the addon's tests on a real Odoo in fresh databases
 	@scripts/test.sh
+
+test-compat:  ## the addon's tests beside website, hr_holidays, hr_contract, l10n_be, OCA/hr, demo data in
+	@scripts/test-compat.sh
 
 pytest:  ## the addon's tests under pytest-odoo in a fresh database (PYTEST_ARGS: files, options)
 	@scripts/pytest.sh $(PYTEST_ARGS)

@@ -40,10 +40,13 @@ fi
 # link. The link lives outside the checkout: inside it, it would loop back into itself.
 # HR_EXIT_ADDONS_DIR, a folder holding another copy of the addon named hr_exit_interview,
 # takes the checkout's place (the upgrade tier installs an older version from it).
+# HR_EXIT_EXTRA_ADDONS, folders of other modules (the compatibility tier's OCA modules),
+# comes after Odoo's.
 odoo_addons_path() {
     local paths="$ODOO_SRC/odoo/addons"
     local link_dir="$CACHE_DIR/addons-$(printf '%s' "$ADDON_DIR" | sha1sum | cut -c1-10)"
     [ -d "$ODOO_SRC/addons" ] && paths="$ODOO_SRC/addons,$paths"
+    [ -n "${HR_EXIT_EXTRA_ADDONS:-}" ] && paths="$paths,$HR_EXIT_EXTRA_ADDONS"
     if [ -n "${HR_EXIT_ADDONS_DIR:-}" ]; then
         [ -f "$HR_EXIT_ADDONS_DIR/$ADDON_NAME/__manifest__.py" ] \
             || die "HR_EXIT_ADDONS_DIR=$HR_EXIT_ADDONS_DIR holds no $ADDON_NAME addon"

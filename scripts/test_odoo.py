@@ -3,24 +3,115 @@
 1. a database with demo data: the addon installs;
 2. a database without demo data: the addon installs and its tests run with Odoo's own
    runner (at_install and post_install), under coverage.
+
+With --compat, the compatibility tier that `.ci/run` runs after `make test`: one
+database with demo data where the addon is installed beside the modules real databases
+carry (COMPAT_MODULES: website, hr_holidays, hr_contract, l10n_be with Belgian French
+and Dutch, and OCA/hr modules from scripts/compat-oca.txt), and its tests run there.
+
 Any WARNING, ERROR or CRITICAL line Odoo logs fails the tier, as on Odoo's runbot: tests
 mute the loggers they expect to speak. Prints one summary line with the counts.
 """
 
+import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+import zipfile
+from pathlib import Path
 
 from tier_helpers import ROOT, bad_lines, drop_database, run_odoo
+
+COMPAT_MODULES = [
+    "hr_exit_interview",
+    "hr_skills",
+    "website",
+    "hr_holidays",
+    "hr_contract",
+    "l10n_be",
+]
+COMPAT_LANGUAGES = "nl_BE,fr_BE"
+OCA_REQUIREMENTS = ROOT / "scripts/compat-oca.txt"
+CACHE_DIR = Path(
+    os.environ.get("HR_EXIT_CACHE")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    / "hr_exit_interview"
+)
 
 TESTS_RESULT = re.compile(
     r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"
 )
 
 
+def oca_addons():
+    """The folder holding the OCA modules of compat-oca.txt, unpacked from their
+    wheels once, and their names."""
+    pins = OCA_REQUIREMENTS.read_bytes()
+    folder = CACHE_DIR / f"oca-addons-{hashlib.sha1(pins).hexdigest()[:10]}"
+    if not folder.is_dir():
+        with tempfile.TemporaryDirectory() as wheels:
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
+                + ["--dest", wheels, "-r", str(OCA_REQUIREMENTS)],
+                check=True,
+            )
+            unpacked = Path(tempfile.mkdtemp(dir=CACHE_DIR))
+            for wheel in Path(wheels).glob("*.whl"):
+                with zipfile.ZipFile(wheel) as archive:
+                    archive.extractall(unpacked)
+            (unpacked / "odoo/addons").rename(folder)
+            shutil.rmtree(unpacked)
+    return folder, sorted(path.parent.name for path in folder.glob("*/__manifest__.py"))
+
+
+def result_counts(lines):
+    """(failed, errors, total) from Odoo's result lines."""
+    failed = errors = total = 0
+    for match in TESTS_RESULT.finditer("\n".join(lines)):
+        failed += int(match.group(1))
+        errors += int(match.group(2))
+        total += int(match.group(3))
+    return failed, errors, total
+
+
+def compat():
+    """The compatibility tier: the addon's tests beside other modules, demo data in."""
+    database = f"hrexit_compat_{time.strftime('%Y%m%d%H%M%S')}"
+    folder, oca_modules = oca_addons()
+    code, lines = run_odoo(
+        "compat",
+        database,
+        "-i",
+        ",".join(COMPAT_MODULES + oca_modules),
+        f"--load-language={COMPAT_LANGUAGES}",
+        "--test-enable",
+        "--test-tags=/hr_exit_interview",
+        tier="compat tier",
+        extra_env={"HR_EXIT_EXTRA_ADDONS": str(folder)},
+    )
+    problems = [f"{line}" for line in bad_lines(lines)]
+    if code:
+        problems.append(f"installing and testing exited with {code}")
+    failed, errors, total = result_counts(lines)
+    if not total:
+        problems.append("no test of the addon ran")
+    for problem in problems:
+        print("FAIL", problem)
+    if not problems:
+        drop_database(database)
+    bad = failed + errors
+    print(f"compat tier: beside {', '.join(COMPAT_MODULES[1:] + oca_modules)}")
+    print(f"compat: {total - bad} passed, {bad} failed")
+    return 1 if problems or bad else 0
+
+
 def main():
+    if "--compat" in sys.argv[1:]:
+        return compat()
     stamp = time.strftime("%Y%m%d%H%M%S")
     problems = []
     demo_db, test_db = f"hrexit_demo_{stamp}", f"hrexit_test_{stamp}"
@@ -46,11 +137,7 @@ def main():
         problems.append(f"installing and testing without demo data exited with {code}")
     problems += [f"tests: {line}" for line in bad_lines(lines)]
 
-    failed = errors = total = 0
-    for match in TESTS_RESULT.finditer("\n".join(lines)):
-        failed += int(match.group(1))
-        errors += int(match.group(2))
-        total += int(match.group(3))
+    failed, errors, total = result_counts(lines)
     if not total:
         problems.append("no test of the addon ran")
 

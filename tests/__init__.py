@@ -32,3 +32,4 @@ from . import test_interview_activities
 from . import test_concurrency
 from . import test_portal_drafts
 from . import test_portal_language
+from . import test_other_modules

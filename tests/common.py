@@ -38,9 +38,19 @@ class ExitInterviewCase(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.use_english_by_default(cls.env)
         cls.company = cls.env.company
         cls.company.exit_interview_days_before = 7
         cls.company.exit_interview_forbid_manager = False
+        # The demo data names who follows former employees up; the tests say it.
+        cls.company.exit_interview_keep_in_touch_user_id = False
+        # A database with demo data holds interviews of its own: tests leave them out.
+        cls.interviews_before = (
+            cls.env["hr.exit.interview"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([])
+        )
         cls.users = {}
         for role, group in ROLE_GROUPS.items():
             cls.users[role] = new_test_user(
@@ -76,6 +86,26 @@ class ExitInterviewCase(TransactionCase):
         cls.template = cls.env.ref("hr_exit_interview.template_guide")
         cls.resigned = cls.env.ref("hr.departure_resigned")
         cls.fired = cls.env.ref("hr.departure_fired")
+
+    def made_here(self, records):
+        """The records among these that the test made, not those a database with
+        demo data brought."""
+        return records - self.interviews_before
+
+    @staticmethod
+    def use_english_by_default(env):
+        """English for the people the tests make and the visitors of the portal,
+        as in a database that knows no other language: a Flemish one makes Dutch
+        the default of new contacts and of its website."""
+        english = env["res.lang"]._activate_lang("en_US")
+        env["ir.default"].set("res.partner", "lang", "en_US")
+        if "website" in env:
+            env["website"].search([]).write(
+                {
+                    "language_ids": [Command.link(english.id)],
+                    "default_lang_id": english.id,
+                }
+            )
 
     @classmethod
     def load_dutch(cls):

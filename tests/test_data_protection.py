@@ -37,7 +37,7 @@ class TestRetention(ExitInterviewCase):
     @freeze_time("2030-07-15")
     def test_anonymise_after_retention_keeps_the_statistics(self):
         anonymised = self.env["hr.exit.interview"]._cron_anonymise_expired()
-        self.assertEqual(anonymised, self.old)
+        self.assertEqual(self.made_here(anonymised), self.old)
         old = self.old
         # gone
         self.assertFalse(old.employee_id)

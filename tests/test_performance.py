@@ -173,7 +173,7 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
             values["plan_exit_interview"] = plan
         self.env["hr.departure.wizard"].with_user(self.officer).with_context(
             tracking_disable=False, active_id=employee.id, toggle_active=True
-        ).create(values).action_register_departure()
+        ).create(values).action_register_departure_and_plan()
         self.env.flush_all()
 
     def departure_queries(self, reason, template=None, plan=None, warm_up=2):

@@ -42,7 +42,10 @@ class TestAccess(ExitInterviewCase):
         )
         created.unlink()
         self.assertEqual(
-            self.env["hr.exit.interview"].with_user(self.officer).search([]), interview
+            self.made_here(
+                self.env["hr.exit.interview"].with_user(self.officer).search([])
+            ),
+            interview,
         )
 
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
@@ -50,19 +53,22 @@ class TestAccess(ExitInterviewCase):
         draft = self.create_interview()
         held = self.create_interview(state="held", report_summary="The report")
         board_interviews = self.env["hr.exit.interview"].with_user(self.board)
-        self.assertFalse(board_interviews.search([]))
+        self.assertFalse(self.made_here(board_interviews.search([])))
         self.assertFalse(
-            self.env["hr.exit.interview.line"].with_user(self.board).search([])
+            self.env["hr.exit.interview.line"]
+            .with_user(self.board)
+            .search([("interview_id", "in", (draft | held).ids)])
         )
         with self.assertRaises(AccessError):
             draft.with_user(self.board).read(["report_summary"])
         held.action_report()
-        self.assertEqual(board_interviews.search([]), held)
+        self.assertEqual(self.made_here(board_interviews.search([])), held)
         self.assertEqual(held.with_user(self.board).report_summary, "The report")
         board_lines = self.env["hr.exit.interview.line"].with_user(self.board)
-        self.assertFalse(board_lines.search([]), "the employee did not agree")
+        these_lines = [("interview_id", "in", (draft | held).ids)]
+        self.assertFalse(board_lines.search(these_lines), "the employee did not agree")
         self.agree_board_reads_answers(held)
-        self.assertEqual(len(board_lines.search([])), 41)
+        self.assertEqual(len(board_lines.search(these_lines)), 41)
         with self.assertRaises(AccessError):
             held.with_user(self.board).write({"report_summary": "Board edit"})
         with self.assertRaises(AccessError):

@@ -190,7 +190,10 @@ class TestChatterAndFollowers(ExitInterviewCase):
             [("res_model", "=", "hr.exit.interview"), ("res_id", "=", interview.id)]
         )
         self.assertEqual(len(followers), 2)
-        domain = [("res_model", "=", "hr.exit.interview")]
+        domain = [
+            ("res_model", "=", "hr.exit.interview"),
+            ("res_id", "not in", self.interviews_before.ids),
+        ]
         for user in (self.officer, self.interviewer):
             self.assertEqual(
                 self.env["mail.followers"].with_user(user).search(domain), followers
@@ -252,7 +255,7 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_kept_from_their_own_team_by_default(self):
         interviews = self.env["hr.exit.interview"].with_user(self.manager_user)
-        self.assertEqual(interviews.search([]), self.elsewhere)
+        self.assertEqual(self.made_here(interviews.search([])), self.elsewhere)
         with self.assertRaises(AccessError):
             self.own_team.with_user(self.manager_user).read(["report_summary"])
         self.assertFalse(
@@ -263,7 +266,7 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
         self.assertFalse(
             self.env["hr.exit.interview.measure"]
             .with_user(self.manager_user)
-            .search([])
+            .search([("interview_id", "not in", self.interviews_before.ids)])
         )
         with self.assertRaisesRegex(AccessError, "Ask another exit interview officer"):
             interviews.create(
@@ -277,20 +280,20 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
     def test_company_setting_opens_new_interviews_only(self):
         self.company.exit_interview_manager_officer_access = True
         interviews = self.env["hr.exit.interview"].with_user(self.manager_user)
-        self.assertEqual(interviews.search([]), self.elsewhere)
+        self.assertEqual(self.made_here(interviews.search([])), self.elsewhere)
         with self.assertRaises(AccessError):
             self.own_team.with_user(self.manager_user).read(["report_summary"])
         new = self.create_interview(state="held", report_summary="New team report")
         new.action_report()
         new.measure_ids = [Command.create({"name": "New team action"})]
-        self.assertEqual(interviews.search([]), new | self.elsewhere)
+        self.assertEqual(self.made_here(interviews.search([])), new | self.elsewhere)
         self.assertEqual(
             new.with_user(self.manager_user).report_summary, "New team report"
         )
         self.assertEqual(
             self.env["hr.exit.interview.measure"]
             .with_user(self.manager_user)
-            .search([]),
+            .search([("interview_id", "not in", self.interviews_before.ids)]),
             new.measure_ids,
         )
 

@@ -57,7 +57,7 @@ class TestWaysIn(ExitInterviewCase):
             self.officer, self.resigned, exit_interviewer_id=self.interviewer
         )
         self.assertTrue(wizard_form.plan_exit_interview)
-        action = wizard_form.save().action_register_departure()
+        action = wizard_form.save().action_register_departure_and_plan()
         interview = self.env["hr.exit.interview"].search(
             [("employee_id", "=", self.employee.id)]
         )
@@ -85,7 +85,7 @@ class TestWaysIn(ExitInterviewCase):
         wizard_form = self.departure_wizard(self.officer, self.fired)
         self.assertTrue(wizard_form.plan_exit_interview)
         wizard_form.plan_exit_interview = False
-        wizard_form.save().action_register_departure()
+        wizard_form.save().action_register_departure_and_plan()
         self.assertFalse(
             self.env["hr.exit.interview"].search(
                 [("employee_id", "=", self.employee.id)]
@@ -99,7 +99,7 @@ class TestWaysIn(ExitInterviewCase):
         self.assertFalse(wizard_form.plan_exit_interview)
         wizard = wizard_form.save()
         wizard.plan_exit_interview = True
-        wizard.action_register_departure()
+        wizard.action_register_departure_and_plan()
         self.assertEqual(
             self.env["hr.exit.interview"].search_count(
                 [("employee_id", "=", self.employee.id)]
@@ -110,7 +110,7 @@ class TestWaysIn(ExitInterviewCase):
     def test_hr_user_without_exit_rights_registers_departures_unchanged(self):
         wizard = self.departure_wizard(self.manager_user, self.resigned).save()
         self.assertFalse(wizard.plan_exit_interview)
-        wizard.action_register_departure()
+        wizard.action_register_departure_and_plan()
         self.assertFalse(self.employee.active)
         self.assertFalse(
             self.env["hr.exit.interview"].search(
