@@ -11,7 +11,7 @@ status=0
 if odoo_tree_found; then
     "$(dirname "$0")/system-deps.sh"
     "$VENV/bin/python" scripts/test_odoo.py || status=1
-    "$VENV/bin/python" scripts/test_upgrade.py || status=1
+    "$VENV/bin/python" scripts/upgrade/test_upgrade.py || status=1
     # The same tests under pytest-odoo (`make pytest`), so that this way cannot rot: the
     # smoke tests and the portal's tour, with pytest-odoo's own HTTP server.
     pytest_db="hrexit_pytest_$$"

@@ -1,4 +1,4 @@
-"""The data of the upgrade tier, run inside `odoo shell` by scripts/test_upgrade.py.
+"""The data of the upgrade tier, run inside `odoo shell` by test_upgrade.py.
 
 seed() works with the addon as of 18.0.1.1.0 (commit 311a5b5), through its own methods
 as its users would: interviews in every state, answers, notes, reports, the board's

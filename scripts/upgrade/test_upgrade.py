@@ -3,7 +3,7 @@
 1. the addon as of commit 311a5b5 (18.0.1.1.0), taken with `git archive` into a
    temporary folder outside the repository, is installed into a fresh database without
    demo data;
-2. there, through the addon's own methods, scripts/upgrade_data.py creates interviews in
+2. there, through the addon's own methods, upgrade_data.py creates interviews in
    every state with answers, notes, reports, the board's evaluation and measures (with
    their chatter, activities and followers), report readings, an edited template and
    company settings, and records their fingerprint;
@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+# tier_helpers.py is shared with the Odoo tier, one folder up.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tier_helpers import LOG_DIR, ROOT, bad_lines, drop_database, run_odoo
 
 FROM_COMMIT = "311a5b5"
@@ -99,7 +101,9 @@ def odoo_step(checks, label, database, *args, **kwargs):
 
 
 def shell_script(*calls):
-    return SHELL_SCRIPT.format(scripts=str(ROOT / "scripts"), calls="\n".join(calls))
+    return SHELL_SCRIPT.format(
+        scripts=str(ROOT / "scripts/upgrade"), calls="\n".join(calls)
+    )
 
 
 def short(value, limit=300):
