@@ -12,6 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["hr", "portal", "mail", "calendar"],
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/hr_exit_interview_groups.xml",
         "security/hr_exit_interview_security.xml",
