@@ -8,11 +8,12 @@ recorded on the interview and of the employee's current ones. The summary's mini
 group is 3 at least. The employees' links sent before stop working, and the officers
 are asked to send the questions again where they are still open."""
 
-from odoo import SUPERUSER_ID, api
-from odoo.tools import convert_file
+from openupgradelib import openupgrade
 
 
-def migrate(cr, version):
+@openupgrade.migrate()
+def migrate(env, version):
+    cr = env.cr
     cr.execute(
         "UPDATE hr_exit_interview "
         "SET departure_month = date_trunc('month', last_working_day)::date "
@@ -41,16 +42,9 @@ def migrate(cr, version):
     )
     # The mail templates are noupdate, which an update never rewrites: their new
     # wording (the link from the sending, the notice) is loaded once, here.
-    convert_file(
-        api.Environment(cr, SUPERUSER_ID, {}),
-        "hr_exit_interview",
-        "data/mail_template_data.xml",
-        {},
-        mode="init",
-        noupdate=True,
-    )
+    openupgrade.load_data(env, "hr_exit_interview", "data/mail_template_data.xml")
     # No mail for the activities: an update is not a reason to notify anyone.
-    env = api.Environment(cr, SUPERUSER_ID, {"mail_activity_quick_update": True})
+    env = env(context={"mail_activity_quick_update": True})
     for interview in env["hr.exit.interview"].search([("state", "=", "invited")]):
         interview.activity_schedule(
             "mail.mail_activity_data_todo",

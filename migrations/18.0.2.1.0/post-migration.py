@@ -8,27 +8,21 @@ closes them when the interview moves on. The interview's name is no longer store
 employees that anonymisation would no longer erase from it. The activities of an
 interview stored its name with the employee's: they now store its neutral name."""
 
-from odoo import SUPERUSER_ID, api
-from odoo.tools import convert_file
+from openupgradelib import openupgrade
+
 from odoo.tools.translate import code_translations
 
 ANSWERS_IN_SUMMARY = "Prepare the exit interview: the answers are in"
 
 
-def migrate(cr, version):
+@openupgrade.migrate()
+def migrate(env, version):
+    cr = env.cr
     cr.execute("ALTER TABLE hr_exit_interview DROP COLUMN IF EXISTS name")
     # The mail templates are noupdate, which an update never rewrites: their new
     # wording is loaded once, here (the translations follow from the .po files).
-    convert_file(
-        api.Environment(cr, SUPERUSER_ID, {}),
-        "hr_exit_interview",
-        "data/mail_template_data.xml",
-        {},
-        mode="init",
-        noupdate=True,
-    )
+    openupgrade.load_data(env, "hr_exit_interview", "data/mail_template_data.xml")
 
-    env = api.Environment(cr, SUPERUSER_ID, {})
     # The summary was written in the language of the employee's portal page.
     summaries = {ANSWERS_IN_SUMMARY}
     for lang, _name in env["res.lang"].get_installed():
