@@ -1,16 +1,21 @@
 """The data of the upgrade tier, run inside `odoo shell` by test_upgrade.py.
 
-seed() works with the addon as of 18.0.1.1.0 (commit 311a5b5), through its own methods
-as its users would: interviews in every state, answers, notes, reports, the board's
-evaluation and measures with their chatter, activities and followers, report readings,
-an edited template and company settings. write_fingerprint() records, by id, what an
-update must keep; it runs before the update on the old code and after it on the new, and
-finds the board's measures under the model's new name (hr.exit.interview.measure) when
-the registry has it, else under the old one (hr.exit.interview.action).
+seed() works with the addon as of 18.0.1.1.0 (commit 311a5b5) or 18.0.2.2.0 (commit
+91aeaba), through its own methods as its users would: interviews in every state,
+answers, notes, reports, the board's evaluation and measures with their chatter,
+activities and followers, report readings, an edited template and company settings.
+Where the two versions differ (the sending, the notice and consent, the wish to keep in
+touch, the measures' field), it asks the model which one it has. write_fingerprint()
+records, by id, what an update must keep; it runs before the update on the old code and
+after it on the new, and finds the board's measures under the model's new name
+(hr.exit.interview.measure) when the registry has it, else under the old one
+(hr.exit.interview.action).
 """
 
 import json
+from contextlib import contextmanager
 from datetime import date, datetime
+from unittest.mock import patch
 
 from markupsafe import escape
 
@@ -23,6 +28,8 @@ NEW_MEASURE = "hr.exit.interview.measure"
 BOARD_REPORT = "hr_exit_interview.report_exit_interview"
 MISSING = "<no such field>"
 PREFIX = "upgrade_"  # logins of the users seed() creates
+# 18.0.2.1.0: the four keep-in-touch booleans become one choice, by this priority.
+KEEP_IN_TOUCH_PRIORITY = ("volunteer", "visitor", "newsletter", "none")
 
 # The interview's fields as 18.0.1.1.0 names them, grouped in the checks they make.
 INTERVIEW_ASPECTS = {
@@ -148,10 +155,11 @@ def _answers(interview, complete):
 def _board_measures(as_board, story, responsible, secretary, commit):
     """The board evaluates a reported interview: three measures, one discussed with
     an extra follower and a to-do, one done by its responsible, one dropped."""
+    measures = measure_field(as_board.env).name  # board_action_ids in 18.0.1.1.0
     as_board.write(
         {
             "board_evaluation": f"Plan the camps earlier ({story})",
-            "board_action_ids": [
+            measures: [
                 Command.create(
                     {
                         "name": f"Plan the summer camps in January ({story})",
@@ -175,7 +183,7 @@ def _board_measures(as_board, story, responsible, secretary, commit):
         }
     )
     commit()
-    plan, allowance, thanks = as_board.board_action_ids.sorted("id")
+    plan, allowance, thanks = as_board[measures].sorted("id")
     # A later deadline: tracked, and the responsible's to-do follows it.
     plan.date_deadline = date(2031, 2, 28)
     commit()
@@ -198,6 +206,62 @@ def _board_measures(as_board, story, responsible, secretary, commit):
     commit()
 
 
+@contextmanager
+def _mail_counts_as_sent(env):
+    """18.0.2.x mails the personal link at once, outside the queue, and refuses to
+    go on when the mail cannot leave: no SMTP server here, the mail counts as sent."""
+    server = type(env["ir.mail_server"])
+    with (
+        patch.object(server, "connect", lambda self, *args, **kwargs: None),
+        patch.object(
+            server, "send_email", lambda self, message, *a, **kw: message["Message-Id"]
+        ),
+    ):
+        yield
+
+
+def _send_questions(env, interview, officer):
+    """As the officer sends the questions: 18.0.1.1.0 through the mail composer,
+    which kept the message with the personal link in the chatter; 18.0.2.x through
+    its sending window, which mails a link kept nowhere."""
+    if "access_token" in interview._fields:
+        action = interview.with_user(officer).action_send_questions()
+        env["mail.compose.message"].with_user(officer).with_context(
+            **action["context"]
+        ).create({})._action_send_mail()
+        return
+    wizard = env["hr.exit.interview.send"].with_user(officer)
+    with _mail_counts_as_sent(env):
+        wizard.create({"interview_id": interview.id}).action_send()
+
+
+def _read_notice(as_portal, story):
+    """The employee confirms the notice; from 18.0.2.0.0 on, also whether the board
+    may read the answers (not in the reported story, whose report leaves them out)
+    and whether the advice may be passed on."""
+    if hasattr(as_portal, "_portal_acknowledge_notice"):
+        as_portal._portal_acknowledge_notice(True)
+    else:
+        as_portal._portal_record_choices(
+            True, board_consent=story != "reported", advice_consent=story == "evaluated"
+        )
+
+
+def _keep_in_touch(interview, wishes):
+    """The wishes to keep in touch: 18.0.1.1.0's booleans, or 18.0.2.1.0's one
+    choice, the first of them by KEEP_IN_TOUCH_PRIORITY."""
+    if "keep_in_touch_none" in interview._fields:
+        return {
+            f"keep_in_touch_{wish}": wishes.get(wish, False)
+            for wish in KEEP_IN_TOUCH_PRIORITY
+        }
+    return {
+        "keep_in_touch": next(
+            (wish for wish in KEEP_IN_TOUCH_PRIORITY if wishes.get(wish)), False
+        )
+    }
+
+
 def seed(env):
     env = env(
         context=dict(
@@ -217,11 +281,13 @@ def seed(env):
         {"name": "Board Secretary", "email": "secretary@example.com"}
     )
 
+    # 2 until 18.0.2.0.0, which raises it to 3; from then on 3 at least.
+    at_least_3 = hasattr(env["res.company"], "_check_exit_interview_min_group_size")
     env.company.write(
         {
             "exit_interview_days_before": 10,
             "exit_interview_reminder_days": 3,
-            "exit_interview_min_group_size": 2,
+            "exit_interview_min_group_size": 4 if at_least_3 else 2,
             "exit_interview_retention_months": 36,
         }
     )
@@ -325,16 +391,11 @@ def seed(env):
             commit()
             continue
         if story == "invited":
-            # As 18.0.1.1.0 sent the questions: through the mail composer, which kept
-            # the message with the personal link in the chatter.
-            action = as_officer.action_send_questions()
-            env["mail.compose.message"].with_user(officer).with_context(
-                **action["context"]
-            ).create({})._action_send_mail()
+            _send_questions(env, interview, officer)
         else:
             as_officer.action_invite()
         commit()
-        as_portal._portal_acknowledge_notice(True)
+        _read_notice(as_portal, story)
         commit()
         if story == "invited":
             as_portal._portal_save_answers(_answers(interview, complete=False))
@@ -357,10 +418,15 @@ def seed(env):
                 "confidentiality_explained": True,
                 "appreciation_given": True,
                 # Each of 18.0.2.1.0's choices, from the booleans by priority.
-                "keep_in_touch_newsletter": story != "anonymised",
-                "keep_in_touch_volunteer": story == "evaluated",
-                "keep_in_touch_visitor": story in ("reported", "evaluated"),
-                "keep_in_touch_none": story == "anonymised",
+                **_keep_in_touch(
+                    interview,
+                    {
+                        "newsletter": story != "anonymised",
+                        "volunteer": story == "evaluated",
+                        "visitor": story in ("reported", "evaluated"),
+                        "none": story == "anonymised",
+                    },
+                ),
             }
         )
         commit()
@@ -683,8 +749,18 @@ def old_link_and_consent_problems(env, links):
 
 def stale_mail_templates(env):
     """After the update: the templates that mail the link, in every language, take
-    it from the sending (ctx), never from get_portal_url(); Dutch is Dutch."""
-    problems = []
+    it from the sending (ctx), never from get_portal_url(); Dutch is Dutch. The
+    mail templates stay noupdate: an update leaves an organisation's edits alone."""
+    problems = [
+        f"{data.name} is no longer noupdate"
+        for data in env["ir.model.data"].search(
+            [
+                ("module", "=", "hr_exit_interview"),
+                ("model", "=", "mail.template"),
+                ("noupdate", "=", False),
+            ]
+        )
+    ]
     for xmlid in ("invitation", "reminder"):
         template = env.ref(f"hr_exit_interview.mail_template_exit_interview_{xmlid}")
         for lang in ("en_US", "nl_NL"):
