@@ -5,14 +5,21 @@ before map to it by the guide's order (volunteer, regular visitor, newsletter, n
 further contact); Odoo drops their columns once the update is done, so the choice is
 written here, before."""
 
+from openupgradelib import openupgrade
+
 from odoo.tools import sql
 
 
-def migrate(cr, version):
-    if not sql.column_exists(cr, "hr_exit_interview", "keep_in_touch_volunteer"):
+@openupgrade.migrate()
+def migrate(env, version):
+    cr = env.cr
+    if not openupgrade.column_exists(
+        cr, "hr_exit_interview", "keep_in_touch_volunteer"
+    ):
         return
     sql.create_column(cr, "hr_exit_interview", "keep_in_touch", "varchar")
-    cr.execute(
+    openupgrade.logged_query(
+        cr,
         """
         UPDATE hr_exit_interview
            SET keep_in_touch = CASE
@@ -22,5 +29,5 @@ def migrate(cr, version):
                    WHEN keep_in_touch_none THEN 'none'
                END
          WHERE keep_in_touch IS NULL
-        """
+        """,
     )
