@@ -294,9 +294,12 @@ class ExitInterviewPortal(CustomerPortal):
     @staticmethod
     def _private(response):
         """The employee's words are never kept by a browser or a proxy: Back after
-        submitting shows no stale form that silently loses what is typed."""
+        submitting shows no stale form that silently loses what is typed. No page
+        frames them either, not even one of the same site (clickjacking)."""
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
         return response
 
     @staticmethod

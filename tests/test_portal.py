@@ -64,6 +64,33 @@ class TestPortal(HttpCase, ExitInterviewCase):
         )
         self.assertEqual(response.headers["Cache-Control"], "no-store")
 
+    def test_no_page_of_the_employee_can_be_framed_or_kept(self):
+        """The page, a post, the autosave, the PDF, the list and the neutral page
+        of a link that opens nothing: never framed, never stored."""
+        self.authenticate("dirk_portal", "dirk_portal")
+        path = self.page_url(token=self.token)
+        responses = {
+            "page": self.url_open(path),
+            "post": self.post({}),
+            "autosave": self.url_open(
+                f"/my/exit-interviews/{self.interview.id}/autosave",
+                data={"access_token": self.token},
+            ),
+            "pdf": self.url_open(
+                self.portal_path(self.interview, suffix="/answers.pdf")
+            ),
+            "list": self.url_open("/my/exit-interviews"),
+            "invalid": self.url_open(self.page_url(token="wrong")),
+        }
+        for what, response in responses.items():
+            with self.subTest(what=what):
+                self.assertEqual(response.headers["X-Frame-Options"], "DENY")
+                self.assertEqual(
+                    response.headers["Content-Security-Policy"],
+                    "frame-ancestors 'none'",
+                )
+                self.assertEqual(response.headers["Cache-Control"], "no-store")
+
     def test_every_link_that_opens_nothing_shows_one_neutral_page(self):
         missing_id = self.interview.id + 1000
         for url in (
