@@ -22,6 +22,11 @@ def _readonly_unless_logged_report(controller):
 class ExitInterviewReportController(ReportController):
     @http.route(readonly=_readonly_unless_logged_report)
     def report_routes(self, reportname, docids=None, converter=None, **data):
-        return super().report_routes(
+        """The addon's reports (also through /report/download) are never kept by a
+        browser or a proxy, as the employee's pages are not."""
+        response = super().report_routes(
             reportname, docids=docids, converter=converter, **data
         )
+        if reportname.partition(".")[0] == "hr_exit_interview":
+            response.headers["Cache-Control"] = "no-store"
+        return response

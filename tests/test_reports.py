@@ -242,6 +242,15 @@ class TestReports(HttpCase, ExitInterviewCase):
                 )
         reports.with_user(self.officer)._render_qweb_html(QUESTIONS, other.ids)
 
+    def test_no_report_is_kept_by_a_browser_or_a_proxy(self):
+        self.authenticate("exit_board", "exit_board")
+        path = f"hr_exit_interview.report_exit_interview/{self.interview.id}"
+        for url in (f"/report/html/{path}", f"/report/pdf/{path}"):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.headers["Cache-Control"], "no-store")
+
     def test_every_rendering_is_logged_for_the_officers_only(self):
         logs = self.env["hr.exit.interview.report.log"]
         self.render_pdf(self.board, BOARD_REPORT)
