@@ -1,5 +1,8 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+import re
+
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
@@ -13,6 +16,25 @@ from ..models.hr_exit_interview_portal import (
     AnswerConflict,
     mask_email,
 )
+
+LINK_TOKEN = re.compile(r"(/my/exit-interviews\S*?[?&]access_token=)[^&\s\"]+")
+
+
+class RedactLinkTokens(logging.Filter):
+    """Odoo's request log writes the path of every request: the employee's link
+    would stand there whole, for whoever reads the logs to open."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        redacted = LINK_TOKEN.sub(r"\1[redacted]", message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+_request_log = logging.getLogger("werkzeug")
+if not any(isinstance(f, RedactLinkTokens) for f in _request_log.filters):
+    _request_log.addFilter(RedactLinkTokens())
 
 
 class ExitInterviewPortal(CustomerPortal):

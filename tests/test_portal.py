@@ -1,3 +1,5 @@
+import logging
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
@@ -90,6 +92,21 @@ class TestPortal(HttpCase, ExitInterviewCase):
                     "frame-ancestors 'none'",
                 )
                 self.assertEqual(response.headers["Cache-Control"], "no-store")
+
+    def test_the_request_log_keeps_no_link(self):
+        """Odoo's server writes each request's line to its log (werkzeug's)."""
+        # Odoo names its level 25 "INFO": the number says which one.
+        with self.assertLogs("werkzeug", logging.INFO) as logs:
+            self.open_page(self.token)
+            self.post({f"answer_{self.text_line.id}": "Fine"})
+        requests = [line for line in logs.output if "/my/exit-interviews/" in line]
+        self.assertEqual(len(requests), 3, "the page, the page again, the post")
+        self.assertFalse([line for line in requests if self.token in line])
+        self.assertIn(
+            f'"GET /my/exit-interviews/{self.interview.id}?access_token=[redacted] '
+            'HTTP/1.1" 200',
+            requests[0],
+        )
 
     def test_every_link_that_opens_nothing_shows_one_neutral_page(self):
         missing_id = self.interview.id + 1000
