@@ -34,3 +34,4 @@ from . import test_portal_drafts
 from . import test_portal_language
 from . import test_other_modules
 from . import test_access_rules
+from . import test_access_kept_out

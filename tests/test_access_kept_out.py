@@ -1,0 +1,90 @@
+"""Kept out means kept out in every role: a board member who is the employee's
+manager or coach, or who is the one leaving, reads nothing of that exit."""
+
+from odoo.exceptions import AccessError
+from odoo.fields import Command
+from odoo.tests import tagged
+from odoo.tests.common import new_test_user
+from odoo.tools import mute_logger
+
+from .common import ExitInterviewCase
+
+BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
+BOARD_AND_OFFICER = (
+    "base.group_user,hr_exit_interview.group_exit_interview_board,"
+    "hr_exit_interview.group_exit_interview_officer"
+)
+
+
+@tagged("post_install", "-at_install")
+class TestKeptOutInEveryRole(ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.coach_user = new_test_user(
+            cls.env, login="exit_board_coach", groups=BOARD_AND_OFFICER
+        )
+        cls.leaving_user = new_test_user(
+            cls.env, login="exit_board_leaving", groups=BOARD_AND_OFFICER
+        )
+        cls.employee.coach_id = cls.env["hr.employee"].create(
+            {"name": "Cas Coach", "user_id": cls.coach_user.id}
+        )
+        cls.employee.user_id = cls.leaving_user
+        cls.interview = cls.create_interview(
+            state="held", report_summary="What the board reads"
+        )
+        cls.interview.action_report()
+        cls.agree_board_reads_answers(cls.interview)
+        cls.interview.measure_ids = [Command.create({"name": "A lesson"})]
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_neither_reads_nor_writes_anything_of_that_exit(self):
+        self.assertIn(self.coach_user, self.interview.sudo().kept_out_user_ids)
+        for user in (self.coach_user, self.leaving_user):
+            with self.subTest(user=user.login):
+                interviews = self.env["hr.exit.interview"].with_user(user)
+                self.assertFalse(interviews.search([("id", "=", self.interview.id)]))
+                with self.assertRaises(AccessError):
+                    self.interview.with_user(user).read(["report_summary"])
+                with self.assertRaises(AccessError):
+                    self.interview.with_user(user).write({"board_evaluation": "Mine"})
+                with self.assertRaises(AccessError):
+                    self.interview.with_user(user).action_evaluate()
+                self.assertFalse(
+                    self.env["hr.exit.interview.line"]
+                    .with_user(user)
+                    .search([("interview_id", "=", self.interview.id)])
+                )
+                self.assertFalse(
+                    self.env["hr.exit.interview.measure"]
+                    .with_user(user)
+                    .search([("interview_id", "=", self.interview.id)])
+                )
+                with self.assertRaises(AccessError):
+                    self.env["ir.actions.report"].with_user(user)._render_qweb_html(
+                        BOARD_REPORT, self.interview.ids
+                    )
+                self.assertEqual(
+                    interviews.read_group(
+                        [("id", "=", self.interview.id)], ["state"], ["state"]
+                    ),
+                    [],
+                )
+        self.assertEqual(self.interview.sudo().state, "reported")
+
+    def test_another_board_member_reads_the_report(self):
+        interview = self.interview.with_user(self.board)
+        self.assertEqual(interview.report_summary, "What the board reads")
+        self.assertEqual(len(interview.line_ids), 41)
+        self.assertEqual(interview.measure_ids.name, "A lesson")
+
+    def test_a_manager_who_holds_the_interview_keeps_it(self):
+        held_by_coach = self.create_interview(interviewer_id=self.coach_user.id)
+        self.assertIn(self.coach_user, held_by_coach.sudo().kept_out_user_ids)
+        self.assertEqual(
+            self.env["hr.exit.interview"]
+            .with_user(self.coach_user)
+            .search([("id", "=", held_by_coach.id)]),
+            held_by_coach,
+        )
