@@ -2,9 +2,7 @@ from . import hr_exit_interview_template
 from . import hr_exit_interview_section
 from . import hr_exit_interview_question
 from . import hr_exit_interview
-from . import hr_exit_interview_leaders
 from . import hr_exit_interview_board
-from . import hr_exit_interview_analysis
 from . import hr_exit_interview_meeting
 from . import hr_exit_interview_mail
 from . import hr_exit_interview_portal

@@ -110,6 +110,12 @@ CONFIDENTIAL_TEXT_FIELDS = (
     "board_evaluation",
 )
 
+# Each average of the analysis and the ratings it is taken from: (sum, count).
+AVERAGE_PARTS = {
+    "rating_average": ("rating_sum", "rating_count"),
+    "board_rating_average": ("board_rating_sum", "board_rating_count"),
+}
+
 
 class HrExitInterview(models.Model):
     _name = "hr.exit.interview"
@@ -283,6 +289,59 @@ class HrExitInterview(models.Model):
         copy=False,
     )
 
+    # The employee's manager and coach: kept out of the interview (the record rules
+    # read the stored list), warned against or refused as its interviewer.
+    interviewer_is_manager = fields.Boolean(compute="_compute_interviewer_is_manager")
+    # Who the interview is kept from: the users of the employee's managers and coaches
+    # since its creation, when the company kept them out at that moment. Only ever
+    # added to (see hr.employee's write); the record rules read this list.
+    leaders_kept_out = fields.Boolean(
+        readonly=True, groups="hr_exit_interview.group_exit_interview_officer"
+    )
+    kept_out_user_ids = fields.Many2many(
+        "res.users",
+        "hr_exit_interview_kept_out_user_rel",
+        "interview_id",
+        "user_id",
+        string="Kept Out",
+        readonly=True,
+        copy=False,
+        groups="hr_exit_interview.group_exit_interview_officer",
+        help="The employee's managers and coaches, whom the interview is kept from.",
+    )
+
+    # The analysis' averages. A float field stores "no rating" as 0.0, so an average
+    # of the per-interview averages would count every interview without ratings as a
+    # 0: the averages are taken from the sum and the number of ratings instead.
+    rating_sum = fields.Integer(
+        string="Sum of Ratings",
+        compute="_compute_rating_totals",
+        store=True,
+        aggregator="sum",
+        groups=INTERVIEWER_GROUP,
+    )
+    rating_count = fields.Integer(
+        string="Number of Ratings",
+        compute="_compute_rating_totals",
+        store=True,
+        aggregator="sum",
+        groups=INTERVIEWER_GROUP,
+    )
+    board_rating_sum = fields.Integer(
+        string="Sum of Ratings in the Report",
+        compute="_compute_board_rating_totals",
+        store=True,
+        aggregator="sum",
+        groups=f"{OFFICER_GROUP},{BOARD_GROUP}",
+    )
+    board_rating_count = fields.Integer(
+        string="Number of Ratings in the Report",
+        compute="_compute_board_rating_totals",
+        store=True,
+        aggregator="sum",
+        groups=f"{OFFICER_GROUP},{BOARD_GROUP}",
+    )
+
     # === COMPUTE METHODS === #
 
     @api.depends("employee_id.name", "anonymised_on")
@@ -316,6 +375,31 @@ class HrExitInterview(models.Model):
             ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
             interview.rating_average = sum(ratings) / len(ratings) if ratings else 0.0
 
+    @api.depends("interviewer_id", "manager_id", "coach_id", "kept_out_user_ids")
+    def _compute_interviewer_is_manager(self):
+        for interview in self:
+            interview.interviewer_is_manager = bool(
+                interview.interviewer_id & interview._leader_users()
+            )
+
+    @api.depends("line_ids.answer_rating")
+    def _compute_rating_totals(self):
+        for interview in self:
+            ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
+            interview.rating_sum = sum(ratings)
+            interview.rating_count = len(ratings)
+
+    @api.depends(
+        "rating_sum", "rating_count", "report_include_answers", "answers_transcribed"
+    )
+    def _compute_board_rating_totals(self):
+        for interview in self:
+            shared = (
+                interview.report_include_answers and not interview.answers_transcribed
+            )
+            interview.board_rating_sum = shared and interview.rating_sum
+            interview.board_rating_count = shared and interview.rating_count
+
     # === CONSTRAINT METHODS === #
 
     @api.constrains("employee_id", "anonymised_on")
@@ -324,6 +408,25 @@ class HrExitInterview(models.Model):
             if not interview.employee_id and not interview.anonymised_on:
                 raise ValidationError(
                     self.env._("Choose the departing employee of the exit interview.")
+                )
+
+    @api.constrains("interviewer_id", "manager_id", "coach_id", "company_id")
+    def _check_interviewer_not_manager(self):
+        for interview in self:
+            if (
+                interview.company_id.exit_interview_forbid_manager
+                and interview.interviewer_is_manager
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(interviewer)s is the manager or coach of %(employee)s. Your "
+                        "organisation does not let the direct manager hold the exit "
+                        "interview: the employee must be able to speak freely, also "
+                        "when the manager is part of the reason for leaving. Choose "
+                        "another interviewer.",
+                        interviewer=interview.interviewer_id.name,
+                        employee=interview.employee_id.name,
+                    )
                 )
 
     # === ONCHANGE METHODS === #
@@ -432,6 +535,22 @@ class HrExitInterview(models.Model):
                 interview.line_ids.unlink()
                 interview._copy_template_questions()
         return result
+
+    # === CORE METHODS OVERRIDES === #
+
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        # Checks the reader's access to the average itself, then takes it from the
+        # sums and counts: NULL, not 0, for a group without any rating.
+        result = super()._read_group_select(aggregate_spec, query)
+        fname, _sep, func = aggregate_spec.partition(":")
+        if func != "avg" or fname not in AVERAGE_PARTS:
+            return result
+        total, count = (
+            self._field_to_sql(self._table, name, query)
+            for name in AVERAGE_PARTS[fname]
+        )
+        return SQL("SUM(%s)::float / NULLIF(SUM(%s), 0)", total, count)
 
     # === ACTION METHODS === #
 
@@ -645,3 +764,36 @@ class HrExitInterview(models.Model):
         self.env["hr.exit.interview.line"].create(
             [dict(values, interview_id=self.id) for values in lines]
         )
+
+    def _add_kept_out_users(self, users):
+        """Keep the interviews from these users too (a new manager or coach): the list
+        only ever grows."""
+        for interview in self.sudo().filtered("leaders_kept_out"):
+            missing = users - interview.kept_out_user_ids
+            if missing:
+                interview.kept_out_user_ids = [Command.link(u.id) for u in missing]
+
+    @api.model
+    def _check_not_own_team(self, employee):
+        """Refuse, in words, an officer starting for someone else the interview of their
+        own team member when the company keeps it from them (as the record rules do)."""
+        if self.env.su or employee.company_id.exit_interview_manager_officer_access:
+            return
+        if self.env.user in employee.sudo()._exit_interview_leader_users():
+            raise AccessError(
+                self.env._(
+                    "You are the manager or coach of %(employee)s: your organisation "
+                    "keeps their exit interview from them. Ask another exit interview "
+                    "officer to start it.",
+                    employee=employee.name,
+                )
+            )
+
+    def _leader_users(self):
+        """The users of the employee's managers and coaches: those recorded at the
+        creation and every one kept out since."""
+        self.ensure_one()
+        interview = self.sudo()
+        return (
+            interview.manager_id | interview.coach_id
+        ).user_id | interview.kept_out_user_ids
