@@ -560,9 +560,76 @@ class HrExitInterview(models.Model):
         self._check_can_invite()
         self._write_state("invited")
 
+    def action_send_questions(self):
+        """Open the sending wizard, which shows where the personal link goes."""
+        self.ensure_one()
+        self._check_officer()
+        if self.state != "invited":
+            self._check_transition("invited")
+        self._check_can_invite()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send the Questions"),
+            "res_model": "hr.exit.interview.send",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_interview_id": self.id},
+        }
+
+    def action_type_in_paper_answers(self):
+        """The employee answered on paper: the answers can be typed in, marked as
+        typed in by the interviewer. The employee's link stops working."""
+        for interview in self:
+            if interview.state != "invited":
+                raise UserError(
+                    self.env._(
+                        "Answers received on paper are typed in once the questions "
+                        "were sent and before the employee submits any: the exit "
+                        "interview of %(employee)s is past that.",
+                        employee=interview.employee_id.name,
+                    )
+                )
+        self.check_access("write")
+        self._write_state("prepared")
+        self._mark_transcribed()
+        for interview in self:
+            interview.message_post(
+                body=self.env._(
+                    "The answers were received on paper; %(user)s types them in.",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
     def action_mark_prepared(self):
         """The employee answered the preparatory questions (on paper or by mail)."""
         self._write_state("prepared")
+
+    def action_mark_held(self):
+        """The conversation took place. From the form (the button asks for the
+        check), with the guide's checklist open, the interviewer is asked first: a
+        warning, not a wall."""
+        unchecked = self.filtered(
+            lambda i: not (i.confidentiality_explained and i.appreciation_given)
+        )
+        if (
+            len(self) == 1
+            and unchecked
+            and self.env.context.get("exit_interview_checklist_check")
+            and not self.env.context.get("exit_interview_checklist_confirmed")
+        ):
+            self._check_transition("held")
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Mark as Held"),
+                "res_model": "hr.exit.interview.held",
+                "view_mode": "form",
+                "views": [(False, "form")],
+                "target": "new",
+                "context": {"default_interview_id": self.id},
+            }
+        self._write_state("held")
 
     def action_report(self):
         """Finish the report: from now on the board can read it. From the form (the
@@ -585,6 +652,17 @@ class HrExitInterview(models.Model):
         self._write_state("reported")
         self._notify_board()
 
+    def action_evaluate(self):
+        """The board has evaluated the report and formulated its actions."""
+        if not self.env.user.has_group(BOARD_GROUP):
+            raise AccessError(
+                self.env._("Only a board member can close the board's evaluation.")
+            )
+        # Board members may write nothing else on the interview: the state moves in
+        # superuser mode, once their right to read this report is checked.
+        self.check_access("read")
+        self.sudo()._write_state("evaluated")
+
     def action_decline(self):
         """The employee prefers not to take part: it cannot be forced."""
         self._write_state("declined")
@@ -599,6 +677,85 @@ class HrExitInterview(models.Model):
         self._check_officer()
         self._write_state("draft")
         self._archive_calendar_event(archive=False)
+
+    def action_hand_over_advice(self):
+        """Hand the advice for the successor, alone and without the employee's name,
+        over to the job position, where whoever fills it next reads it."""
+        if not self.env.su and not self.env.user.has_group(OFFICER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only exit interview officers hand the advice over to the job "
+                    "position."
+                )
+            )
+        self.check_access("write")
+        for interview in self:
+            if not interview.successor_advice_consent:
+                raise UserError(
+                    self.env._(
+                        "%(employee)s did not agree, on the portal, that the advice "
+                        "for their successor is passed on: it stays in the report.",
+                        employee=interview.employee_id.name,
+                    )
+                )
+            if interview.state not in REPORTED_STATES:
+                raise UserError(
+                    self.env._(
+                        "Share the report with the board first: the advice is handed "
+                        "over as the report holds it."
+                    )
+                )
+            if not interview.advice_for_successor or not interview.job_id:
+                raise UserError(
+                    self.env._(
+                        "There is no advice for the successor in the report, or no "
+                        "job position on the interview, to hand it over to."
+                    )
+                )
+            if interview.successor_advice_id:
+                raise UserError(
+                    self.env._(
+                        "The advice was already handed over to the job position."
+                    )
+                )
+            # The advice alone: no link back to the interview, which names the
+            # employee, for anyone who reads the job position.
+            interview.successor_advice_id = self.env["hr.job.advice"].create(
+                {
+                    "job_id": interview.job_id.id,
+                    "advice": interview.advice_for_successor,
+                }
+            )
+            interview.message_post(
+                body=self.env._(
+                    "The advice for the successor was handed over to the job position "
+                    "%(job)s.",
+                    job=interview.job_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_open_calendar_event(self):
+        self.ensure_one()
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": self.calendar_event_id.id,
+            "view_mode": "form",
+        }
+
+    @api.model
+    def action_open_home(self):
+        """The app's first screen, by role: the board lands on the reports waiting
+        for it, everyone else on the interviews."""
+        user = self.env.user
+        xmlid = (
+            "hr_exit_interview.hr_exit_interview_action_board"
+            if user.has_group(BOARD_GROUP) and not user.has_group(INTERVIEWER_GROUP)
+            else "hr_exit_interview.hr_exit_interview_action"
+        )
+        return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
 
     # === BUSINESS METHODS === #
 

@@ -6,7 +6,6 @@ from odoo.exceptions import AccessError, UserError
 from .hr_exit_interview import (
     BOARD_FIELDS,
     BOARD_GROUP,
-    INTERVIEWER_GROUP,
     OFFICER_GROUP,
     REPORT_FIELDS,
     REPORTED_STATES,
@@ -140,31 +139,6 @@ class HrExitInterview(models.Model):
             self.env["hr.exit.interview.report.log"]._log_reading(
                 "hr.exit.interview.read", read
             )
-
-    # === ACTION METHODS === #
-
-    def action_evaluate(self):
-        """The board has evaluated the report and formulated its actions."""
-        if not self.env.user.has_group(BOARD_GROUP):
-            raise AccessError(
-                self.env._("Only a board member can close the board's evaluation.")
-            )
-        # Board members may write nothing else on the interview: the state moves in
-        # superuser mode, once their right to read this report is checked.
-        self.check_access("read")
-        self.sudo()._write_state("evaluated")
-
-    @api.model
-    def action_open_home(self):
-        """The app's first screen, by role: the board lands on the reports waiting
-        for it, everyone else on the interviews."""
-        user = self.env.user
-        xmlid = (
-            "hr_exit_interview.hr_exit_interview_action_board"
-            if user.has_group(BOARD_GROUP) and not user.has_group(INTERVIEWER_GROUP)
-            else "hr_exit_interview.hr_exit_interview_action"
-        )
-        return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
 
     # === BUSINESS METHODS === #
 

@@ -1,11 +1,11 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import email_normalize
 
-from .hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP, REPORTED_STATES
+from .hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP
 
 # The employee's private address, as Odoo 18 keeps it on the employee (there is no
 # private contact any more): employee field -> contact field.
@@ -71,65 +71,6 @@ class HrExitInterview(models.Model):
             self.filtered(lambda i: wishes[i] != i.keep_in_touch)
         )
         return result
-
-    # === ACTION METHODS === #
-
-    def action_hand_over_advice(self):
-        """Hand the advice for the successor, alone and without the employee's name,
-        over to the job position, where whoever fills it next reads it."""
-        if not self.env.su and not self.env.user.has_group(OFFICER_GROUP):
-            raise AccessError(
-                self.env._(
-                    "Only exit interview officers hand the advice over to the job "
-                    "position."
-                )
-            )
-        self.check_access("write")
-        for interview in self:
-            if not interview.successor_advice_consent:
-                raise UserError(
-                    self.env._(
-                        "%(employee)s did not agree, on the portal, that the advice "
-                        "for their successor is passed on: it stays in the report.",
-                        employee=interview.employee_id.name,
-                    )
-                )
-            if interview.state not in REPORTED_STATES:
-                raise UserError(
-                    self.env._(
-                        "Share the report with the board first: the advice is handed "
-                        "over as the report holds it."
-                    )
-                )
-            if not interview.advice_for_successor or not interview.job_id:
-                raise UserError(
-                    self.env._(
-                        "There is no advice for the successor in the report, or no "
-                        "job position on the interview, to hand it over to."
-                    )
-                )
-            if interview.successor_advice_id:
-                raise UserError(
-                    self.env._(
-                        "The advice was already handed over to the job position."
-                    )
-                )
-            # The advice alone: no link back to the interview, which names the
-            # employee, for anyone who reads the job position.
-            interview.successor_advice_id = self.env["hr.job.advice"].create(
-                {
-                    "job_id": interview.job_id.id,
-                    "advice": interview.advice_for_successor,
-                }
-            )
-            interview.message_post(
-                body=self.env._(
-                    "The advice for the successor was handed over to the job position "
-                    "%(job)s.",
-                    job=interview.job_id.name,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
 
     # === BUSINESS METHODS === #
 

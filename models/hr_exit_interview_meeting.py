@@ -85,43 +85,6 @@ class HrExitInterview(models.Model):
             self._meeting_activities().action_feedback()
         return result
 
-    # === ACTION METHODS === #
-
-    def action_mark_held(self):
-        """The conversation took place. From the form (the button asks for the
-        check), with the guide's checklist open, the interviewer is asked first: a
-        warning, not a wall."""
-        unchecked = self.filtered(
-            lambda i: not (i.confidentiality_explained and i.appreciation_given)
-        )
-        if (
-            len(self) == 1
-            and unchecked
-            and self.env.context.get("exit_interview_checklist_check")
-            and not self.env.context.get("exit_interview_checklist_confirmed")
-        ):
-            self._check_transition("held")
-            return {
-                "type": "ir.actions.act_window",
-                "name": self.env._("Mark as Held"),
-                "res_model": "hr.exit.interview.held",
-                "view_mode": "form",
-                "views": [(False, "form")],
-                "target": "new",
-                "context": {"default_interview_id": self.id},
-            }
-        self._write_state("held")
-
-    def action_open_calendar_event(self):
-        self.ensure_one()
-        self.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "calendar.event",
-            "res_id": self.calendar_event_id.id,
-            "view_mode": "form",
-        }
-
     # === BUSINESS METHODS === #
 
     def _sync_calendar_event(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 # Who typed the answers in, and when: written by the action and the answers only.
 TRANSCRIPTION_FIELDS = {"answers_transcribed", "transcribed_by_id", "transcribed_on"}
@@ -58,33 +58,6 @@ class HrExitInterview(models.Model):
         if not self.env.su:
             self._check_transcription_fields(vals)
         return super().write(vals)
-
-    # === ACTION METHODS === #
-
-    def action_type_in_paper_answers(self):
-        """The employee answered on paper: the answers can be typed in, marked as
-        typed in by the interviewer. The employee's link stops working."""
-        for interview in self:
-            if interview.state != "invited":
-                raise UserError(
-                    self.env._(
-                        "Answers received on paper are typed in once the questions "
-                        "were sent and before the employee submits any: the exit "
-                        "interview of %(employee)s is past that.",
-                        employee=interview.employee_id.name,
-                    )
-                )
-        self.check_access("write")
-        self._write_state("prepared")
-        self._mark_transcribed()
-        for interview in self:
-            interview.message_post(
-                body=self.env._(
-                    "The answers were received on paper; %(user)s types them in.",
-                    user=self.env.user.name,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
 
     # === BUSINESS METHODS === #
 

@@ -55,25 +55,6 @@ class HrExitInterview(models.Model):
             self.sudo().questions_late_notified = False
         return result
 
-    # === ACTION METHODS === #
-
-    def action_send_questions(self):
-        """Open the sending wizard, which shows where the personal link goes."""
-        self.ensure_one()
-        self._check_officer()
-        if self.state != "invited":
-            self._check_transition("invited")
-        self._check_can_invite()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send the Questions"),
-            "res_model": "hr.exit.interview.send",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_interview_id": self.id},
-        }
-
     # === BUSINESS METHODS === #
 
     def _send_employee_link(self, email, user, kind="invitation"):
