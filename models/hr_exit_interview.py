@@ -92,6 +92,9 @@ STATE_ROLES = {
     "declined": INTERVIEWER_GROUP,
     "evaluated": BOARD_GROUP,
 }
+# What the side effects of a write look for (see write()).
+MEETING_FIELDS = {"planned_start", "duration", "interviewer_id"}
+KEEP_IN_TOUCH_FIELDS = {"keep_in_touch", "keep_in_touch_consent"}
 # Marks a state written by an action method (an object no RPC context can carry).
 _STATE_BY_ACTION = object()
 
@@ -451,8 +454,120 @@ class HrExitInterview(models.Model):
 
     # === CRUD METHODS === #
 
+    # The interview's one create() and one write(): every side effect of a change,
+    # and of each transition (see _on_state_changed), is called from here, in the
+    # order written; the other files of the model add fields and helpers only.
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_create(vals_list)
+        self._complete_create_values(vals_list)
+        # An interview is born a draft, so that its questions can be copied; one
+        # imported or loaded in a later state (past interviews) then takes it.
+        initial_states = [vals.pop("state", "draft") for vals in vals_list]
+        interviews = super().create(vals_list)
+        for interview, state in zip(interviews, initial_states, strict=True):
+            if interview.template_id and not interview.line_ids:
+                interview._copy_template_questions()
+            if state != "draft":
+                super(HrExitInterview, interview).write({"state": state})
+        interviews.filtered("planned_start")._sync_calendar_event()
+        interviews._follow_new_interviews()
+        interviews._keep_in_touch_link_contact()
+        return interviews
+
+    def write(self, vals):
+        # What the side effects compare with, read before anything is written.
+        wishes = (
+            {interview: interview.keep_in_touch for interview in self}
+            if KEEP_IN_TOUCH_FIELDS & vals.keys()
+            else None
+        )
+        interviewers = (
+            {interview: interview.interviewer_id for interview in self}
+            if "interviewer_id" in vals
+            else None
+        )
+        self._check_write(vals)
+        result = super().write(vals)
+        if vals.get("employee_id"):
+            employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
+            self._add_kept_out_users(employee._exit_interview_leader_users())
+        if {"hire_date", "last_working_day"} & vals.keys():
+            # Once anonymised, the dates are gone and the statistics stay.
+            for interview in self.filtered(lambda i: not i.anonymised_on):
+                super(HrExitInterview, interview).write(
+                    interview._statistics_values(
+                        interview.hire_date, interview.last_working_day
+                    )
+                )
+        # The form sends the questions its onchange copied along with the template.
+        if "template_id" in vals and "line_ids" not in vals:
+            for interview in self:
+                interview.line_ids.unlink()
+                interview._copy_template_questions()
+        if MEETING_FIELDS & vals.keys():
+            self._sync_calendar_event()
+        if "state" in vals:
+            self._on_state_changed(vals["state"])
+        if interviewers is not None:
+            self._follow_new_interviewer(interviewers)
+        # The link opens the open questions of one employee for the interviewer it
+        # was sent for: a new interviewer or employee ends it, as a new state does.
+        if {"interviewer_id", "employee_id", "active"} & vals.keys():
+            self._portal_end_link()
+        if wishes is not None:
+            self._keep_in_touch_link_contact(
+                self.filtered(lambda i: wishes[i] != i.keep_in_touch)
+            )
+        return result
+
+    def _on_state_changed(self, state):
+        """What each transition does besides the new status, after the write: the
+        one place that says it."""
+        if state == "invited":
+            # The employee is invited to the meeting with the questions, not before.
+            self._sync_calendar_event()
+            self._close_answers_in_activity(done=False)
+            self._portal_end_link()
+            self._close_send_in_time_todo(done=True)
+        elif state == "prepared":
+            self._portal_end_link()
+        elif state == "held":
+            self._meeting_activities().action_feedback()
+            self._close_answers_in_activity(done=True)
+            self._portal_end_link()
+        elif state in ("reported", "evaluated"):
+            self._close_answers_in_activity(done=False)
+            self._portal_end_link()
+        elif state in ("cancelled", "declined"):
+            # The meeting archived (no one is mailed) and its activities dropped.
+            self._archive_calendar_event(archive=True)
+            self._close_answers_in_activity(done=False)
+            self._portal_end_link()
+            self._close_send_in_time_todo(done=False)
+        elif state == "draft":
+            # The meeting, archived on cancel, is restored by action_reset_draft.
+            self._sync_calendar_event()
+            self._close_answers_in_activity(done=False)
+            self._portal_end_link()
+            # Asked again to send the questions in time.
+            self.sudo().questions_late_notified = False
+
+    @api.model
+    def _check_create(self, vals_list):
+        """What a user may not set on a new interview (the superuser may)."""
+        if self.env.su:
+            return
+        for vals in vals_list:
+            self._check_transcription_fields(vals)
+        for vals in vals_list:
+            self._check_portal_fields(vals)
+
+    @api.model
+    def _complete_create_values(self, vals_list):
+        """The values a new interview takes from its employee and dates; the status
+        and whom it is kept from are checked or set here."""
         employees = self.env["hr.employee"].browse(
             [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
         )
@@ -482,18 +597,13 @@ class HrExitInterview(models.Model):
             )
             for key, value in statistics.items():
                 vals.setdefault(key, value)
-        # An interview is born a draft, so that its questions can be copied; one
-        # imported or loaded in a later state (past interviews) then takes it.
-        initial_states = [vals.pop("state", "draft") for vals in vals_list]
-        interviews = super().create(vals_list)
-        for interview, state in zip(interviews, initial_states, strict=True):
-            if interview.template_id and not interview.line_ids:
-                interview._copy_template_questions()
-            if state != "draft":
-                super(HrExitInterview, interview).write({"state": state})
-        return interviews
 
-    def write(self, vals):
+    def _check_write(self, vals):
+        """Refuse a write the user's role, the status or the shared report does not
+        allow, before anything is written."""
+        if not self.env.su:
+            self._check_transcription_fields(vals)
+            self._check_portal_fields(vals)
         self._check_board_writes_evaluation_only(vals)
         if not self.env.su:
             self._check_shared_report_unchanged(vals)
@@ -517,24 +627,6 @@ class HrExitInterview(models.Model):
                     "while the interview is a draft."
                 )
             )
-        result = super().write(vals)
-        if vals.get("employee_id"):
-            employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
-            self._add_kept_out_users(employee._exit_interview_leader_users())
-        if {"hire_date", "last_working_day"} & vals.keys():
-            # Once anonymised, the dates are gone and the statistics stay.
-            for interview in self.filtered(lambda i: not i.anonymised_on):
-                super(HrExitInterview, interview).write(
-                    interview._statistics_values(
-                        interview.hire_date, interview.last_working_day
-                    )
-                )
-        # The form sends the questions its onchange copied along with the template.
-        if "template_id" in vals and "line_ids" not in vals:
-            for interview in self:
-                interview.line_ids.unlink()
-                interview._copy_template_questions()
-        return result
 
     # === CORE METHODS OVERRIDES === #
 

@@ -1,6 +1,6 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import email_normalize
@@ -53,24 +53,6 @@ class HrExitInterview(models.Model):
         copy=False,
         groups=OFFICER_GROUP,
     )
-
-    # === CRUD METHODS === #
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        interviews = super().create(vals_list)
-        interviews._keep_in_touch_link_contact()
-        return interviews
-
-    def write(self, vals):
-        if not {"keep_in_touch", "keep_in_touch_consent"} & vals.keys():
-            return super().write(vals)
-        wishes = {interview: interview.keep_in_touch for interview in self}
-        result = super().write(vals)
-        self._keep_in_touch_link_contact(
-            self.filtered(lambda i: wishes[i] != i.keep_in_touch)
-        )
-        return result
 
     # === BUSINESS METHODS === #
 

@@ -68,40 +68,6 @@ class HrExitInterview(models.Model):
     message_ids = fields.One2many(auto_join=False)
     activity_ids = fields.One2many(auto_join=False)
 
-    # === CRUD METHODS === #
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        interviews = super().create(vals_list)
-        creator = interviews._creator_following()
-        for interview in interviews:
-            # The officer who plans their own interview follows it already.
-            if interview.interviewer_id.partner_id != creator:
-                interview._subscribe_interviewer()
-            # Odoo subscribes the creator directly, past _message_subscribe.
-            if creator and creator & interview._leader_partners():
-                interview.message_unsubscribe(partner_ids=creator.ids)
-            interview._log_manager_as_interviewer()
-        return interviews
-
-    def write(self, vals):
-        if "interviewer_id" not in vals:
-            return super().write(vals)
-        previous_interviewers = {
-            interview: interview.interviewer_id for interview in self
-        }
-        result = super().write(vals)
-        for interview, previous in previous_interviewers.items():
-            if previous != interview.interviewer_id:
-                interview.message_unsubscribe(partner_ids=previous.partner_id.ids)
-                # A replaced interviewer keeps no task, and so no note, of it.
-                interview.activity_ids.filtered(
-                    lambda activity, user=previous: activity.user_id == user
-                ).sudo().user_id = interview.interviewer_id
-            interview._subscribe_interviewer()
-            interview._log_manager_as_interviewer()
-        return result
-
     # === CORE METHODS OVERRIDES === #
 
     def message_post(self, **kwargs):
@@ -214,3 +180,29 @@ class HrExitInterview(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _follow_new_interviews(self):
+        """The interviewer follows each new interview; the employee's manager or coach
+        never does, not even as its creator."""
+        creator = self._creator_following()
+        for interview in self:
+            # The officer who plans their own interview follows it already.
+            if interview.interviewer_id.partner_id != creator:
+                interview._subscribe_interviewer()
+            # Odoo subscribes the creator directly, past _message_subscribe.
+            if creator and creator & interview._leader_partners():
+                interview.message_unsubscribe(partner_ids=creator.ids)
+            interview._log_manager_as_interviewer()
+
+    def _follow_new_interviewer(self, previous_interviewers):
+        """The new interviewer follows instead of the previous one, and takes over
+        their activities: {interview: interviewer before the write}."""
+        for interview, previous in previous_interviewers.items():
+            if previous != interview.interviewer_id:
+                interview.message_unsubscribe(partner_ids=previous.partner_id.ids)
+                # A replaced interviewer keeps no task, and so no note, of it.
+                interview.activity_ids.filtered(
+                    lambda activity, user=previous: activity.user_id == user
+                ).sudo().user_id = interview.interviewer_id
+            interview._subscribe_interviewer()
+            interview._log_manager_as_interviewer()

@@ -64,27 +64,6 @@ class HrExitInterview(models.Model):
         for interview in self:
             interview.planning_warning = interview._planning_warning()
 
-    # === CRUD METHODS === #
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        interviews = super().create(vals_list)
-        interviews.filtered("planned_start")._sync_calendar_event()
-        return interviews
-
-    def write(self, vals):
-        result = super().write(vals)
-        # The employee is invited to the meeting with the questions, not before.
-        if {"planned_start", "duration", "interviewer_id"} & vals.keys() or vals.get(
-            "state"
-        ) in ("invited", "draft"):
-            self._sync_calendar_event()
-        if vals.get("state") in ("cancelled", "declined"):
-            self._archive_calendar_event(archive=True)
-        elif vals.get("state") == "held":
-            self._meeting_activities().action_feedback()
-        return result
-
     # === BUSINESS METHODS === #
 
     def _sync_calendar_event(self):

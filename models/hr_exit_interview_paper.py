@@ -45,20 +45,6 @@ class HrExitInterview(models.Model):
                     )
                 )
 
-    # === CRUD METHODS === #
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                self._check_transcription_fields(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            self._check_transcription_fields(vals)
-        return super().write(vals)
-
     # === BUSINESS METHODS === #
 
     @api.model

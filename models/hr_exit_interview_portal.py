@@ -147,28 +147,6 @@ class HrExitInterview(models.Model):
                     )
                 )
 
-    # === CRUD METHODS === #
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                self._check_portal_fields(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            self._check_portal_fields(vals)
-        result = super().write(vals)
-        if vals.get("state") not in (None, "prepared"):
-            self._close_answers_in_activity(vals["state"])
-        # The link opens the open questions of one employee for the interviewer it
-        # was sent for: a new state, interviewer or employee ends it; a new sending
-        # makes a new one.
-        if {"state", "interviewer_id", "employee_id", "active"} & vals.keys():
-            self.sudo().access_token_digest = False
-        return result
-
     # === CORE METHODS OVERRIDES === #
 
     def _get_share_url(
@@ -256,7 +234,7 @@ class HrExitInterview(models.Model):
                 )
             )
 
-    def _close_answers_in_activity(self, state):
+    def _close_answers_in_activity(self, done):
         """The interviewer's "answers are in" activity ends when the interview moves
         on: done when the talk is held, gone otherwise; write() checked the
         state's role and the write access."""
@@ -264,10 +242,14 @@ class HrExitInterview(models.Model):
         activities = self.sudo().activity_ids.filtered(
             lambda activity: answers_in and activity.activity_type_id == answers_in
         )
-        if state == "held":
+        if done:
             activities.action_feedback()
         else:
             activities.unlink()
+
+    def _portal_end_link(self):
+        """The employee's link stops working; a new sending makes a new one."""
+        self.sudo().access_token_digest = False
 
     def _latest_sending(self):
         self.ensure_one()

@@ -40,21 +40,6 @@ class HrExitInterview(models.Model):
 
     questions_late_notified = fields.Boolean(readonly=True, copy=False)
 
-    # === CRUD METHODS === #
-
-    def write(self, vals):
-        result = super().write(vals)
-        # The officer's to-do to send the questions in time ends with the sending,
-        # or with an interview that will not take place.
-        state = vals.get("state")
-        if state == "invited":
-            self.sudo().activity_feedback([SEND_IN_TIME])
-        elif state in ("cancelled", "declined"):
-            self.sudo().activity_unlink([SEND_IN_TIME])
-        elif state == "draft":
-            self.sudo().questions_late_notified = False
-        return result
-
     # === BUSINESS METHODS === #
 
     def _send_employee_link(self, email, user, kind="invitation"):
@@ -445,3 +430,11 @@ class HrExitInterview(models.Model):
             interview.activity_schedule(SEND_IN_TIME, user_id=owner.id)
         late.write({"questions_late_notified": True})
         return late
+
+    def _close_send_in_time_todo(self, done):
+        """The officer's to-do to send the questions in time ends: done with the
+        sending, gone with an interview that will not take place."""
+        if done:
+            self.sudo().activity_feedback([SEND_IN_TIME])
+        else:
+            self.sudo().activity_unlink([SEND_IN_TIME])
