@@ -35,3 +35,4 @@ from . import test_portal_language
 from . import test_other_modules
 from . import test_access_rules
 from . import test_access_kept_out
+from . import test_structure
