@@ -3,13 +3,9 @@ from . import hr_exit_interview_section
 from . import hr_exit_interview_question
 from . import hr_exit_interview
 from . import hr_exit_interview_board
-from . import hr_exit_interview_meeting
 from . import hr_exit_interview_mail
 from . import hr_exit_interview_portal
-from . import hr_exit_interview_paper
-from . import hr_exit_interview_sending
 from . import hr_exit_interview_invitation
-from . import hr_exit_interview_retention
 from . import hr_exit_interview_follow_up
 from . import hr_exit_interview_line
 from . import hr_departure_reason

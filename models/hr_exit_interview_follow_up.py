@@ -1,11 +1,22 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+import logging
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import email_normalize
 
-from .hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP
+from .hr_exit_interview import (
+    CONFIDENTIAL_TEXT_FIELDS,
+    INTERVIEWER_GROUP,
+    OFFICER_GROUP,
+    SENIORITY_LIMITS,
+)
 
 # The employee's private address, as Odoo 18 keeps it on the employee (there is no
 # private contact any more): employee field -> contact field.
@@ -20,15 +31,46 @@ PRIVATE_ADDRESS_FIELDS = {
     "private_country_id": "country_id",
 }
 
+_logger = logging.getLogger(__name__)
+
 
 class HrExitInterview(models.Model):
-    """The guide's follow-up after the talk: keeping in touch with the employee as a
-    contact of the organisation, and the advice for the successor handed over to the
-    job position; both outlive the interview's anonymisation."""
+    """The meeting and what follows it. The meeting: when it is proposed, the
+    warning when it is late, its calendar event. The guide's follow-up after the
+    talk: keeping in touch with the employee as a contact of the organisation, and
+    the advice for the successor handed over to the job position; both outlive the
+    anonymisation. The retention: anonymisation once the retention period is over
+    (GDPR), and the statistics that outlive it."""
 
     _inherit = "hr.exit.interview"
 
     # === FIELDS === #
+
+    # The meeting
+
+    planned_start = fields.Datetime(
+        compute="_compute_planned_start",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    duration = fields.Float(default=2.0, help="Planned duration, in hours.")
+    planned_stop = fields.Datetime(compute="_compute_planned_stop")
+    planning_warning = fields.Char(compute="_compute_planning_warning")
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Meeting", readonly=True, copy=False
+    )
+
+    _sql_constraints = [
+        (
+            "duration_positive",
+            "CHECK(duration > 0)",
+            "The duration of an exit interview must be positive.",
+        ),
+    ]
+
+    # Keeping in touch and the advice handed over
 
     keep_in_touch_partner_id = fields.Many2one(
         "res.partner",
@@ -54,7 +96,142 @@ class HrExitInterview(models.Model):
         groups=OFFICER_GROUP,
     )
 
+    # Retention
+
+    anonymised_on = fields.Datetime(readonly=True, copy=False)
+
+    # === COMPUTE METHODS === #
+
+    @api.depends("last_working_day", "company_id")
+    def _compute_planned_start(self):
+        for interview in self:
+            if not interview.last_working_day:
+                interview.planned_start = False
+                continue
+            days = interview.company_id.exit_interview_days_before
+            day = max(
+                interview.last_working_day - timedelta(days=days),
+                fields.Date.context_today(interview) + timedelta(days=1),
+            )
+            interview.planned_start = interview._at_ten_local(day)
+
+    @api.depends("planned_start", "duration")
+    def _compute_planned_stop(self):
+        for interview in self:
+            interview.planned_stop = interview.planned_start and (
+                interview.planned_start + timedelta(hours=interview.duration)
+            )
+
+    @api.depends("planned_start", "last_working_day", "company_id", "state")
+    def _compute_planning_warning(self):
+        for interview in self:
+            interview.planning_warning = interview._planning_warning()
+
+    # === ONCHANGE METHODS === #
+
+    @api.onchange("hire_date", "last_working_day")
+    def _onchange_dates(self):
+        if not self.anonymised_on:
+            self.update(self._statistics_values(self.hire_date, self.last_working_day))
+
     # === BUSINESS METHODS === #
+
+    # The meeting
+
+    def _sync_calendar_event(self):
+        # The meeting is private to its attendees, which the officer planning it is
+        # not: whoever may change the interview may book its meeting.
+        self.check_access("write")
+        for interview in self:
+            if not interview.planned_start:
+                continue
+            values = interview._calendar_event_values()
+            event = interview.calendar_event_id.sudo()
+            if event:
+                event.write(values)
+            else:
+                interview.calendar_event_id = event.create(values)
+
+    def _archive_calendar_event(self, archive):
+        self.check_access("write")
+        # Archiving or restoring the meeting mails no one.
+        events = self.with_context(
+            active_test=False, no_mail_to_attendees=True
+        ).calendar_event_id.sudo()
+        if archive:
+            events.action_archive()
+            self._meeting_activities().unlink()
+        else:
+            events.action_unarchive()
+
+    def _meeting_activities(self):
+        """The interviewer's meeting activities on the interviews (a meeting booked
+        from the chatter's activities); callers checked the write access."""
+        return self.sudo().activity_ids.filtered(
+            lambda activity: activity.calendar_event_id
+            or activity.activity_type_id.category == "meeting"
+        )
+
+    def _calendar_event_values(self):
+        # The work contact is what Odoo invites for an employee; reading it needs no
+        # more than being allowed to manage this interview, which the caller is.
+        attendees = self.interviewer_id.partner_id
+        # No calendar invitation reaches the employee before the questions do.
+        if self.state != "draft":
+            attendees |= self.employee_id.sudo().work_contact_id
+        return {
+            # Any internal user may search the calendar: the name says nothing of
+            # who leaves (the event is private to its attendees).
+            "name": self.env._("Exit interview"),
+            "start": self.planned_start,
+            "stop": self.planned_stop,
+            "duration": self.duration,
+            "user_id": self.interviewer_id.id,
+            "partner_ids": [fields.Command.set(attendees.ids)],
+            "privacy": "private",
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+        }
+
+    def _planning_warning(self):
+        """The guide: a week to a few days before the last working day, never in
+        the last days before the farewell."""
+        if not self.planned_start:
+            return False
+        planned_day = fields.Date.context_today(self, self.planned_start)
+        if planned_day < fields.Date.context_today(self) and self.state in (
+            "draft",
+            "invited",
+            "prepared",
+        ):
+            return self.env._(
+                "The meeting was planned in the past: plan it again, a week to a few "
+                "days before the last working day."
+            )
+        if not self.last_working_day:
+            return False
+        if planned_day > self.last_working_day:
+            return self.env._(
+                "The meeting is planned after the last working day: plan it a week to "
+                "a few days before."
+            )
+        days_before = (self.last_working_day - planned_day).days
+        if days_before < self.company_id.exit_interview_min_days_before:
+            return self.env._(
+                "The meeting is only %(days)s day(s) before the last working day. The "
+                "guide advises a week to a few days before, never squeezed in just "
+                "before the farewell.",
+                days=days_before,
+            )
+        return False
+
+    def _at_ten_local(self, day):
+        """10:00 in the user's time zone on the given day, as naive UTC."""
+        tz = pytz.timezone(self.env.user.tz or "UTC")
+        local = tz.localize(datetime.combine(day, time(10, 0)))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    # Keeping in touch and the advice handed over
 
     def _keep_in_touch_link_contact(self, wish_changed=None):
         """With the employee's consent to a way of keeping in touch: the contact made
@@ -128,3 +305,119 @@ class HrExitInterview(models.Model):
         return self.env["res.partner"].create(
             dict(values, name=employee.name, company_id=self.company_id.id)
         )
+
+    # Retention
+
+    @api.model
+    def _statistics_values(self, hire_date, last_working_day):
+        """The statistics kept after anonymisation, from the dates they summarise."""
+        values = {
+            "year": last_working_day and str(last_working_day.year),
+            "departure_month": last_working_day and last_working_day.replace(day=1),
+            "seniority_months": 0,
+            "seniority_band": False,
+        }
+        if hire_date:
+            end = last_working_day or fields.Date.context_today(self)
+            delta = relativedelta(end, hire_date)
+            months = max(delta.years * 12 + delta.months, 0)
+            values["seniority_months"] = months
+            values["seniority_band"] = next(
+                (band for limit, band in SENIORITY_LIMITS if months < limit), "ge10"
+            )
+        return values
+
+    @api.model
+    def _cron_anonymise_expired(self):
+        """Anonymise the interviews kept longer than their company's retention period
+        after the last working day: what the board's statistics need stays."""
+        today = fields.Date.context_today(self)
+        expired = self.browse()
+        pending = self.sudo().with_context(active_test=False)
+        for (company,) in pending._read_group(
+            [("anonymised_on", "=", False)], ["company_id"]
+        ):
+            limit = today - relativedelta(
+                months=company.exit_interview_retention_months
+            )
+            expired |= (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("anonymised_on", "=", False),
+                        "|",
+                        ("last_working_day", "<", limit),
+                        "&",
+                        ("last_working_day", "=", False),
+                        ("create_date", "<", limit),
+                    ]
+                )
+            )
+        # The same job may run in another process at this moment: each interview
+        # is anonymised, and counted, once.
+        expired = expired._lock_for_job().filtered(
+            lambda interview: not interview.anonymised_on
+        )
+        expired._anonymise()
+        _logger.info(
+            "Exit interviews: %s anonymised after their retention", len(expired)
+        )
+        return expired
+
+    def _anonymise(self):
+        """Erase the people and their words; keep reason, department, year, month,
+        seniority band, ratings and the measures' categories and states. Superuser
+        only."""
+        if not self:
+            return
+        self = self.sudo()
+        self.calendar_event_id.unlink()
+        self.line_ids.write(
+            {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
+        )
+        self.measure_ids.write({"name": self.env._("(anonymised)")})
+        # The sendings hold the employee's address and user.
+        self.invitation_ids.unlink()
+        for model, ids in (
+            (self._name, self.ids),
+            (self.measure_ids._name, self.measure_ids.ids),
+        ):
+            documents = [("res_model", "=", model), ("res_id", "in", ids)]
+            self.env["mail.activity"].with_context(active_test=False).search(
+                documents
+            ).unlink()
+            # Every message, whatever its type: also the "assigned you an activity"
+            # notifications, which message_ids leaves out.
+            self.env["mail.message"].search(
+                [("model", "=", model), ("res_id", "in", ids)]
+            ).unlink()
+            self.env["ir.attachment"].search(documents).unlink()
+        values = dict.fromkeys(CONFIDENTIAL_TEXT_FIELDS, False)
+        values.update(
+            {
+                "employee_id": False,
+                "manager_id": False,
+                "coach_id": False,
+                "job_id": False,
+                "job_title": False,
+                "career_jobs": False,
+                # The contact made to keep in touch stays, as the organisation's
+                # own; the interview no longer says whose it was.
+                "keep_in_touch": False,
+                "keep_in_touch_consent": False,
+                "keep_in_touch_partner_id": False,
+                # The advice handed over stays with the job, without its origin.
+                "successor_advice_id": False,
+                "successor_advice_consent": False,
+                "access_token_digest": False,
+                "notice_text": False,
+                # The exact dates go; the statistics written from them stay, since
+                # write() no longer updates them once anonymised_on is set.
+                "hire_date": False,
+                "last_working_day": False,
+                "anonymised_on": fields.Datetime.now(),
+            }
+        )
+        self.with_context(tracking_disable=True).write(values)
