@@ -82,43 +82,6 @@ class HrExitInterview(models.Model):
             self._log_board_reading()
         return result
 
-    # Reading the report logs it: these reads get a read/write transaction, as the
-    # board report's route does (controllers/report.py).
-    def web_read(self, specification):
-        """Read for the web client (logged as _read_format says)."""
-        return super().web_read(specification)
-
-    @api.model
-    def web_search_read(self, *args, **kwargs):
-        """Search and read for the web client (logged as _read_format says)."""
-        return super().web_search_read(*args, **kwargs)
-
-    def read(self, fields=None, load="_classic_read"):
-        """Read (logged as _read_format says)."""
-        return super().read(fields, load=load)
-
-    @api.model
-    def search_read(self, *args, **kwargs):
-        """Search and read (logged as _read_format says)."""
-        return super().search_read(*args, **kwargs)
-
-    @api.model
-    def read_group(self, *args, **kwargs):
-        """Group (logged when a report field is aggregated)."""
-        return super().read_group(*args, **kwargs)
-
-    @api.model
-    def web_read_group(self, *args, **kwargs):
-        """Group for the web client (logged when a report field is aggregated)."""
-        return super().web_read_group(*args, **kwargs)
-
-    web_read._readonly = False
-    read_group._readonly = False
-    web_read_group._readonly = False
-    web_search_read._readonly = False
-    read._readonly = False
-    search_read._readonly = False
-
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)

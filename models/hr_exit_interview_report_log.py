@@ -62,11 +62,14 @@ class HrExitInterviewReportLog(models.Model):
                 "company_id": self.env.company.id,
             }
         ]
-        # /report/... and the interview's reads get a read/write transaction (see
-        # controllers/report.py and hr.exit.interview's read); any other read-only
-        # one logs through a cursor of its own.
+        # The one way a reading is logged: in the reader's transaction when it may
+        # write (the board reports' routes, see controllers/report.py), else through
+        # a cursor of its own, as res.device's log does (Odoo's reads run in
+        # read-only transactions, on a replica when there is one): the read-only
+        # one, which wrote nothing, ends first.
         if not self.env.cr.readonly:
             self.sudo().create(values)
             return
-        with self.env.registry.cursor() as cr:
+        self.env.cr.rollback()
+        with self.env.registry.cursor(readonly=False) as cr:
             self.env(cr=cr, su=True)[self._name].create(values)
