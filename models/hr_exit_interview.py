@@ -375,7 +375,7 @@ class HrExitInterview(models.Model):
     @api.depends("line_ids.answer_rating")
     def _compute_rating_average(self):
         for interview in self:
-            ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
+            ratings = interview._ratings()
             interview.rating_average = sum(ratings) / len(ratings) if ratings else 0.0
 
     @api.depends("interviewer_id", "manager_id", "coach_id", "kept_out_user_ids")
@@ -388,7 +388,7 @@ class HrExitInterview(models.Model):
     @api.depends("line_ids.answer_rating")
     def _compute_rating_totals(self):
         for interview in self:
-            ratings = [int(r) for r in interview.line_ids.mapped("answer_rating") if r]
+            ratings = interview._ratings()
             interview.rating_sum = sum(ratings)
             interview.rating_count = len(ratings)
 
@@ -397,9 +397,7 @@ class HrExitInterview(models.Model):
     )
     def _compute_board_rating_totals(self):
         for interview in self:
-            shared = (
-                interview.report_include_answers and not interview.answers_transcribed
-            )
+            shared = interview._board_reads_answers()
             interview.board_rating_sum = shared and interview.rating_sum
             interview.board_rating_count = shared and interview.rating_count
 
@@ -659,15 +657,9 @@ class HrExitInterview(models.Model):
         if self.state != "invited":
             self._check_transition("invited")
         self._check_can_invite()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Send the Questions"),
-            "res_model": "hr.exit.interview.send",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_interview_id": self.id},
-        }
+        return self._open_wizard(
+            "hr.exit.interview.send", self.env._("Send the Questions")
+        )
 
     def action_type_in_paper_answers(self):
         """The employee answered on paper: the answers can be typed in, marked as
@@ -712,15 +704,9 @@ class HrExitInterview(models.Model):
             and not self.env.context.get("exit_interview_checklist_confirmed")
         ):
             self._check_transition("held")
-            return {
-                "type": "ir.actions.act_window",
-                "name": self.env._("Mark as Held"),
-                "res_model": "hr.exit.interview.held",
-                "view_mode": "form",
-                "views": [(False, "form")],
-                "target": "new",
-                "context": {"default_interview_id": self.id},
-            }
+            return self._open_wizard(
+                "hr.exit.interview.held", self.env._("Mark as Held")
+            )
         self._write_state("held")
 
     def action_report(self):
@@ -1046,3 +1032,27 @@ class HrExitInterview(models.Model):
         return (
             interview.manager_id | interview.coach_id
         ).user_id | interview.kept_out_user_ids
+
+    def _ratings(self):
+        """The employee's answers to the rating questions, as numbers (1 to 5)."""
+        self.ensure_one()
+        return [int(r) for r in self.line_ids.mapped("answer_rating") if r]
+
+    def _board_reads_answers(self):
+        """Whether the board reads the employee's answers with the report: only
+        when the employee agreed and the answers are their own (not typed in from
+        paper). The record rule on the answers says the same in its domain."""
+        self.ensure_one()
+        return self.report_include_answers and not self.answers_transcribed
+
+    def _open_wizard(self, res_model, name):
+        """The window of a wizard on this interview."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": res_model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_interview_id": self.id},
+        }

@@ -53,9 +53,7 @@ class HrExitInterview(models.Model):
     def _compute_board_rating_average(self):
         for interview in self:
             interview.board_rating_average = (
-                interview.report_include_answers
-                and not interview.answers_transcribed
-                and interview.rating_average
+                interview._board_reads_answers() and interview.rating_average
             )
 
     # === READING LOG === #
@@ -157,15 +155,9 @@ class HrExitInterview(models.Model):
 
     def _report_share_wizard(self):
         """The window that shows what the board will read and what is missing."""
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Share Report with Board"),
-            "res_model": "hr.exit.interview.share",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_interview_id": self.id},
-        }
+        return self._open_wizard(
+            "hr.exit.interview.share", self.env._("Share Report with Board")
+        )
 
     def _report_missing(self):
         """What the guide's report holds and this one does not, by label."""
