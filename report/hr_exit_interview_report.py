@@ -18,6 +18,19 @@ def _check_board_reader(env):
         )
 
 
+def _check_interviewer_reader(docs, refusal):
+    """The interviewer's own reports (answers, conversation sheet): for the
+    interviewer and the officers who may read the interviews, never the board;
+    refusal() says why."""
+    if not docs.env.user.has_group(INTERVIEWER_GROUP):
+        raise AccessError(refusal())
+    docs.check_access("read")
+
+
+def _report_values(docids, docs):
+    return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
+
+
 class ReportExitInterview(models.AbstractModel):
     """The board report. /report/... does not look at the action's groups, so the
     reader's rights are checked here, whatever the path that renders it."""
@@ -36,7 +49,7 @@ class ReportExitInterview(models.AbstractModel):
         # report). Rendering them in superuser mode spares re-applying every record
         # rule to each record the report touches.
         docs = docs.sudo().with_context(prefetch_fields=False)
-        return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
+        return _report_values(docids, docs)
 
 
 class ReportExitInterviewQuestions(models.AbstractModel):
@@ -47,7 +60,7 @@ class ReportExitInterviewQuestions(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self.env["hr.exit.interview"].browse(docids)
         docs.check_access("read")
-        return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
+        return _report_values(docids, docs)
 
 
 class ReportExitInterviewAnswers(models.AbstractModel):
@@ -63,15 +76,14 @@ class ReportExitInterviewAnswers(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self.env["hr.exit.interview"].browse(docids)
         if not self.env.su:
-            if not self.env.user.has_group(INTERVIEWER_GROUP):
-                raise AccessError(
-                    self.env._(
-                        "Only the interviewer and the exit interview officers can "
-                        "print the employee's answers."
-                    )
-                )
-            docs.check_access("read")
-        return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
+            _check_interviewer_reader(
+                docs,
+                lambda: self.env._(
+                    "Only the interviewer and the exit interview officers can "
+                    "print the employee's answers."
+                ),
+            )
+        return _report_values(docids, docs)
 
 
 class ReportExitInterviewConversation(models.AbstractModel):
@@ -84,12 +96,11 @@ class ReportExitInterviewConversation(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         docs = self.env["hr.exit.interview"].browse(docids)
-        if not self.env.user.has_group(INTERVIEWER_GROUP):
-            raise AccessError(
-                self.env._(
-                    "Only the interviewer and the exit interview officers can print "
-                    "the conversation sheet."
-                )
-            )
-        docs.check_access("read")
-        return {"doc_ids": docids, "doc_model": "hr.exit.interview", "docs": docs}
+        _check_interviewer_reader(
+            docs,
+            lambda: self.env._(
+                "Only the interviewer and the exit interview officers can print "
+                "the conversation sheet."
+            ),
+        )
+        return _report_values(docids, docs)

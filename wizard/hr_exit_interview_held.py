@@ -1,6 +1,6 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class HrExitInterviewHeld(models.TransientModel):
@@ -9,20 +9,14 @@ class HrExitInterviewHeld(models.TransientModel):
 
     _name = "hr.exit.interview.held"
     _description = "Mark an Exit Interview as Held"
+    _inherit = "hr.exit.interview.wizard.mixin"
 
-    interview_id = fields.Many2one("hr.exit.interview", required=True, readonly=True)
     confidentiality_explained = fields.Boolean(
         related="interview_id.confidentiality_explained", compute_sudo=False
     )
     appreciation_given = fields.Boolean(
         related="interview_id.appreciation_given", compute_sudo=False
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        wizards.interview_id.check_access("write")
-        return wizards
 
     def action_confirm(self):
         """Mark the talk held all the same."""

@@ -11,8 +11,8 @@ class HrExitInterviewSend(models.TransientModel):
 
     _name = "hr.exit.interview.send"
     _description = "Send the Exit Interview Questions"
+    _inherit = "hr.exit.interview.wizard.mixin"
 
-    interview_id = fields.Many2one("hr.exit.interview", required=True, readonly=True)
     # Computed with the user's rights, after the interview's check (see
     # _compute_email): the window shows nothing of an interview they may not change.
     employee_id = fields.Many2one(
@@ -45,12 +45,6 @@ class HrExitInterviewSend(models.TransientModel):
     def _compute_is_resend(self):
         for wizard in self:
             wizard.is_resend = wizard.interview_id.state == "invited"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        wizards.interview_id.check_access("write")
-        return wizards
 
     @api.depends("interview_id")
     def _compute_email(self):

@@ -9,18 +9,12 @@ class HrExitInterviewShare(models.TransientModel):
 
     _name = "hr.exit.interview.share"
     _description = "Share an Exit Interview Report with the Board"
+    _inherit = "hr.exit.interview.wizard.mixin"
 
-    interview_id = fields.Many2one("hr.exit.interview", required=True, readonly=True)
     report_include_answers = fields.Boolean(
         related="interview_id.report_include_answers", compute_sudo=False
     )
     missing = fields.Text(string="Not Filled In", compute="_compute_missing")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        wizards.interview_id.check_access("write")
-        return wizards
 
     @api.depends("interview_id")
     def _compute_missing(self):
