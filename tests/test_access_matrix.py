@@ -1,4 +1,4 @@
-"""The access matrix of the issue, one table per kind of operation: every role against
+"""The access matrix, one table per kind of operation: every role against
 every object, each cell the expected outcome, checked through the ORM as that user and,
 for the portal and the public, over HTTP."""
 

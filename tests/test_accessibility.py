@@ -1,4 +1,4 @@
-"""Accessibility, measured with axe-core in the tours' browser (issue 15).
+"""Accessibility, measured with axe-core in the tours' browser.
 
 axe-core comes from npm, as scripts/test-tools/package-lock.json pins it; the scripts
 that run the tests install it outside the repository (scripts/common.sh,

@@ -1,4 +1,4 @@
-"""Inside Odoo, each role reads and writes only its own (issue #13): the manager kept
+"""Inside Odoo, each role reads and writes only its own: the manager kept
 out stays out, the board summary shows no text its reader may not read and no small
 count, the board reads the report and not the chatter, names quote nothing, the
 workflow holds for every writer, every board reading is logged."""

@@ -1,4 +1,4 @@
-"""Paths a hostile probe of the back office tried after issue 13: searching the
+"""Paths a hostile probe of the back office tried: searching the
 chatter through the interview, moving answers or activities between interviews,
 reading answers or searching report texts without a line in the reading log, the
 log and the calendar naming who leaves, the summary's differences."""

@@ -1,4 +1,4 @@
-"""Only the employee holds the link (issue 12): the sending, who owns the interview,
+"""Only the employee holds the link: the sending, who owns the interview,
 the notice and the consent, the employee's rights after submitting."""
 
 import re

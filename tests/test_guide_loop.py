@@ -1,4 +1,4 @@
-"""The guide's loop (issue 14): the board told and in three clicks, the conversation
+"""The guide's loop: the board told and in three clicks, the conversation
 sheet, the talk's checklist."""
 
 from datetime import date

@@ -1,4 +1,4 @@
-"""Who did what, and what is left to do (issue 15): the employee's changes on the
+"""Who did what, and what is left to do: the employee's changes on the
 portal are theirs, the activities end with the step they are for."""
 
 from odoo.tests import tagged

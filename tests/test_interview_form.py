@@ -1,4 +1,4 @@
-"""The interview's form as the officer and the interviewer use it (issue 15): the
+"""The interview's form as the officer and the interviewer use it: the
 questions before saving, all of them on one page, fixed once sent."""
 
 from lxml import etree

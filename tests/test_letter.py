@@ -1,4 +1,4 @@
-"""The letter that carries the questions (issue 15): a meeting named as a person
+"""The letter that carries the questions: a meeting named as a person
 writes it, in the employee's language and time zone, or no meeting at all."""
 
 import re
