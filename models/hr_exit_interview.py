@@ -98,6 +98,23 @@ KEEP_IN_TOUCH_FIELDS = {"keep_in_touch", "keep_in_touch_consent"}
 # Marks a state written by an action method (an object no RPC context can carry).
 _STATE_BY_ACTION = object()
 
+
+def without_odoo_only_defaults(records):
+    """The records with a context that gives no default to the values only Odoo
+    writes (records._odoo_only_fields()): create() takes context defaults after its
+    own checks of the values given, and code that creates in superuser mode inherits
+    the caller's context."""
+    protected = records._odoo_only_fields()
+    # A whole context: taking keys out is what with_context(**kwargs) cannot do.
+    return records.with_context(  # pylint: disable=context-overridden
+        {
+            key: value
+            for key, value in records.env.context.items()
+            if not (key.startswith("default_") and key[8:] in protected)
+        }
+    )
+
+
 # Texts the employee, the interviewer or the board wrote: never tracked, never copied
 # (copy=False on each), erased on anonymisation.
 CONFIDENTIAL_TEXT_FIELDS = (
@@ -451,6 +468,20 @@ class HrExitInterview(models.Model):
         self.line_ids = [Command.clear()] + [Command.create(v) for v in lines]
 
     # === CRUD METHODS === #
+
+    @api.model
+    def _odoo_only_fields(self):
+        """The values only Odoo writes (the actions, the portal, the jobs), which no
+        user gives, by a value, a default, an import or a copy: the one declaration
+        that create(), write(), default_get() and the forge test read. The model's
+        other files add theirs."""
+        return {"state", "kept_out_user_ids", "leaders_kept_out"}
+
+    @api.model
+    def default_get(self, fields_list):
+        return super(HrExitInterview, without_odoo_only_defaults(self)).default_get(
+            fields_list
+        )
 
     # The interview's one create() and one write(): every side effect of a change,
     # and of each transition (see _on_state_changed), is called from here, in the

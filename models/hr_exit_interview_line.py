@@ -5,7 +5,11 @@ import hashlib
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .hr_exit_interview import BEFORE_REPORT_STATES, BOARD_GROUP
+from .hr_exit_interview import (
+    BEFORE_REPORT_STATES,
+    BOARD_GROUP,
+    without_odoo_only_defaults,
+)
 from .hr_exit_interview_question import QUESTION_TYPES
 
 QUESTION_FIELDS = {"sequence", "section_name", "question", "help_text", "question_type"}
@@ -100,6 +104,18 @@ class HrExitInterviewLine(models.Model):
                 raise UserError(self.env._("Answer yes or no."))
             return {"answer_yes_no": answer or False}
         return {"answer_text": answer or False}
+
+    @api.model
+    def _odoo_only_fields(self):
+        """The employee's answers and their revisions: written through the portal, or
+        typed in from paper by the interviewer (marked so), never given otherwise."""
+        return PORTAL_LINE_FIELDS
+
+    @api.model
+    def default_get(self, fields_list):
+        return super(HrExitInterviewLine, without_odoo_only_defaults(self)).default_get(
+            fields_list
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

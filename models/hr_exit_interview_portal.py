@@ -297,6 +297,10 @@ class HrExitInterview(models.Model):
         )
 
     @api.model
+    @api.model
+    def _odoo_only_fields(self):
+        return super()._odoo_only_fields() | PORTAL_FIELDS | TRANSCRIPTION_FIELDS
+
     def _check_portal_fields(self, vals):
         if PORTAL_FIELDS & vals.keys():
             raise AccessError(

@@ -36,3 +36,4 @@ from . import test_other_modules
 from . import test_access_rules
 from . import test_access_kept_out
 from . import test_structure
+from . import test_access_forge
