@@ -7,6 +7,10 @@ from odoo.exceptions import AccessError
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
+    # Where the employee's link goes: tracked, so that the sending window can say who
+    # changed it last (an address planted before the questions go out).
+    private_email = fields.Char(tracking=True)
+    work_contact_id = fields.Many2one(tracking=True)
     exit_interview_ids = fields.One2many(
         "hr.exit.interview",
         "employee_id",

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, consteq, formataddr
+from odoo.tools import SQL, consteq, email_normalize, formataddr
 from odoo.tools.misc import babel_locale_parse, format_datetime
 
 from .hr_exit_interview import HELD_STATES, INTERVIEWER_GROUP, OFFICER_GROUP
@@ -576,6 +576,66 @@ class HrExitInterview(models.Model):
         )
 
     # The mails to the employee
+
+    def _check_link_recipient(self, email, user):
+        """The link opens the employee's answers: it goes to the employee only,
+        never to an address or a user of whom the interview is kept from, nor of any
+        other internal user (one who manages the employee may have written their own
+        address into the employee's record before the questions go out)."""
+        self.ensure_one()
+        employee = self.employee_id.sudo()
+        # The employee's own user, or the portal user of their contact: an internal
+        # user made the employee's contact is someone else.
+        own_users = employee.user_id | employee.work_contact_id.user_ids.filtered(
+            "share"
+        )
+        users = self.env["res.users"].sudo().with_context(active_test=False)
+        others = users.search(
+            [
+                ("id", "not in", own_users.ids),
+                ("share", "=", False),
+                "|",
+                ("partner_id.email_normalized", "=", email),
+                ("login", "=ilike", email),
+            ]
+        )
+        others |= (
+            self.env["hr.employee"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("id", "!=", employee.id),
+                    "|",
+                    ("private_email", "=ilike", email),
+                    ("work_email", "=ilike", email),
+                ]
+            )
+            .user_id.filtered(lambda other: not other.share)
+        )
+        others |= self.sudo().kept_out_user_ids.filtered(
+            lambda kept_out: email
+            in {
+                email_normalize(address or "")
+                for address in (
+                    kept_out.email,
+                    kept_out.login,
+                    *kept_out.employee_ids.mapped("private_email"),
+                    *kept_out.employee_ids.mapped("work_email"),
+                )
+            }
+        )
+        if (user and user not in own_users) or (user and user in others) or others:
+            raise UserError(
+                self.env._(
+                    "%(address)s belongs to a user of Odoo other than %(employee)s: "
+                    "the link opens the employee's answers and goes to the employee "
+                    "only. Correct the address (the employee's private email), or "
+                    "hand the questions over on paper.",
+                    address=email,
+                    employee=employee.name,
+                )
+            )
 
     def _send_employee_link(self, email, user, kind="invitation"):
         """Mail the employee a new personal link and record the sending; callers

@@ -37,3 +37,4 @@ from . import test_access_rules
 from . import test_access_kept_out
 from . import test_structure
 from . import test_access_forge
+from . import test_access_link_recipient

@@ -1,8 +1,13 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, format_datetime
+
+# An address changed less than this many days ago by someone else is to be checked.
+ADDRESS_RECENTLY_DAYS = 30
 
 
 class HrExitInterviewSend(models.TransientModel):
@@ -40,6 +45,51 @@ class HrExitInterviewSend(models.TransientModel):
         help="The employee's own user: logged in, it reaches the interview without "
         "the link. Check that it is the employee's.",
     )
+
+    address_changed = fields.Char(
+        string="Address Last Changed",
+        compute="_compute_address_changed",
+        help="Who last changed the employee's private email, and when.",
+    )
+    address_changed_by_other = fields.Boolean(compute="_compute_address_changed")
+
+    @api.depends("interview_id")
+    def _compute_address_changed(self):
+        """Who last changed the employee's private email: an address written in
+        lately by someone else than the employee is to be checked before the link
+        goes out. Odoo tracks it since the addon was installed."""
+        self.interview_id.check_access("write")
+        field = self.env["ir.model.fields"]._get("hr.employee", "private_email")
+        recently = fields.Datetime.now() - timedelta(days=ADDRESS_RECENTLY_DAYS)
+        for wizard in self:
+            employee = wizard.interview_id.employee_id.sudo()
+            change = (
+                self.env["mail.tracking.value"]
+                .sudo()
+                .search(
+                    [
+                        ("field_id", "=", field.id),
+                        ("mail_message_id.model", "=", "hr.employee"),
+                        ("mail_message_id.res_id", "=", employee.id),
+                    ],
+                    order="id desc",
+                    limit=1,
+                )
+            )
+            message = change.mail_message_id
+            if not change:
+                wizard.address_changed = self.env._("Unknown")
+                wizard.address_changed_by_other = False
+                continue
+            wizard.address_changed = self.env._(
+                "%(date)s by %(author)s",
+                date=format_datetime(self.env, message.date, dt_format="medium"),
+                author=message.author_id.name or self.env._("Odoo"),
+            )
+            wizard.address_changed_by_other = (
+                message.date >= recently
+                and message.author_id not in employee.user_id.partner_id
+            )
 
     @api.depends("interview_id")
     def _compute_is_resend(self):
@@ -85,5 +135,6 @@ class HrExitInterviewSend(models.TransientModel):
                     "it, check the employee, and send again."
                 )
             )
+        interview._check_link_recipient(email, self.user_id)
         interview._send_employee_link(email, self.user_id)
         return {"type": "ir.actions.act_window_close"}
