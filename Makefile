@@ -24,10 +24,10 @@ screenshots:  ## retake the Apps page's screenshots in headless chromium from a 
 	@scripts/screenshots.sh
 
 bench:  ## the benchmark of README's Performance section, in a fresh database (not in test)
-	@scripts/bench.sh
+	@scripts/bench/bench.sh
 
 load:  ## Odoo in prefork mode under locust, through faults, on two servers (not in test)
-	@scripts/load.sh
+	@scripts/load/load.sh
 
 lint:  ## ruff and pylint-odoo with OCA's configuration
 	@scripts/lint.sh

@@ -1,5 +1,6 @@
-"""The benchmark behind `make bench`: not part of `make test` (tagged -standard), run in
-a fresh database by scripts/bench.sh, which prints the BENCH lines as one table."""
+"""The benchmark behind `make bench`: not part of `make test` (tagged -standard), run
+in a fresh database by scripts/bench/bench.sh, which prints the BENCH lines as one
+table."""
 
 import logging
 import statistics
@@ -62,7 +63,7 @@ class BenchExitInterview(QueryCountCase):
 
     def test_2_board_report_against_survey_print(self):
         # The reference is Odoo's survey, which the addon does not depend on:
-        # scripts/bench.sh installs it beside the addon.
+        # scripts/bench/bench.sh installs it beside the addon.
         self.assertIn(
             "survey.survey",
             self.env,

@@ -1,4 +1,4 @@
-"""The load of `make load`, for locust in headless mode (scripts/load.sh starts it).
+"""The load of `make load`, for locust in headless mode (load.sh starts it).
 
 Four kinds of users, all on the loopback server that --host names:
 - departing employees, one per interview of the setup: they open the page their mail

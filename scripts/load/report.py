@@ -1,7 +1,7 @@
 """The table of `make load`: what locust's requests, the faults, the two servers'
 checks, the mail server and the database say; exit 1 when a goal is missed.
 
-Usage: report.py OUT_DIR DSN WORKERS (scripts/load.sh runs it with Odoo's virtualenv,
+Usage: report.py OUT_DIR DSN WORKERS (load.sh runs it with Odoo's virtualenv,
 which has psycopg2)
 """
 
@@ -15,7 +15,7 @@ from collections import Counter
 import psycopg2
 
 sys.path.insert(0, os.path.dirname(__file__))
-sys.path.insert(1, os.path.dirname(os.path.dirname(__file__)))
+sys.path.insert(1, os.path.join(os.path.dirname(os.path.dirname(__file__)), "bench"))
 from bench_table import machine  # noqa: E402
 from mails import read_mails  # noqa: E402
 

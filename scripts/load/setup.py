@@ -1,4 +1,4 @@
-"""The data of `make load`, run inside `odoo shell` by scripts/load.sh.
+"""The data of `make load`, run inside `odoo shell` by load.sh.
 
 Everything is made through the addon's own methods, as its users do: officers create
 the interviews and send the questions through the sending wizard, whose mail (with the

@@ -1,4 +1,4 @@
-"""Two Odoo servers on one database and filestore (scripts/load.sh starts the second one
+"""Two Odoo servers on one database and filestore (load.sh starts the second one
 after the load): a save on one is read on the other, the employee's link and a session
 work on both, and the reminder and anonymisation jobs, started on both at the same
 moment, in three ways: Run Manually on each server (JSON-RPC, as the button), scheduled

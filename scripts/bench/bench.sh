@@ -3,22 +3,22 @@
 # addon's dependencies and Odoo's survey (the reference), then the addon (its install
 # timed), then the benchmark's tests. Prints one table; exits non-zero when a goal is
 # missed or the run fails. Not part of `make test`.
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/../common.sh"
 cd "$ADDON_DIR"
-"$(dirname "$0")/venv.sh"
+"$(dirname "$0")/../venv.sh"
 if ! odoo_tree_found; then
     echo "bench: no Odoo 18.0 tree at ODOO_SRC=$ODOO_SRC (see README.md)" >&2
     exit 1
 fi
-"$(dirname "$0")/system-deps.sh"
+"$(dirname "$0")/../system-deps.sh"
 database="${BENCH_DB:-hr_exit_interview_bench}"
 log="$ADDON_DIR/.dev/bench.log"
 mkdir -p "$ADDON_DIR/.dev"
-odoo() { "$(dirname "$0")/odoo.sh" -d "$database" --without-demo=all --stop-after-init "$@"; }
+odoo() { "$(dirname "$0")/../odoo.sh" -d "$database" --without-demo=all --stop-after-init "$@"; }
 microseconds() { echo "${EPOCHREALTIME/./}"; }
 depends="$("$VENV/bin/python" -c \
     "import ast; print(','.join(ast.literal_eval(open('__manifest__.py').read())['depends']))")"
-"$(dirname "$0")/dropdb.sh" "$database"
+"$(dirname "$0")/../dropdb.sh" "$database"
 status=0
 # The addon's dependencies and Odoo's survey (the reference) first, then the addon alone:
 # its install time is what an administrator waits for, beside Odoo's start of the same

@@ -5,13 +5,13 @@
 # server that keeps every mail, Odoo with HTTP workers and a cron worker, then locust in
 # headless mode, the faults, a second server on the same database and filestore, and one
 # table. Exits non-zero when a goal is missed. Loopback only; every loop is bounded.
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/../common.sh"
 PRIVATE_PG_PORT="${LOAD_PG_PORT:-54339}"
 PRIVATE_PG_DIR="${LOAD_PG_DIR:-$ADDON_DIR/.dev/pg-load}"
 PGHOST=127.0.0.1
 PGPORT="$PRIVATE_PG_PORT"
 export PRIVATE_PG_PORT PRIVATE_PG_DIR PGHOST PGPORT
-source "$(dirname "$0")/postgres.sh"
+source "$(dirname "$0")/../postgres.sh"
 cd "$ADDON_DIR"
 odoo_tree_found || die "no Odoo 18.0 tree at ODOO_SRC=$ODOO_SRC (see README.md)"
 scripts="$ADDON_DIR/scripts"
