@@ -75,3 +75,20 @@ node_packages() {
     fi
     echo "$dir/node_modules"
 }
+
+# Python tools as scripts/<folder>/requirements.txt pins them, each folder's in a virtualenv
+# of its own, CACHE_DIR/venv-<folder> (OCA's checks in lint/ pin a polib that Odoo's does
+# not; checklog-odoo in test-tools/ needs click, which Odoo's virtualenv lacks), installed
+# once; prints that virtualenv's folder.
+python_tools() {
+    local venv="$CACHE_DIR/venv-$1" requirements="$ADDON_DIR/scripts/$1/requirements.txt" wanted
+    wanted="$(sha1sum <"$requirements" | cut -d' ' -f1)"
+    if [ "$(cat "$venv/.requirements.sha1" 2>/dev/null)" != "$wanted" ]; then
+        log "installing the Python tools of scripts/$1 into $venv (once)"
+        "$PYTHON" -m venv "$venv" >&2
+        "$venv/bin/pip" install --quiet -r "$requirements" >&2 \
+            || die "could not install the Python tools of scripts/$1 into $venv"
+        echo "$wanted" >"$venv/.requirements.sha1"
+    fi
+    echo "$venv"
+}

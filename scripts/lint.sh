@@ -12,18 +12,7 @@ tools=("$@")
 [ ${#tools[@]} -eq 0 ] && tools=(ruff pylint oca-checks-odoo-module oca-checks-po prettier eslint)
 
 # oca-odoo-pre-commit-hooks pins polib 1.2, Odoo 18 polib 1.1.1: a virtualenv of its own.
-lint_venv() {
-    local venv="$CACHE_DIR/venv-lint" wanted
-    wanted="$(sha1sum <"$ADDON_DIR/scripts/lint/requirements.txt" | cut -d' ' -f1)"
-    if [ "$(cat "$venv/.requirements.sha1" 2>/dev/null)" != "$wanted" ]; then
-        log "installing OCA's checks into $venv (once)"
-        "$PYTHON" -m venv "$venv"
-        "$venv/bin/pip" install --quiet -r "$ADDON_DIR/scripts/lint/requirements.txt" >&2 \
-            || die "could not install OCA's checks into $venv"
-        echo "$wanted" >"$venv/.requirements.sha1"
-    fi
-    echo "$venv"
-}
+lint_venv() { python_tools lint; }
 
 # prettier and eslint as scripts/lint/package-lock.json pins them.
 node_tools() {

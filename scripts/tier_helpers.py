@@ -1,16 +1,14 @@
-"""What the tiers of `make test` that run Odoo share: one Odoo run with its log kept,
-the log lines that fail a tier, and the cleanup of a database."""
+"""What the tiers that run Odoo share: one Odoo run with its log kept, the log records
+that fail a tier (found by checklog-odoo), and the cleanup of a database."""
 
+import functools
 import os
-import re
 import subprocess
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ODOO = [str(ROOT / "scripts/odoo.sh")]
-# Odoo's log format: date, time, pid, level. As on Odoo's runbot, any of these fails.
-BAD_LINE = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
 LOG_DIR = ROOT / ".dev/test-logs"
 
 
@@ -51,8 +49,36 @@ def run_odoo(
     return code, lines
 
 
+@functools.cache
+def checklog():
+    """checklog-odoo, installed once into a virtualenv of its own from
+    scripts/test-tools/requirements.txt (python_tools of scripts/common.sh)."""
+    venv = subprocess.run(
+        ["bash", "-c", 'source "$0" && python_tools test-tools']
+        + [str(ROOT / "scripts/common.sh")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return str(Path(venv, "bin/checklog-odoo"))
+
+
 def bad_lines(lines):
-    return [line for line in lines if BAD_LINE.match(line)]
+    """The first line of each record of level WARNING or above in an Odoo log, as
+    OCA's CI finds them with checklog-odoo (a traceback belongs to its record): as on
+    Odoo's runbot, any of them fails the tier. A log without any record fails too."""
+    result = subprocess.run(
+        [checklog(), "--no-echo", "-"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode == 0:
+        return []
+    failing = result.stdout.split("errors that caused failure", 1)[-1]
+    records = [line for line in failing.splitlines() if line[:4].isdigit()]
+    return records or [f"checklog-odoo: {result.stderr.strip()}"]
 
 
 def drop_database(database):
