@@ -136,23 +136,51 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_two_tabs", {
 });
 
 /**
- * The page's script speaks the employee's language, whatever the browser's.
+ * Fail the tour unless the counter of the page speaks the language.
+ *
+ * @param {String} lang the page's language, two letters
+ */
+function checkCounterSpeaks(lang) {
+    const expected = {nl: "tekens", fr: "caractères"}[lang];
+    const page = document.documentElement.lang;
+    const text = document.querySelector(".o_exit_interview_counter").textContent;
+    if (!page.startsWith(lang) || !text.includes(expected)) {
+        throw new Error(`Counter "${text}" of a page in ${page} is not in ${lang}`);
+    }
+}
+
+/**
+ * The page's script speaks the employee's language, whatever the browser's: a Dutch
+ * employee's page, then a French employee's, whose address the test gives in the
+ * cookie hr_exit_interview_next_page.
  */
 registry.category("web_tour.tours").add("hr_exit_interview_portal_language", {
     steps: () => [
         {
-            content: "The counter is in the page's language",
-            trigger: ".o_exit_interview_counter",
+            content: "The counter of the Dutch page is in Dutch",
+            trigger: "html[lang^=nl] .o_exit_interview_counter",
             run() {
-                const expected = {nl: "tekens", fr: "caractères"}[
-                    document.documentElement.lang.slice(0, 2)
-                ];
-                const text = document.querySelector(".o_exit_interview_counter").textContent;
-                if (!expected || !text.includes(expected)) {
-                    throw new Error(
-                        `Counter "${text}" is not in ${document.documentElement.lang}`
-                    );
+                checkCounterSpeaks("nl");
+            },
+        },
+        {
+            content: "Open the French page",
+            trigger: "html[lang^=nl] .o_exit_interview_form",
+            run() {
+                const cookie = document.cookie
+                    .split("; ")
+                    .find((pair) => pair.startsWith("hr_exit_interview_next_page="));
+                if (!cookie) {
+                    throw new Error("No cookie hr_exit_interview_next_page");
                 }
+                window.location.assign(decodeURIComponent(cookie.split("=")[1]));
+            },
+        },
+        {
+            content: "The counter of the French page is in French",
+            trigger: "html[lang^=fr] .o_exit_interview_counter",
+            run() {
+                checkCounterSpeaks("fr");
             },
         },
     ],
