@@ -5,10 +5,10 @@
 run:  ## serve Odoo with the addon and its demo data on http://127.0.0.1:8069 (admin / admin)
 	@scripts/run.sh
 
-test:  ## lint, static checks, and the addon's tests on a real Odoo in fresh databases
+test:  ## lint, static checks, the addon's tests and its upgrade on a real Odoo (8 minutes at most)
 	@scripts/test.sh
 
-test-compat:  ## the addon's tests beside website, hr_holidays, hr_contract, l10n_be, OCA/hr, demo data in
+test-compat:  ## the addon alone with demo data, then its tests beside website, hr_holidays, hr_contract, l10n_be, OCA/hr
 	@scripts/test-compat.sh
 
 pytest:  ## the addon's tests under pytest-odoo in a fresh database (PYTEST_ARGS: files, options)
@@ -35,7 +35,7 @@ lint:  ## ruff and pylint-odoo with OCA's configuration
 i18n:  ## regenerate i18n/hr_exit_interview.pot and merge it into the .po files
 	@scripts/i18n.sh
 
-coverage:  ## line coverage of the last test run
+coverage:  ## the addon's tests under coverage (the Odoo tier of test), then the line coverage
 	@scripts/coverage.sh
 
 clean:  ## stop the private PostgreSQL cluster and remove the ignored .dev/ folder

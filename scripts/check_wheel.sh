@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The wheel tier of `make test` (also `make wheel`): build the addon's wheel with whool from a
-# copy of the checkout named hr_exit_interview, install it with --no-deps into a virtualenv of
-# its own next to Odoo (Odoo is not on PyPI), and prove that Odoo finds the addon there, and
-# only there, and installs it into a fresh database. The wheel is left in .dev/dist/.
+# `make wheel`, which .ci/run runs after `make test`: build the addon's wheel with whool from
+# a copy of the checkout named hr_exit_interview, install it with --no-deps into a virtualenv
+# of its own next to Odoo (Odoo is not on PyPI), and prove that Odoo finds the addon there,
+# and only there, and installs it into a fresh database. The wheel is left in .dev/dist/.
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/postgres.sh"
 cd "$ADDON_DIR"

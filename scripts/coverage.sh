@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Print the line coverage of the addon's Python measured by the last Odoo test run.
+# `make coverage`: the Odoo tier of `make test` under coverage (its tests a third slower, so
+# not in `make test`), then the line coverage of the addon's Python. The compatibility
+# tier (`make test-compat`, in CI) prints the same report for its run.
 source "$(dirname "$0")/common.sh"
-data="$ADDON_DIR/.dev/coverage.data"
-[ -f "$data" ] || die "no coverage data: run 'make test' first"
-"$VENV/bin/coverage" report --data-file="$data" --skip-empty --precision=1
+cd "$ADDON_DIR"
+odoo_tree_found || die "no Odoo 18.0 tree at ODOO_SRC=$ODOO_SRC (see README.md)"
+"$(dirname "$0")/venv.sh"
+"$(dirname "$0")/system-deps.sh"
+HR_EXIT_COVERAGE=1 exec "$VENV/bin/python" scripts/test_odoo.py

@@ -1,16 +1,14 @@
-"""The Odoo tier of `make test`: the addon in fresh databases, its tests run.
+"""The Odoo tier of `make test`: in a fresh database without demo data, the addon
+installs and its tests run with Odoo's own runner (at_install and post_install).
 
-1. a database with demo data: the addon installs;
-2. a database without demo data: the addon installs and its tests run with Odoo's own
-   runner (at_install and post_install), under coverage.
+With --compat, the compatibility tier that `.ci/run` runs after `make test`: first the
+addon alone installs into a fresh database with its demo data; then one database with
+demo data where the addon is installed beside the modules real databases carry
+(COMPAT_MODULES: website, hr_holidays, hr_contract, l10n_be with Belgian French and
+Dutch, and OCA/hr modules from scripts/compat-oca.txt), and its tests run there.
 
-With --compat, the compatibility tier that `.ci/run` runs after `make test`: one
-database with demo data where the addon is installed beside the modules real databases
-carry (COMPAT_MODULES: website, hr_holidays, hr_contract, l10n_be with Belgian French
-and Dutch, and OCA/hr modules from scripts/compat-oca.txt), and its tests run there.
-
-Any WARNING, ERROR or CRITICAL line Odoo logs fails the tier, as on Odoo's runbot: tests
-mute the loggers they expect to speak. Prints one summary line with the counts.
+Any WARNING, ERROR or CRITICAL record Odoo logs fails the tier, as on Odoo's runbot:
+tests mute the loggers they expect to speak. Prints one summary line with the counts.
 """
 
 import hashlib
@@ -24,7 +22,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from tier_helpers import ROOT, bad_lines, drop_database, run_odoo
+from tier_helpers import ROOT, bad_lines, coverage_report, drop_database, run_odoo
 
 COMPAT_MODULES = [
     "hr_exit_interview",
@@ -82,8 +80,20 @@ def result_counts(lines):
 
 
 def compat():
-    """The compatibility tier: the addon's tests beside other modules, demo data in."""
-    database = f"hrexit_compat_{time.strftime('%Y%m%d%H%M%S')}"
+    """The compatibility tier: the addon alone with its demo data, then its tests beside
+    other modules, demo data in."""
+    stamp = time.strftime("%Y%m%d%H%M%S")
+    demo_db, database = f"hrexit_demo_{stamp}", f"hrexit_compat_{stamp}"
+    problems = []
+    code, lines = run_odoo(
+        "install-with-demo", demo_db, "-i", "hr_exit_interview", tier="compat tier"
+    )
+    if code:
+        problems.append(f"installing alone with demo data exited with {code}")
+    problems += [f"with demo: {line}" for line in bad_lines(lines)]
+    if not problems:
+        drop_database(demo_db)
+
     folder, oca_modules = oca_addons()
     code, lines = run_odoo(
         "compat",
@@ -95,19 +105,22 @@ def compat():
         "--test-tags=/hr_exit_interview",
         tier="compat tier",
         extra_env={"HR_EXIT_EXTRA_ADDONS": str(folder)},
+        coverage=True,
     )
-    problems = [line for line in bad_lines(lines) if not WEBSITE_FONTS.search(line)]
+    problems += [line for line in bad_lines(lines) if not WEBSITE_FONTS.search(line)]
     if code:
         problems.append(f"installing and testing exited with {code}")
     failed, errors, total = result_counts(lines)
     if not total:
         problems.append("no test of the addon ran")
+    coverage_report()
     for problem in problems:
         print("FAIL", problem)
     if not problems:
         drop_database(database)
     bad = failed + errors
-    print(f"compat tier: beside {', '.join(COMPAT_MODULES[1:] + oca_modules)}")
+    beside = ", ".join(COMPAT_MODULES[1:] + oca_modules)
+    print(f"compat tier: alone with demo data, then beside {beside}")
     print(f"compat: {total - bad} passed, {bad} failed")
     return 1 if problems or bad else 0
 
@@ -115,15 +128,9 @@ def compat():
 def main():
     if "--compat" in sys.argv[1:]:
         return compat()
-    stamp = time.strftime("%Y%m%d%H%M%S")
+    coverage = os.environ.get("HR_EXIT_COVERAGE") == "1"
+    test_db = f"hrexit_test_{time.strftime('%Y%m%d%H%M%S')}"
     problems = []
-    demo_db, test_db = f"hrexit_demo_{stamp}", f"hrexit_test_{stamp}"
-
-    code, lines = run_odoo("install-with-demo", demo_db, "-i", "hr_exit_interview")
-    if code:
-        problems.append(f"installing with demo data exited with {code}")
-    problems += [f"with demo: {line}" for line in bad_lines(lines)]
-
     code, lines = run_odoo(
         "tests-without-demo",
         test_db,
@@ -134,7 +141,7 @@ def main():
         "--without-demo=all",
         "--test-enable",
         "--test-tags=/hr_exit_interview",
-        coverage=True,
+        coverage=coverage,
     )
     if code:
         problems.append(f"installing and testing without demo data exited with {code}")
@@ -144,13 +151,12 @@ def main():
     if not total:
         problems.append("no test of the addon ran")
 
-    if os.environ.get("HR_EXIT_NO_COVERAGE") != "1":
-        subprocess.call([str(ROOT / "scripts/coverage.sh")])
+    if coverage:
+        coverage_report()
 
     for problem in problems:
         print("FAIL", problem)
     if not problems:
-        drop_database(demo_db)
         drop_database(test_db)
     bad = failed + errors
     print(f"odoo: {total - bad} passed, {bad} failed")

@@ -1,5 +1,5 @@
 """The demo data shows the guide's whole loop, reached through the addon's own
-methods. Runs where the demo data is loaded (the demo database of `make test`)."""
+methods. Runs where the demo data is loaded (the compatibility tier's database)."""
 
 from odoo.tests import TransactionCase, tagged
 
