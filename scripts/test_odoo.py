@@ -22,7 +22,15 @@ import time
 import zipfile
 from pathlib import Path
 
-from tier_helpers import ROOT, bad_lines, coverage_report, drop_database, run_odoo
+from tier_helpers import (
+    ROOT,
+    bad_lines,
+    coverage_report,
+    drop_database,
+    init_database,
+    manifest_depends,
+    run_odoo,
+)
 
 COMPAT_MODULES = [
     "hr_exit_interview",
@@ -131,6 +139,18 @@ def main():
     coverage = os.environ.get("HR_EXIT_COVERAGE") == "1"
     test_db = f"hrexit_test_{time.strftime('%Y%m%d%H%M%S')}"
     problems = []
+    # The addon's dependencies from a cached template; the addon itself is installed
+    # by the run of its tests, where its at_install tests run.
+    code, lines = init_database(
+        "tests-dependencies",
+        test_db,
+        manifest_depends(ROOT / "__manifest__.py") + ["hr_skills"],
+    )
+    problems += [f"dependencies: {line}" for line in bad_lines(lines)]
+    if code:
+        print(f"FAIL creating the database with the dependencies exited with {code}")
+        print("odoo: 0 passed, 1 failed")
+        return 1
     code, lines = run_odoo(
         "tests-without-demo",
         test_db,

@@ -1,6 +1,7 @@
 """What the tiers that run Odoo share: one Odoo run with its log kept, the log records
 that fail a tier (found by checklog-odoo), and the cleanup of a database."""
 
+import ast
 import functools
 import os
 import subprocess
@@ -43,6 +44,31 @@ def run_odoo(
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,
+            check=False,
+        ).returncode
+    lines = log_path.read_text(errors="replace").splitlines()
+    print(f"{tier}: {label} took {time.monotonic() - started:.0f}s, log {log_path}")
+    return code, lines
+
+
+def manifest_depends(manifest):
+    """The modules a manifest depends on."""
+    return list(ast.literal_eval(Path(manifest).read_text())["depends"])
+
+
+def init_database(label, database, modules, tier="odoo tier", extra_env=None):
+    """A fresh database without demo data where the modules are installed, copied
+    from a cached template when one holds them (scripts/initdb.sh); its log in
+    LOG_DIR/label.log. Returns (exit code, log lines)."""
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log_path = LOG_DIR / f"{label}.log"
+    started = time.monotonic()
+    with log_path.open("w") as log:
+        code = subprocess.run(
+            [str(ROOT / "scripts/initdb.sh"), database, ",".join(modules)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ, **(extra_env or {})),
             check=False,
         ).returncode
     lines = log_path.read_text(errors="replace").splitlines()

@@ -30,7 +30,15 @@ from pathlib import Path
 
 # tier_helpers.py is shared with the Odoo tier, one folder up.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tier_helpers import LOG_DIR, ROOT, bad_lines, drop_database, run_odoo
+from tier_helpers import (
+    LOG_DIR,
+    ROOT,
+    bad_lines,
+    drop_database,
+    init_database,
+    manifest_depends,
+    run_odoo,
+)
 
 # (commit, version): the version users have, and the latest release.
 FROM = (
@@ -339,6 +347,19 @@ def upgrade_from(commit, version, stamp):
         checks.check(
             got == version, f"the addon at {commit} is {version}", f"it is {got}"
         )
+        # That version's dependencies from a cached template, then the addon.
+        label = f"upgrade-dependencies-{version}"
+        code, lines = init_database(
+            label,
+            database,
+            manifest_depends(folder / ADDON / "__manifest__.py"),
+            tier=TIER,
+            extra_env=old,
+        )
+        bad = bad_lines(lines)
+        detail = f"exit code {code}\n    " + "\n    ".join(bad or lines[-8:])
+        if not checks.check(code == 0 and not bad, label, detail):
+            return finish(checks, version, database)
         if not (
             odoo_step(
                 checks,
