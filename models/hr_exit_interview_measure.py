@@ -41,8 +41,16 @@ class HrExitInterviewMeasure(models.Model):
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
+    # Whose exit it came from: the board and the officers only, for every way in
+    # (read, search, group by, order, export); a responsible user outside them, the
+    # leaver's own manager for one, follows the measure up without learning it.
     interview_id = fields.Many2one(
-        "hr.exit.interview", required=True, index=True, ondelete="cascade"
+        "hr.exit.interview",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        groups="hr_exit_interview.group_exit_interview_officer,"
+        "hr_exit_interview.group_exit_interview_board",
     )
     company_id = fields.Many2one(related="interview_id.company_id", store=True)
     department_id = fields.Many2one(related="interview_id.department_id", store=True)

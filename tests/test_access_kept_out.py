@@ -88,3 +88,49 @@ class TestKeptOutInEveryRole(ExitInterviewCase):
             .search([("id", "=", held_by_coach.id)]),
             held_by_coach,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestAMeasuresOwnerLearnsNotWhoseExit(ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        interview = cls.create_interview(state="held", report_summary="Report")
+        interview.action_report()
+        # The board gives a measure to the leaver's own manager.
+        cls.measure = cls.env["hr.exit.interview.measure"].create(
+            {
+                "name": "Plan the handover",
+                "interview_id": interview.id,
+                "user_id": cls.manager_user.id,
+            }
+        )
+        # Export rights: what stops an export is the field's group.
+        cls.manager_user.groups_id |= cls.env.ref("base.group_allow_export")
+        cls.as_owner = cls.measure.with_user(cls.manager_user)
+
+    @mute_logger("odoo.addons.base.models.ir_model", "odoo.models")
+    def test_no_way_in_reaches_the_interview(self):
+        measures = self.env["hr.exit.interview.measure"].with_user(self.manager_user)
+        self.assertEqual(self.as_owner.read(["name"])[0]["name"], "Plan the handover")
+        self.assertNotIn("interview_id", measures.fields_get())
+        self.assertNotIn("interview_id", self.as_owner.read()[0])
+        ways = {
+            "read": lambda: self.as_owner.read(["interview_id"]),
+            "web_read": lambda: self.as_owner.web_read(
+                {"interview_id": {"fields": {"display_name": {}}}}
+            ),
+            "search": lambda: measures.search(
+                [("interview_id.employee_id.name", "ilike", "Dirk")]
+            ),
+            "group by": lambda: measures.read_group(
+                [], ["interview_id"], ["interview_id"]
+            ),
+            "order": lambda: measures.search([], order="interview_id"),
+            "export": lambda: self.as_owner.export_data(["interview_id/id"]),
+        }
+        for way, call in ways.items():
+            with self.subTest(way=way), self.assertRaises(AccessError):
+                call()
+        self.as_owner.action_done()
+        self.assertEqual(self.measure.state, "done")
