@@ -1,18 +1,10 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from ..models.hr_exit_interview import STATES
 from .common import ExitInterviewCase
 
-ALL_STATES = [
-    "draft",
-    "invited",
-    "prepared",
-    "held",
-    "reported",
-    "evaluated",
-    "declined",
-    "cancelled",
-]
+ALL_STATES = [state for state, _label in STATES]
 ALLOWED = {
     ("draft", "invited"),
     ("invited", "prepared"),
