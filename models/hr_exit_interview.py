@@ -478,6 +478,27 @@ class HrExitInterview(models.Model):
         return {"state", "kept_out_user_ids", "leaders_kept_out"}
 
     @api.model
+    def _check_odoo_only_values(self, vals):
+        """Refuse every value only Odoo writes that has no check of its own (the
+        status and whom the interview is kept from have theirs)."""
+        given = (
+            self._odoo_only_fields()
+            - {"state", "kept_out_user_ids", "leaders_kept_out"}
+        ) & vals.keys()
+        if given:
+            raise AccessError(
+                self.env._(
+                    "Odoo records %(fields)s itself: they cannot be set by hand.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in given
+                        )
+                    ),
+                )
+            )
+
+    @api.model
     def default_get(self, fields_list):
         return super(HrExitInterview, without_odoo_only_defaults(self)).default_get(
             fields_list
@@ -592,6 +613,7 @@ class HrExitInterview(models.Model):
             self._check_transcription_fields(vals)
         for vals in vals_list:
             self._check_portal_fields(vals)
+            self._check_odoo_only_values(vals)
 
     @api.model
     def _complete_create_values(self, vals_list):
@@ -633,6 +655,7 @@ class HrExitInterview(models.Model):
         if not self.env.su:
             self._check_transcription_fields(vals)
             self._check_portal_fields(vals)
+            self._check_odoo_only_values(vals)
         self._check_board_writes_evaluation_only(vals)
         if not self.env.su:
             self._check_shared_report_unchanged(vals)
@@ -828,8 +851,9 @@ class HrExitInterview(models.Model):
                     )
                 )
             # The advice alone: no link back to the interview, which names the
-            # employee, for anyone who reads the job position.
-            interview.successor_advice_id = self.env["hr.job.advice"].create(
+            # employee, for anyone who reads the job position. Recorded by Odoo
+            # (see _odoo_only_fields) once the officer was checked above.
+            interview.sudo().successor_advice_id = self.env["hr.job.advice"].create(
                 {
                     "job_id": interview.job_id.id,
                     "advice": interview.advice_for_successor,

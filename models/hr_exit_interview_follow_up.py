@@ -233,6 +233,15 @@ class HrExitInterview(models.Model):
 
     # Keeping in touch and the advice handed over
 
+    @api.model
+    def _odoo_only_fields(self):
+        # The contact kept in touch with and the advice handed over: linked by the
+        # addon, never pointed elsewhere by hand (a stranger's contact tagged).
+        return super()._odoo_only_fields() | {
+            "keep_in_touch_partner_id",
+            "successor_advice_id",
+        }
+
     def _keep_in_touch_link_contact(self, wish_changed=None):
         """With the employee's consent to a way of keeping in touch: the contact made
         from their private email and address (or the one already there with that
