@@ -39,6 +39,7 @@ from tier_helpers import (
     manifest_depends,
     run_odoo,
 )
+from upgrade_data import STATES
 
 # (commit, version): the version users have, and the latest release.
 FROM = (
@@ -48,16 +49,6 @@ FROM = (
 ADDON = "hr_exit_interview"
 TIER = "upgrade tier"
 MISSING = "<no such field>"  # as upgrade_data.py reads a field the model lacks
-STATES = (
-    "draft",
-    "invited",
-    "prepared",
-    "held",
-    "reported",
-    "evaluated",
-    "declined",
-    "cancelled",
-)
 SHELL_SCRIPT = """
 import sys
 sys.path.insert(0, {scripts!r})

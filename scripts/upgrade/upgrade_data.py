@@ -22,6 +22,19 @@ from markupsafe import escape
 from odoo import Command, models
 from odoo.tools.translate import code_translations
 
+# Every state an interview of any version can be in; the upgrade tier checks each
+# came through.
+STATES = (
+    "draft",
+    "invited",
+    "prepared",
+    "held",
+    "reported",
+    "evaluated",
+    "declined",
+    "cancelled",
+)
+
 INTERVIEW = "hr.exit.interview"
 OLD_MEASURE = "hr.exit.interview.action"
 NEW_MEASURE = "hr.exit.interview.measure"
@@ -329,17 +342,7 @@ def seed(env):
         date(2023, 5, 1),
         date(2015, 2, 1),
     ]
-    stories = (
-        "draft",
-        "invited",
-        "prepared",
-        "held",
-        "reported",
-        "evaluated",
-        "declined",
-        "cancelled",
-        "anonymised",
-    )
+    stories = (*STATES, "anonymised")
     interviews = {}
     for index, story in enumerate(stories):
         employee = env["hr.employee"].create(
