@@ -87,6 +87,24 @@ def result_counts(lines):
     return failed, errors, total
 
 
+def close_tests(tier, database, lines, problems, coverage):
+    """Close a run of the addon's tests: the problems found, the coverage report, the
+    database dropped when all went well, the summary line `<tier>: N passed, M failed`;
+    returns the exit code."""
+    failed, errors, total = result_counts(lines)
+    if not total:
+        problems.append("no test of the addon ran")
+    if coverage:
+        coverage_report()
+    for problem in problems:
+        print("FAIL", problem)
+    if not problems:
+        drop_database(database)
+    bad = failed + errors
+    print(f"{tier}: {total - bad} passed, {bad} failed")
+    return 1 if problems or bad else 0
+
+
 def compat():
     """The compatibility tier: the addon alone with its demo data, then its tests beside
     other modules, demo data in."""
@@ -118,19 +136,9 @@ def compat():
     problems += [line for line in bad_lines(lines) if not WEBSITE_FONTS.search(line)]
     if code:
         problems.append(f"installing and testing exited with {code}")
-    failed, errors, total = result_counts(lines)
-    if not total:
-        problems.append("no test of the addon ran")
-    coverage_report()
-    for problem in problems:
-        print("FAIL", problem)
-    if not problems:
-        drop_database(database)
-    bad = failed + errors
     beside = ", ".join(COMPAT_MODULES[1:] + oca_modules)
     print(f"compat tier: alone with demo data, then beside {beside}")
-    print(f"compat: {total - bad} passed, {bad} failed")
-    return 1 if problems or bad else 0
+    return close_tests("compat", database, lines, problems, coverage=True)
 
 
 def main():
@@ -167,20 +175,7 @@ def main():
         problems.append(f"installing and testing without demo data exited with {code}")
     problems += [f"tests: {line}" for line in bad_lines(lines)]
 
-    failed, errors, total = result_counts(lines)
-    if not total:
-        problems.append("no test of the addon ran")
-
-    if coverage:
-        coverage_report()
-
-    for problem in problems:
-        print("FAIL", problem)
-    if not problems:
-        drop_database(test_db)
-    bad = failed + errors
-    print(f"odoo: {total - bad} passed, {bad} failed")
-    return 1 if problems or bad else 0
+    return close_tests("odoo", test_db, lines, problems, coverage=coverage)
 
 
 if __name__ == "__main__":
