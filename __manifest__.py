@@ -4,7 +4,7 @@
     "name": "Exit Interviews",
     "summary": "Confidential exit interviews: preparation through the portal, "
     "a short report, and the board's evaluation and actions",
-    "version": "18.0.2.2.0",
+    "version": "18.0.2.3.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-exit-interview/hr_exit_interview",
     "author": "hr_exit_interview contributors",
@@ -26,7 +26,7 @@
         "views/hr_exit_interview_views.xml",
         "views/hr_exit_interview_template_views.xml",
         "views/hr_exit_interview_measure_views.xml",
-        "views/hr_exit_interview_report_log_views.xml",
+        "views/hr_exit_interview_reading_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_job_views.xml",
         "views/hr_departure_reason_views.xml",

@@ -237,7 +237,7 @@ class ExitInterviewPortal(CustomerPortal):
         )
         if not interview:
             return interview
-        lang = request.env["res.lang"]._get_data(code=interview._invitation_lang())
+        lang = request.env["res.lang"]._get_data(code=interview._leaver_lang())
         if not lang:
             return interview
         request.update_context(lang=lang.code)

@@ -5,7 +5,7 @@ from . import hr_exit_interview
 from . import hr_exit_interview_board
 from . import hr_exit_interview_mail
 from . import hr_exit_interview_portal
-from . import hr_exit_interview_invitation
+from . import hr_exit_interview_link_sending
 from . import hr_exit_interview_follow_up
 from . import hr_exit_interview_line
 from . import hr_departure_reason
@@ -15,7 +15,7 @@ from . import hr_job_advice
 from . import res_company
 from . import res_config_settings
 from . import hr_exit_interview_measure
-from . import hr_exit_interview_report_log
+from . import hr_exit_interview_reading
 from . import mail_message
 from . import mail_activity
 from . import ir_attachment

@@ -13,7 +13,7 @@ STATES = [
     ("invited", "Invited"),
     ("prepared", "Prepared"),
     ("held", "Held"),
-    ("reported", "Reported"),
+    ("shared", "Shared with Board"),
     ("evaluated", "Evaluated"),
     ("declined", "Declined"),
     ("cancelled", "Cancelled"),
@@ -22,17 +22,17 @@ STATES = [
 # Until the report is shared, the interview is the interviewer's working file.
 BEFORE_REPORT_STATES = ("draft", "invited", "prepared", "held")
 # From the report on, the board reads the interview.
-REPORTED_STATES = ("reported", "evaluated")
+SHARED_STATES = ("shared", "evaluated")
 # The conversation took place.
-HELD_STATES = ("held", *REPORTED_STATES)
+HELD_STATES = ("held", *SHARED_STATES)
 
 # For each state, the states an interview may come from.
 TRANSITIONS = {
     "invited": ("draft",),
     "prepared": ("invited",),
     "held": ("invited", "prepared"),
-    "reported": ("held",),
-    "evaluated": ("reported",),
+    "shared": ("held",),
+    "evaluated": ("shared",),
     "declined": ("draft", "invited"),
     "cancelled": BEFORE_REPORT_STATES,
     "draft": ("declined", "cancelled"),
@@ -59,7 +59,7 @@ INTERVIEWER_GROUP = "hr_exit_interview.group_exit_interview_interviewer"
 OFFICER_GROUP = "hr_exit_interview.group_exit_interview_officer"
 BOARD_GROUP = "hr_exit_interview.group_exit_interview_board"
 BOARD_FIELDS = {"board_evaluation", "measure_ids"}
-# What the board reads of a reported interview: opening any of these is logged.
+# What the board reads of a shared interview: opening any of these is logged.
 REPORT_FIELDS = (
     "report_summary",
     "reasons_for_leaving",
@@ -88,7 +88,7 @@ STATE_ROLES = {
     "draft": OFFICER_GROUP,
     "prepared": INTERVIEWER_GROUP,
     "held": INTERVIEWER_GROUP,
-    "reported": INTERVIEWER_GROUP,
+    "shared": INTERVIEWER_GROUP,
     "declined": INTERVIEWER_GROUP,
     "evaluated": BOARD_GROUP,
 }
@@ -464,7 +464,7 @@ class HrExitInterview(models.Model):
             or (self._origin.id and self.template_id == self._origin.template_id)
         ):
             return
-        lines = self.template_id._interview_line_values(self._invitation_lang())
+        lines = self.template_id._interview_line_values(self._leaver_lang())
         self.line_ids = [Command.clear()] + [Command.create(v) for v in lines]
 
     # === CRUD METHODS === #
@@ -587,7 +587,7 @@ class HrExitInterview(models.Model):
             self._meeting_activities().action_feedback()
             self._close_answers_in_activity(done=True)
             self._portal_end_link()
-        elif state in ("reported", "evaluated"):
+        elif state in ("shared", "evaluated"):
             self._close_answers_in_activity(done=False)
             self._portal_end_link()
         elif state in ("cancelled", "declined"):
@@ -763,11 +763,11 @@ class HrExitInterview(models.Model):
             )
         self._write_state("held")
 
-    def action_report(self):
+    def action_share_with_board(self):
         """Finish the report: from now on the board can read it. From the form (the
         button asks for the check), the interviewer first sees what is missing."""
         for interview in self:
-            interview._check_transition("reported")
+            interview._check_transition("shared")
             if not interview.report_summary:
                 raise UserError(
                     self.env._(
@@ -781,7 +781,7 @@ class HrExitInterview(models.Model):
             and not context.get("exit_interview_share_confirmed")
         ):
             return self._report_share_wizard()
-        self._write_state("reported")
+        self._write_state("shared")
         self._notify_board()
 
     def action_evaluate(self):
@@ -830,7 +830,7 @@ class HrExitInterview(models.Model):
                         employee=interview.employee_id.name,
                     )
                 )
-            if interview.state not in REPORTED_STATES:
+            if interview.state not in SHARED_STATES:
                 raise UserError(
                     self.env._(
                         "Share the report with the board first: the advice is handed "
@@ -911,11 +911,12 @@ class HrExitInterview(models.Model):
                 "Only an interview whose questions were sent can be marked as held: "
                 "send the questions first."
             ),
-            "reported": self.env._(
-                "Only a held interview can be reported: mark it as held first."
+            "shared": self.env._(
+                "Only a held interview can be shared with the board: mark it as held "
+                "first."
             ),
             "evaluated": self.env._(
-                "The board evaluates reported interviews only: the interviewer must "
+                "The board evaluates shared interviews only: the interviewer must "
                 "finish the report first."
             ),
             "declined": self.env._(
@@ -923,8 +924,8 @@ class HrExitInterview(models.Model):
                 "it instead."
             ),
             "cancelled": self.env._(
-                "A reported interview belongs to the board's record and cannot be "
-                "cancelled."
+                "An interview shared with the board belongs to its record and cannot "
+                "be cancelled."
             ),
             "draft": self.env._(
                 "Only a cancelled or declined interview can be reset to draft."
@@ -1050,7 +1051,7 @@ class HrExitInterview(models.Model):
         """Copy the template's questions, in the employee's language: later edits of
         the template never change this interview."""
         self.ensure_one()
-        lines = self.template_id._interview_line_values(self._invitation_lang())
+        lines = self.template_id._interview_line_values(self._leaver_lang())
         self.env["hr.exit.interview.line"].create(
             [dict(values, interview_id=self.id) for values in lines]
         )

@@ -8,8 +8,8 @@ from .hr_exit_interview import (
     BOARD_GROUP,
     OFFICER_GROUP,
     REPORT_FIELDS,
-    REPORTED_STATES,
     SHARED_REPORT_FIELDS,
+    SHARED_STATES,
 )
 
 
@@ -83,7 +83,7 @@ class HrExitInterview(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)
-        self.env["hr.exit.interview.report.log"]._log_search(
+        self.env["hr.exit.interview.reading"]._log_search(
             domain, REPORT_FIELDS, "hr.exit.interview.search"
         )
         return query
@@ -94,10 +94,10 @@ class HrExitInterview(models.Model):
         if self.env.su or not user.has_group(BOARD_GROUP):
             return
         read = self.sudo().filtered(
-            lambda i: i.state in REPORTED_STATES and i.interviewer_id != user
+            lambda i: i.state in SHARED_STATES and i.interviewer_id != user
         )
         if read:
-            self.env["hr.exit.interview.report.log"]._log_reading(
+            self.env["hr.exit.interview.reading"]._log_reading(
                 "hr.exit.interview.read", read
             )
 
@@ -110,7 +110,7 @@ class HrExitInterview(models.Model):
             raise UserError(
                 self.env._("Whether a departure is voluntary follows its reason.")
             )
-        shared = self.filtered(lambda interview: interview.state in REPORTED_STATES)
+        shared = self.filtered(lambda interview: interview.state in SHARED_STATES)
         if shared and (SHARED_REPORT_FIELDS & vals.keys() or "active" in vals):
             raise UserError(
                 self.env._(
@@ -209,9 +209,11 @@ class HrExitInterview(models.Model):
         ):
             return
         if not set(vals) - BOARD_FIELDS:
-            if any(interview.state != "reported" for interview in self):
+            if any(interview.state != "shared" for interview in self):
                 raise UserError(
-                    self.env._("The board evaluates an interview while it is reported.")
+                    self.env._(
+                        "The board evaluates an interview while it is shared with it."
+                    )
                 )
         elif any(interview.interviewer_id != user for interview in self):
             raise AccessError(

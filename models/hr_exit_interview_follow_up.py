@@ -388,7 +388,7 @@ class HrExitInterview(models.Model):
         )
         self.measure_ids.write({"name": self.env._("(anonymised)")})
         # The sendings hold the employee's address and user.
-        self.invitation_ids.unlink()
+        self.link_sending_ids.unlink()
         for model, ids in (
             (self._name, self.ids),
             (self.measure_ids._name, self.measure_ids.ids),

@@ -25,7 +25,7 @@ def portal_digest(text):
 
 class HrExitInterviewLine(models.Model):
     _name = "hr.exit.interview.line"
-    _description = "Exit Interview Question"
+    _description = "Exit Interview Answer"
     _order = "interview_id, sequence, id"
 
     interview_id = fields.Many2one(
@@ -202,7 +202,7 @@ class HrExitInterviewLine(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)
-        self.env["hr.exit.interview.report.log"]._log_search(
+        self.env["hr.exit.interview.reading"]._log_search(
             domain, ANSWER_FIELDS, "hr.exit.interview.line.search"
         )
         return query

@@ -88,11 +88,11 @@ class HrExitInterviewMeasure(models.Model):
         if (
             not self.env.su
             and not self.env.user.has_group(OFFICER_GROUP)
-            and any(measure.interview_id.state != "reported" for measure in measures)
+            and any(measure.interview_id.state != "shared" for measure in measures)
         ):
             raise UserError(
                 self.env._(
-                    "The board formulates measures while it evaluates a reported "
+                    "The board formulates measures while it evaluates a shared "
                     "interview."
                 )
             )

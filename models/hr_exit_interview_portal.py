@@ -118,8 +118,8 @@ class HrExitInterview(models.Model):
     # The portal
 
     access_token_digest = fields.Char(groups="base.group_system", copy=False)
-    invitation_ids = fields.One2many(
-        "hr.exit.interview.invitation",
+    link_sending_ids = fields.One2many(
+        "hr.exit.interview.link.sending",
         "interview_id",
         string="Sendings of the Link",
         groups=OFFICER_GROUP,
@@ -262,7 +262,7 @@ class HrExitInterview(models.Model):
         if not user or user._is_public():
             return self.browse()
         sendings = (
-            self.env["hr.exit.interview.invitation"]
+            self.env["hr.exit.interview.link.sending"]
             .sudo()
             .search([("user_id", "=", user.id)])
         )
@@ -331,7 +331,7 @@ class HrExitInterview(models.Model):
         self.ensure_one()
         # Sorted here as the model orders them: sorted() would ask the database,
         # at every check of the link, for records already in memory.
-        return self.sudo().invitation_ids.sorted(
+        return self.sudo().link_sending_ids.sorted(
             lambda sending: (sending.sent_on, sending.id), reverse=True
         )[:1]
 
@@ -454,7 +454,7 @@ class HrExitInterview(models.Model):
         now = fields.Datetime.now()
         values = {
             "notice_text": "\n\n".join(self._privacy_notice()),
-            "notice_lang": self._invitation_lang(),
+            "notice_lang": self._leaver_lang(),
             "board_consent": board_consent,
             "successor_advice_consent": advice_consent,
             "board_consent_on": now,
@@ -647,7 +647,7 @@ class HrExitInterview(models.Model):
         self._send_private_mail(
             f"hr_exit_interview.mail_template_exit_interview_{kind}", email, link=link
         )
-        self.env["hr.exit.interview.invitation"].sudo().create(
+        self.env["hr.exit.interview.link.sending"].sudo().create(
             {
                 "interview_id": self.id,
                 "employee_id": self.employee_id.id,
@@ -673,7 +673,7 @@ class HrExitInterview(models.Model):
         no model, no record, no author who could read it back, deleted once sent."""
         self.ensure_one()
         template = self.env.ref(template_xmlid).with_context(
-            lang=self._invitation_lang(), exit_interview_link=link
+            lang=self._leaver_lang(), exit_interview_link=link
         )
         rendered = {
             name: template._render_field(name, self.ids, compute_lang=True)[self.id]
@@ -762,7 +762,7 @@ class HrExitInterview(models.Model):
         pdf, _type = (
             self.env["ir.actions.report"]
             .sudo()
-            .with_context(lang=self._invitation_lang())
+            .with_context(lang=self._leaver_lang())
             ._render_qweb_pdf(
                 "hr_exit_interview.action_report_exit_interview_answers", self.ids
             )
@@ -819,18 +819,18 @@ class HrExitInterview(models.Model):
         employee.fetch(EMPLOYEE_CONTACT_FIELDS)
         return employee
 
-    def _invitation_email(self):
+    def _leaver_email(self):
         """The employee's private email, else the work email: the link is personal."""
         employee = self._employee_contact()
         return employee.private_email or employee.work_email
 
-    def _invitation_user(self):
+    def _leaver_user(self):
         """The employee's own user, if any: the internal one, else the portal user of
         the work contact."""
         employee = self._employee_contact()
         return employee.user_id or employee.work_contact_id.user_ids[:1]
 
-    def _invitation_lang(self):
+    def _leaver_lang(self):
         """The employee's language: the one HR set on the employee, else their
         user's, else their contact's; whoever writes to them."""
         employee = self._employee_contact()
@@ -855,7 +855,7 @@ class HrExitInterview(models.Model):
             self.planned_start,
             tz=self._employee_tz(),
             dt_format="EEEE d MMMM y",
-            lang_code=self._invitation_lang(),
+            lang_code=self._leaver_lang(),
         )
 
     def _letter_meeting_time(self):
@@ -866,13 +866,13 @@ class HrExitInterview(models.Model):
             self.planned_start,
             tz=self._employee_tz(),
             dt_format="HH:mm",
-            lang_code=self._invitation_lang(),
+            lang_code=self._leaver_lang(),
         )
 
     def _letter_meeting_duration(self):
         """The meeting's length in words, to the half hour: "two hours"."""
         self.ensure_one()
-        lang = self._invitation_lang()
+        lang = self._leaver_lang()
         _ = self.with_context(lang=lang).env._
         hours = round(self.duration * 2) / 2
         words = {
@@ -892,7 +892,7 @@ class HrExitInterview(models.Model):
         """The planned meeting in one sentence, written as the letter writes it, in
         the employee's language and time zone: the employee's page says it so."""
         self.ensure_one()
-        return self.with_context(lang=self._invitation_lang()).env._(
+        return self.with_context(lang=self._leaver_lang()).env._(
             "Meeting planned on %(day)s at %(time)s, for about %(duration)s.",
             day=self._letter_meeting_day(),
             time=self._letter_meeting_time(),
@@ -903,7 +903,7 @@ class HrExitInterview(models.Model):
         """The template's letter with the employee's and organisation's names, in the
         employee's language; the names are escaped, the letter is sanitized HTML."""
         self.ensure_one()
-        self_lang = self.with_context(lang=self._invitation_lang())
+        self_lang = self.with_context(lang=self._leaver_lang())
         letter = self_lang.template_id.letter or Markup()
         replacements = {
             self_lang.env._(
@@ -920,7 +920,7 @@ class HrExitInterview(models.Model):
         employee's language, as paragraphs: the company's own text adds to them and
         never replaces them."""
         self.ensure_one()
-        self_lang = self.with_context(lang=self._invitation_lang())
+        self_lang = self.with_context(lang=self._leaver_lang())
         company = self_lang.company_id
         _ = self_lang.env._
         paragraphs = [

@@ -43,7 +43,7 @@ class ReportExitInterview(models.AbstractModel):
         _check_board_reader(self.env)
         docs = self.env["hr.exit.interview"].browse(docids)
         docs.check_access("read")
-        self.env["hr.exit.interview.report.log"]._log_reading(self._name, docs)
+        self.env["hr.exit.interview.reading"]._log_reading(self._name, docs)
         # Checked above: the reader may read these interviews, and the report shows
         # nothing the reader may not read (answers only when they belong to the
         # report). Rendering them in superuser mode spares re-applying every record

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.hr_exit_interview import HELD_STATES, REPORTED_STATES
+from ..models.hr_exit_interview import HELD_STATES, SHARED_STATES
 from ..models.res_company import MIN_GROUP_SIZE
 from .hr_exit_interview_report import _check_board_reader
 
@@ -30,7 +30,7 @@ class ReportExitInterviewSummary(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         _check_board_reader(self.env)
-        self.env["hr.exit.interview.report.log"]._log_reading(self._name)
+        self.env["hr.exit.interview.reading"]._log_reading(self._name)
         data = data or {}
         try:
             date_from = fields.Date.to_date(data.get("date_from"))
@@ -59,7 +59,7 @@ class ReportExitInterviewSummary(models.AbstractModel):
             .with_context(prefetch_fields=False)
             .search(
                 self._period_domain(companies, date_from, date_to)
-                + [("state", "in", REPORTED_STATES)]
+                + [("state", "in", SHARED_STATES)]
             )
         )
         return {

@@ -37,7 +37,7 @@ WRONG_TERMS = {
     "Status": {"nl": {"provincie", "staat"}, "fr": {"province", "état"}},
     "Open": {"nl": {"openen"}, "fr": {"ouvrir"}},
     "Report Readings": {"nl": {"lezing", "lezingen"}},
-    "Exit Interview Report Reading": {"nl": {"lezing", "lezingen"}},
+    "Exit Interview Reading": {"nl": {"lezing", "lezingen"}},
 }
 # Terms ruled on as selection values only: there "Open" is a state, not the verb.
 WRONG_TERMS_SELECTION_ONLY = {"Open"}

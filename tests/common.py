@@ -155,8 +155,8 @@ class ExitInterviewCase(TransactionCase):
         if they have one), and the token of its personal link."""
         interview = cls.create_interview(**values)
         interview.with_user(cls.officer)._send_employee_link(
-            interview._invitation_email() or "leaver@example.com",
-            interview._invitation_user(),
+            interview._leaver_email() or "leaver@example.com",
+            interview._leaver_user(),
         )
         # The mail carried its own link; a test needs one it knows.
         return interview, interview._portal_new_token()

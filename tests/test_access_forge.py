@@ -56,7 +56,7 @@ class TestNoForgedValues(ExitInterviewCase):
         if field.type == "selection":
             values = [value for value, _label in field._description_selection(self.env)]
             values = [value for value in values if value != baseline[field.name]]
-            return "reported" if "reported" in values else values[-1]
+            return "shared" if "shared" in values else values[-1]
         if field.type == "many2one":
             return self.officer.id if field.comodel_name == "res.users" else 1
         if field.type == "many2many":

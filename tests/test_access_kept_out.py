@@ -34,7 +34,7 @@ class TestKeptOutInEveryRole(ExitInterviewCase):
         cls.interview = cls.create_interview(
             state="held", report_summary="What the board reads"
         )
-        cls.interview.action_report()
+        cls.interview.action_share_with_board()
         cls.agree_board_reads_answers(cls.interview)
         cls.interview.measure_ids = [Command.create({"name": "A lesson"})]
 
@@ -71,7 +71,7 @@ class TestKeptOutInEveryRole(ExitInterviewCase):
                     ),
                     [],
                 )
-        self.assertEqual(self.interview.sudo().state, "reported")
+        self.assertEqual(self.interview.sudo().state, "shared")
 
     def test_another_board_member_reads_the_report(self):
         interview = self.interview.with_user(self.board)
@@ -96,7 +96,7 @@ class TestAMeasuresOwnerLearnsNotWhoseExit(ExitInterviewCase):
     def setUpClass(cls):
         super().setUpClass()
         interview = cls.create_interview(state="held", report_summary="Report")
-        interview.action_report()
+        interview.action_share_with_board()
         # The board gives a measure to the leaver's own manager.
         cls.measure = cls.env["hr.exit.interview.measure"].create(
             {

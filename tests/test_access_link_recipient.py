@@ -24,7 +24,7 @@ class TestTheLinkGoesToTheEmployeeOnly(LinkCase):
         )
 
     def sendings(self):
-        return self.env["hr.exit.interview.invitation"].search(
+        return self.env["hr.exit.interview.link.sending"].search(
             [("interview_id", "=", self.interview.id)]
         )
 

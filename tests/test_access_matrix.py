@@ -77,7 +77,7 @@ FIELD_GROUPS = {
     "preparation": ("hr.exit.interview", "excelled_at"),
     "report": ("hr.exit.interview", "report_summary"),
     "evaluation": ("hr.exit.interview", "board_evaluation"),
-    "sendings": ("hr.exit.interview.invitation", "email"),
+    "sendings": ("hr.exit.interview.link.sending", "email"),
     "answers": ("hr.exit.interview.line", "answer_text"),
     "notes": ("hr.exit.interview.line", "interviewer_note"),
     "measures": ("hr.exit.interview.measure", "name"),
@@ -87,7 +87,7 @@ FIELD_GROUPS = {
 INTERVIEW_LINK = {
     "hr.exit.interview": "id",
     "hr.exit.interview.line": "interview_id",
-    "hr.exit.interview.invitation": "interview_id",
+    "hr.exit.interview.link.sending": "interview_id",
     "hr.exit.interview.measure": "interview_id",
     "hr.exit.interview.question": False,
 }
@@ -112,7 +112,7 @@ FIELD_MATRIX = {
 # interview, the question sheet and the answers of the held one, the period summary.
 REPORTS = (
     ("board_held", "action_report_exit_interview", "held"),
-    ("board_reported", "action_report_exit_interview", "reported"),
+    ("board_reported", "action_report_exit_interview", "shared"),
     ("sheet", "action_report_exit_interview_questions", "held"),
     ("answers", "action_report_exit_interview_answers", "held"),
     ("summary", "action_report_exit_interview_summary", None),
@@ -216,7 +216,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             {"answer_text": "Reported answer", "interviewer_note": "Reported note"}
         )
         cls.agree_board_reads_answers(cls.reported)
-        cls.reported.action_report()
+        cls.reported.action_share_with_board()
         cls.reported.write(
             {
                 "board_evaluation": "A lesson",
@@ -265,7 +265,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
             advice_for_successor="Keep the Saturday team together",
             points_to_improve="Summer planning",
         )
-        advised.action_report()
+        advised.action_share_with_board()
         advised.sudo().successor_advice_consent = True
         job_advice = self.env["hr.job.advice"].create(
             {"job_id": self.job.id, "advice": "Spare advice"}
@@ -350,7 +350,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
         "odoo.addons.base.models.ir_actions_report",
     )
     def test_reports(self):
-        interviews = {"held": self.held, "reported": self.reported}
+        interviews = {"held": self.held, "shared": self.reported}
         period = {"date_from": "2031-01-01", "date_to": "2031-12-31"}
         for role in ROLES:
             reports = self.env["ir.actions.report"].with_user(self.users[role])

@@ -155,7 +155,7 @@ class TestBackOfficeAccessibility(AxeCase):
         cls.reported = cls.create_interview(
             employee_id=rita.id, state="held", report_summary="A warm goodbye"
         )
-        cls.reported.action_report()
+        cls.reported.action_share_with_board()
         cls.invited, _token = cls.create_invited_interview()
 
     def test_board_on_a_phone(self):

@@ -49,7 +49,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
                 "res_id": cls.reported.id,
             }
         )
-        cls.reported.with_user(cls.interviewer).action_report()
+        cls.reported.with_user(cls.interviewer).action_share_with_board()
         cls.reported.with_user(cls.board).write(
             {
                 "board_evaluation": f"{MARK}-evaluation",
@@ -122,7 +122,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
                 state="held",
                 report_summary="Report",
                 points_to_improve=f"Other point {index}",
-            ).action_report()
+            ).action_share_with_board()
         values = self.summary(self.manager_user)
         self.assertNotIn(
             f"{MARK}-points_to_improve", values["points_to_improve"], "kept out"
@@ -276,7 +276,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
     def test_state_moves_through_the_actions_only(self):
         held = self.create_interview(template_id=self.short.id, state="held")
         as_interviewer = held.with_user(self.interviewer)
-        for state in ("reported", "evaluated", "draft", "cancelled"):
+        for state in ("shared", "evaluated", "draft", "cancelled"):
             with self.subTest(state=state), self.assertRaises(UserError):
                 as_interviewer.write({"state": state})
         declined = self.create_interview(template_id=self.short.id, state="declined")
@@ -293,8 +293,8 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
                 {"employee_id": self.employee.id, "state": "evaluated"}
             )
         as_interviewer.report_summary = "Report"
-        as_interviewer.action_report()
-        self.assertEqual(held.state, "reported")
+        as_interviewer.action_share_with_board()
+        self.assertEqual(held.state, "shared")
 
     @mute_logger(*MUTED)
     def test_employee_and_measure_interview_cannot_move(self):
@@ -311,7 +311,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
         second = self.create_interview(
             template_id=self.short.id, state="held", report_summary="x"
         )
-        second.action_report()
+        second.action_share_with_board()
         as_board = self.measure.with_user(self.board)
         with self.assertRaises(UserError):
             as_board.write({"interview_id": second.id})
@@ -328,7 +328,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
     # 6. Every board reading is logged
 
     def logs(self):
-        return self.env["hr.exit.interview.report.log"].search_count(
+        return self.env["hr.exit.interview.reading"].search_count(
             [("interview_id", "=", self.reported.id), ("user_id", "=", self.board.id)]
         )
 

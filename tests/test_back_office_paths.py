@@ -36,7 +36,7 @@ class TestBackOfficePaths(ExitInterviewCase):
             user_id=cls.interviewer.id,
         )
         cls.agree_board_reads_answers(cls.reported)
-        cls.reported.action_report()
+        cls.reported.action_share_with_board()
         colleague = cls.env["hr.employee"].create({"name": "Other Leaver"})
         cls.without_consent = cls.create_interview(
             employee_id=colleague.id, template_id=cls.short.id, state="held"
@@ -44,7 +44,7 @@ class TestBackOfficePaths(ExitInterviewCase):
         cls.without_consent.line_ids.sudo().answer_text = f"{MARK}-no-consent"
 
     def log_count(self):
-        return self.env["hr.exit.interview.report.log"].sudo().search_count([])
+        return self.env["hr.exit.interview.reading"].sudo().search_count([])
 
     def test_the_board_cannot_search_the_chatter_through_the_interview(self):
         interviews = self.env["hr.exit.interview"].with_user(self.board)
@@ -182,11 +182,11 @@ class TestBackOfficePaths(ExitInterviewCase):
             "hr_exit_interview.group_exit_interview_officer"
         )
         kept_out = self.create_interview(state="held", report_summary="Report")
-        kept_out.action_report()
+        kept_out.action_share_with_board()
         self.env["ir.actions.report"].with_user(self.board)._render_qweb_html(
             "hr_exit_interview.action_report_exit_interview", kept_out.ids
         )
-        logs = self.env["hr.exit.interview.report.log"]
+        logs = self.env["hr.exit.interview.reading"]
         self.assertTrue(
             logs.with_user(self.officer).search([("interview_id", "=", kept_out.id)])
         )

@@ -18,7 +18,7 @@ TIMED_RUNS = 15
 SUMMARY_YEAR = 2030
 ANALYSIS_GROUPINGS = ("departure_reason_id", "department_id", "year", "seniority_band")
 # Share of each state among the interviews of the summary, out of 10.
-STATES = ["reported"] * 4 + ["evaluated"] * 2 + ["held"] * 2 + ["declined", "cancelled"]
+STATES = ["shared"] * 4 + ["evaluated"] * 2 + ["held"] * 2 + ["declined", "cancelled"]
 
 
 @tagged("-standard", "hr_exit_interview_bench", "post_install", "-at_install")
@@ -77,7 +77,7 @@ class BenchExitInterview(QueryCountCase):
         interview.line_ids.filtered(lambda line: line.question_type == "yes_no").write(
             {"answer_yes_no": "yes"}
         )
-        interview.action_report()
+        interview.action_share_with_board()
         questions = len(interview.line_ids)
         survey, answer = self.answered_survey(questions)
         admin = self.env.ref("base.user_admin")

@@ -14,7 +14,7 @@ class TestBoardEvaluation(ExitInterviewCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.interview = cls.create_interview(state="held", report_summary="The report")
-        cls.interview.action_report()
+        cls.interview.action_share_with_board()
         cls.responsible = cls.users["internal"]
 
     def test_board_evaluates_and_formulates_actions(self):
@@ -39,7 +39,7 @@ class TestBoardEvaluation(ExitInterviewCase):
         self.assertEqual(action.activity_ids.user_id, self.responsible)
         interview.action_evaluate()
         self.assertEqual(self.interview.state, "evaluated")
-        with self.assertRaisesRegex(UserError, "while it is reported"):
+        with self.assertRaisesRegex(UserError, "while it is shared"):
             interview.board_evaluation = "Too late"
 
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")

@@ -243,7 +243,7 @@ class TestConcurrency(BaseCase):
             interview = env["hr.exit.interview"].browse(interview_id)
             self.assertTrue(interview.reminder_sent)
             self.assertEqual(
-                interview.invitation_ids.mapped("kind").count("reminder"), 1
+                interview.link_sending_ids.mapped("kind").count("reminder"), 1
             )
 
     def test_anonymisation_happens_once_when_the_job_runs_twice(self):

@@ -27,7 +27,7 @@ class TestRetention(ExitInterviewCase):
         rating.sudo().answer_rating = "4"
         text.sudo().answer_text = "Secret answer"
         text.interviewer_note = "Secret note"
-        cls.old.action_report()
+        cls.old.action_share_with_board()
         cls.old.measure_ids = [
             Command.create({"name": "Secret action", "category": "hr_policy"})
         ]
@@ -48,7 +48,7 @@ class TestRetention(ExitInterviewCase):
         self.assertFalse(old.points_to_improve)
         self.assertFalse(old.excelled_at)
         self.assertFalse(old.sudo().access_token_digest)
-        self.assertFalse(old.sudo().invitation_ids)
+        self.assertFalse(old.sudo().link_sending_ids)
         self.assertFalse(old.notice_text)
         self.assertFalse(any(old.line_ids.mapped("answer_text")))
         self.assertFalse(any(old.line_ids.mapped("interviewer_note")))
@@ -65,7 +65,7 @@ class TestRetention(ExitInterviewCase):
         self.assertEqual(old.rating_average, 4.0)
         self.assertEqual(old.measure_ids.category, "hr_policy")
         self.assertEqual(old.measure_ids.state, "open")
-        self.assertEqual(old.state, "reported")
+        self.assertEqual(old.state, "shared")
         # untouched, and idempotent
         self.assertEqual(self.recent.employee_id, self.employee)
         self.assertFalse(self.env["hr.exit.interview"]._cron_anonymise_expired())

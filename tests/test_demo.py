@@ -42,7 +42,7 @@ class TestDemo(TransactionCase):
     def test_flemish_employees_read_dutch(self):
         prepared = self.demo("prepared")
         self.assertEqual(prepared.employee_id.lang, "nl_BE")
-        self.assertEqual(prepared._invitation_lang(), "nl_BE")
+        self.assertEqual(prepared._leaver_lang(), "nl_BE")
         self.assertIn("Algemeen", prepared.line_ids.mapped("section_name"))
 
     def test_the_follow_up_outlives_the_interview(self):

@@ -91,7 +91,7 @@ class TestSending(LinkCase):
         )
         note = interview.message_ids[0]
         self.assertIn("The questions were sent to d...@example.com", note.body)
-        sending = interview.invitation_ids
+        sending = interview.link_sending_ids
         self.assertEqual(sending.email, "dirk@example.com")
         self.assertEqual(sending.sent_by_id, self.officer)
         self.assertEqual(sending.kind, "invitation")
@@ -129,7 +129,7 @@ class TestSending(LinkCase):
         self.assertEqual(wizard.email, "dirk@example.com")
         mail = self.send_with_wizard(interview, email="Dirk <dirk.home@example.com>")
         self.assertEqual(mail["email_to"], ["dirk.home@example.com"])
-        self.assertEqual(interview.invitation_ids.email, "dirk.home@example.com")
+        self.assertEqual(interview.link_sending_ids.email, "dirk.home@example.com")
 
     def test_a_bad_address_is_refused_and_nothing_is_sent(self):
         interview = self.create_interview()
@@ -142,7 +142,7 @@ class TestSending(LinkCase):
         with self.assertRaisesRegex(UserError, "is not an email address"):
             wizard.action_send()
         self.assertEqual(interview.state, "draft")
-        self.assertFalse(interview.invitation_ids)
+        self.assertFalse(interview.link_sending_ids)
 
     @mute_logger("odoo.addons.base.models.ir_model")
     def test_a_mail_that_cannot_go_leaves_no_link_behind(self):
@@ -176,7 +176,7 @@ class TestSending(LinkCase):
         self.employee.user_id = self.users["internal"]
         with self.assertRaisesRegex(UserError, "changed while this window was open"):
             wizard.action_send()
-        self.assertFalse(interview.invitation_ids)
+        self.assertFalse(interview.link_sending_ids)
 
     def test_only_officers_send(self):
         interview = self.create_interview()
@@ -192,13 +192,13 @@ class TestSending(LinkCase):
     def test_the_log_is_append_only_and_for_officers(self):
         interview = self.create_interview()
         self.send_with_wizard(interview)
-        sending = interview.invitation_ids
+        sending = interview.link_sending_ids
         with self.assertRaises(AccessError):
             sending.with_user(self.officer).write({"email": "officer@example.com"})
         with self.assertRaises(AccessError):
             sending.with_user(self.officer).unlink()
         with self.assertRaises(AccessError):
-            self.env["hr.exit.interview.invitation"].with_user(self.officer).create(
+            self.env["hr.exit.interview.link.sending"].with_user(self.officer).create(
                 {
                     "interview_id": interview.id,
                     "kind": "invitation",
@@ -226,7 +226,7 @@ class TestSending(LinkCase):
         self.assertFalse(interview._portal_token_matches(first))
         self.assertTrue(interview._portal_token_matches(second))
         self.assertEqual(interview.line_ids[0].answer_text, "Draft kept")
-        self.assertEqual(len(interview.invitation_ids), 2)
+        self.assertEqual(len(interview.link_sending_ids), 2)
 
     def test_the_link_ends_with_the_employees_part(self):
         for step in ("submit", "decline", "cancel", "held", "interviewer"):
@@ -268,14 +268,14 @@ class TestSending(LinkCase):
         self.assertTrue(waiting._portal_token_matches(self.token_of(mail)))
         self.assertFalse(waiting._portal_token_matches(old_token))
         self.assertTrue(waiting.reminder_sent)
-        self.assertEqual(waiting.invitation_ids[0].kind, "reminder")
+        self.assertEqual(waiting.link_sending_ids[0].kind, "reminder")
         self.assertFalse(cron._cron_send_reminders())
 
     def test_work_email_when_no_private_one(self):
         self.employee.private_email = False
         self.employee.work_email = "dirk.work@example.com"
         self.assertEqual(
-            self.create_interview()._invitation_email(), "dirk.work@example.com"
+            self.create_interview()._leaver_email(), "dirk.work@example.com"
         )
 
     def test_names_in_the_letter_are_escaped(self):
@@ -302,7 +302,7 @@ class TestOwnership(LinkCase, HttpCase):
         cls.interview, cls.token = cls.create_invited_interview()
 
     def test_the_latest_sending_names_the_owner(self):
-        self.assertEqual(self.interview.invitation_ids.user_id, self.portal_user)
+        self.assertEqual(self.interview.link_sending_ids.user_id, self.portal_user)
         self.authenticate("link_owner", "link_owner")
         response = self.url_open(self.portal_path(self.interview))
         self.assertEqual(response.status_code, 200)
@@ -589,7 +589,7 @@ class TestNoRoleFindsALink(LinkCase, HttpCase):
         self.send_with_wizard(self.interview)
         self.interview.action_mark_held()
         self.interview.sudo().board_evaluation = "MARK-EVALUATION"
-        self.interview.action_report()
+        self.interview.action_share_with_board()
         self.env.flush_all()
         readers = {
             "interviewer": self.interviewer,

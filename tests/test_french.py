@@ -52,7 +52,7 @@ class TestFrench(HttpCase, ExitInterviewCase):
         interview = self.create_interview(
             employee_id=leaver.id, state="held", report_summary="Bonne équipe"
         )
-        interview.action_report()
+        interview.action_share_with_board()
         self.board.lang = "fr_BE"
         reports = self.env["ir.actions.report"].with_user(self.board)
         html = unescape(

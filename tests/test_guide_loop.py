@@ -39,7 +39,7 @@ class TestTheBoard(HttpCase, ExitInterviewCase):
         )
 
     def test_the_board_is_told_a_report_waits_naming_no_one(self):
-        self.interview.action_report()
+        self.interview.action_share_with_board()
         notices = self.env["mail.message"].search(
             [
                 ("model", "=", "hr.exit.interview"),
@@ -87,7 +87,7 @@ class TestTheBoard(HttpCase, ExitInterviewCase):
         self.assertFalse(form.xpath("//button[@name='action_open_calendar_event']"))
 
     def test_tour_three_clicks_to_a_waiting_report(self):
-        self.interview.action_report()
+        self.interview.action_share_with_board()
         self.start_tour("/odoo", "hr_exit_interview_board", login=self.board.login)
 
 
@@ -129,7 +129,7 @@ class TestConversationSheet(ExitInterviewCase):
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_no_one_else_prints_it(self):
         self.interview.sudo().write({"state": "held", "report_summary": "Report"})
-        self.interview.action_report()
+        self.interview.action_share_with_board()
         for user in (self.board, self.other_interviewer, self.manager_user):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.render(user)
@@ -169,7 +169,7 @@ class TestChecklist(ExitInterviewCase):
         interview = self.create_interview(
             state="held", report_summary="Report", confidentiality_explained=True
         )
-        interview.action_report()
+        interview.action_share_with_board()
         html = (
             self.env["ir.actions.report"]
             .with_user(self.board)

@@ -219,7 +219,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
         self.interview.action_mark_held()
         self.interview.report_summary = MARKUP_PAYLOADS[1]
         self.agree_board_reads_answers(self.interview)
-        self.interview.action_report()
+        self.interview.action_share_with_board()
         board_report = (
             reports.with_user(self.board)
             ._render_qweb_html(

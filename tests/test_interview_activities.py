@@ -164,7 +164,7 @@ class TestTextsInTheReadersLanguage(ExitInterviewCase):
             lang="nl_NL",
         )
         interview = self.create_interview(state="held", report_summary="Goodbye")
-        interview.with_user(self.interviewer).action_report()
+        interview.with_user(self.interviewer).action_share_with_board()
         notices = self.env["mail.message"].search(
             [("model", "=", interview._name), ("res_id", "=", interview.id)]
         )
@@ -174,7 +174,7 @@ class TestTextsInTheReadersLanguage(ExitInterviewCase):
         self.assertEqual(english.subject, "An exit interview report is ready")
 
     def test_a_measure_s_activity_in_its_responsible_s_language(self):
-        interview = self.create_interview(state="reported", report_summary="Goodbye")
+        interview = self.create_interview(state="shared", report_summary="Goodbye")
         measure = (
             self.env["hr.exit.interview.measure"]
             .with_user(self.board)

@@ -48,13 +48,13 @@ class TestShareReportWithBoard(ExitInterviewCase):
         return (
             self.interview.with_user(self.interviewer)
             .with_context(exit_interview_share_check=True)
-            .action_report()
+            .action_share_with_board()
         )
 
     def test_the_button_asks_no_confirmation_before_the_check(self):
         arch = self.env["hr.exit.interview"].get_views([(False, "form")])["views"]
         button = etree.fromstring(arch["form"]["arch"]).xpath(
-            "//button[@name='action_report']"
+            "//button[@name='action_share_with_board']"
         )[0]
         self.assertFalse(button.get("confirm"))
         self.assertIn("exit_interview_share_check", button.get("context"))
@@ -83,4 +83,4 @@ class TestShareReportWithBoard(ExitInterviewCase):
         self.assertIn("Confidentiality and Board Report Explained", missing)
         self.assertNotIn("Strengths of the Organisation", missing)
         wizard.action_confirm()
-        self.assertEqual(self.interview.state, "reported")
+        self.assertEqual(self.interview.state, "shared")

@@ -41,7 +41,7 @@ class TestPaperAnswers(HttpCase, ExitInterviewCase):
         as_interviewer = self.interview.with_user(self.interviewer)
         as_interviewer.action_mark_held()
         as_interviewer.report_summary = "Short report"
-        as_interviewer.action_report()
+        as_interviewer.action_share_with_board()
 
     def test_the_interviewer_types_in_marked_as_typed_in(self):
         self.type_in()

@@ -141,7 +141,7 @@ class QueryCountCase(HttpCase, ExitInterviewCase):
         for interview in self.interviews.values():
             interview.write({"state": "held", "report_summary": "Report"})
             self.agree_board_reads_answers(interview)
-            interview.action_report()
+            interview.action_share_with_board()
 
     # Departures through hr's wizard
 

@@ -156,7 +156,7 @@ class TestPortal(HttpCase, ExitInterviewCase):
         self.text_line.sudo().answer_text = "Mine"
         copy = self.interview.copy()
         self.assertFalse(copy.sudo().access_token_digest)
-        self.assertFalse(copy.sudo().invitation_ids)
+        self.assertFalse(copy.sudo().link_sending_ids)
         self.assertFalse(any(copy.line_ids.mapped("answer_text")))
 
     def test_share_wizard_mints_no_link(self):

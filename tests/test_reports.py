@@ -70,7 +70,7 @@ class TestReports(HttpCase, ExitInterviewCase):
         )
         cls.interview.line_ids.sorted()[0].sudo().answer_text = "A great time overall"
         cls.agree_board_reads_answers(cls.interview)
-        cls.interview.action_report()
+        cls.interview.action_share_with_board()
 
     # Debian's wkhtmltopdf is built on an unpatched Qt and says so on every render.
     @mute_logger("odoo.addons.base.models.ir_actions_report")
@@ -128,7 +128,7 @@ class TestReports(HttpCase, ExitInterviewCase):
             interview = self.create_interview(
                 state="held", report_summary="Kind words", **values
             )
-            interview.action_report()
+            interview.action_share_with_board()
             texts[kind] = self.render_pdf(self.board, BOARD_REPORT, interview)
         self.assertIn("Short Report", texts["short"])
         for heading in (
@@ -150,7 +150,7 @@ class TestReports(HttpCase, ExitInterviewCase):
             state="held",
             report_summary="Short report",
         )
-        interview.action_report()
+        interview.action_share_with_board()
         for user, report in (
             (self.interviewer, CONVERSATION),
             (self.board, BOARD_REPORT),
@@ -253,7 +253,7 @@ class TestReports(HttpCase, ExitInterviewCase):
                 self.assertEqual(response.headers["Cache-Control"], "no-store")
 
     def test_every_rendering_is_logged_for_the_officers_only(self):
-        logs = self.env["hr.exit.interview.report.log"]
+        logs = self.env["hr.exit.interview.reading"]
         self.render_pdf(self.board, BOARD_REPORT)
         self.authenticate("exit_board", "exit_board")
         self.url_open(
@@ -269,7 +269,7 @@ class TestReports(HttpCase, ExitInterviewCase):
             readings.with_user(self.officer).unlink()
 
     def test_readings_list_names_each_way_in_words(self):
-        logs = self.env["hr.exit.interview.report.log"]
+        logs = self.env["hr.exit.interview.reading"]
         board = self.board
         self.env["ir.actions.report"].with_user(board)._render_qweb_html(
             BOARD_REPORT, self.interview.ids
@@ -284,12 +284,14 @@ class TestReports(HttpCase, ExitInterviewCase):
         self.env["hr.exit.interview.line"].with_user(board).search(
             [("answer_text", "ilike", "great")]
         )
-        logged = set(logs.search([]).mapped("report_name"))
+        logged = set(logs.search([]).mapped("read_through"))
         self.assertEqual(len(logged), 5)
 
         def labels(user):
             readings = logs.with_user(user).with_context(lang=user.lang)
-            selection = readings.fields_get(["report_name"])["report_name"]["selection"]
+            selection = readings.fields_get(["read_through"])["read_through"][
+                "selection"
+            ]
             return dict(selection)
 
         english = labels(self.officer)
@@ -345,11 +347,11 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
         retired = cls.env.ref("hr.departure_retired")
         other_department = cls.env["hr.department"].create({"name": "Finance"})
         cases = [
-            (cls.resigned, cls.department, "reported"),
-            (cls.resigned, cls.department, "reported"),
+            (cls.resigned, cls.department, "shared"),
+            (cls.resigned, cls.department, "shared"),
             (cls.resigned, cls.department, "declined"),
             (cls.fired, other_department, "held"),
-            (retired, other_department, "reported"),
+            (retired, other_department, "shared"),
         ]
         cls.interviews = cls.env["hr.exit.interview"]
         for index, (reason, department, state) in enumerate(cases):

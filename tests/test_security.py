@@ -61,7 +61,7 @@ class TestAccess(ExitInterviewCase):
         )
         with self.assertRaises(AccessError):
             draft.with_user(self.board).read(["report_summary"])
-        held.action_report()
+        held.action_share_with_board()
         self.assertEqual(self.made_here(board_interviews.search([])), held)
         self.assertEqual(held.with_user(self.board).report_summary, "The report")
         board_lines = self.env["hr.exit.interview.line"].with_user(self.board)

@@ -77,7 +77,7 @@ class TestChatterAndFollowers(ExitInterviewCase):
                 )
             }
         )
-        as_interviewer.action_report()
+        as_interviewer.action_share_with_board()
         as_board = interview.with_user(self.board)
         as_board.write(
             {
@@ -247,7 +247,7 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
             "hr_exit_interview.group_exit_interview_officer"
         )
         cls.own_team = cls.create_interview(state="held", report_summary="Team report")
-        cls.own_team.action_report()
+        cls.own_team.action_share_with_board()
         cls.own_team.measure_ids = [Command.create({"name": "Team action"})]
         stranger = cls.env["hr.employee"].create({"name": "Someone Else"})
         cls.elsewhere = cls.create_interview(employee_id=stranger.id)
@@ -284,7 +284,7 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
         with self.assertRaises(AccessError):
             self.own_team.with_user(self.manager_user).read(["report_summary"])
         new = self.create_interview(state="held", report_summary="New team report")
-        new.action_report()
+        new.action_share_with_board()
         new.measure_ids = [Command.create({"name": "New team action"})]
         self.assertEqual(self.made_here(interviews.search([])), new | self.elsewhere)
         self.assertEqual(
@@ -316,14 +316,14 @@ class TestPublicMethodsCheckRights(ExitInterviewCase):
         invited.action_invite()
         held = self.create_interview(state="held", report_summary="Report")
         reported = self.create_interview(state="held", report_summary="Report")
-        reported.action_report()
+        reported.action_share_with_board()
         reported.measure_ids = [Command.create({"name": "An action"})]
         refused = [
             (draft, "action_send_questions", ("interviewer", "board", "hr_user")),
             (draft, "action_invite", ("interviewer", "board", "hr_user")),
             (invited, "action_mark_prepared", ("board", "hr_user", "internal")),
             (invited, "action_mark_held", ("board", "hr_user", "internal")),
-            (held, "action_report", ("board", "hr_user", "internal")),
+            (held, "action_share_with_board", ("board", "hr_user", "internal")),
             (reported, "action_evaluate", ("officer", "interviewer", "hr_user")),
             (invited, "action_decline", ("board", "hr_user", "internal")),
             (invited, "action_cancel", ("interviewer", "board", "hr_user")),
@@ -342,7 +342,7 @@ class TestPublicMethodsCheckRights(ExitInterviewCase):
                         getattr(records.with_user(user), method)()
         self.assertEqual(
             (draft | invited | held | reported).mapped("state"),
-            ["draft", "invited", "held", "reported"],
+            ["draft", "invited", "held", "shared"],
             "no refused call changed anything",
         )
 

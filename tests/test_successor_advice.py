@@ -25,7 +25,7 @@ class TestSuccessorAdvice(HttpCase, ExitInterviewCase):
             advice_for_successor=ADVICE,
             points_to_improve="SECRET points",
         )
-        cls.interview.action_report()
+        cls.interview.action_share_with_board()
 
     def consent(self):
         self.interview.sudo().successor_advice_consent = True

@@ -10,8 +10,8 @@ ALLOWED = {
     ("invited", "prepared"),
     ("invited", "held"),
     ("prepared", "held"),
-    ("held", "reported"),
-    ("reported", "evaluated"),
+    ("held", "shared"),
+    ("shared", "evaluated"),
     ("draft", "declined"),
     ("invited", "declined"),
     ("draft", "cancelled"),
@@ -48,10 +48,10 @@ class TestWorkflow(ExitInterviewCase):
         interview.with_user(self.interviewer).action_mark_held()
         self.assertEqual(interview.state, "held")
         with self.assertRaisesRegex(UserError, "Write the short report"):
-            interview.with_user(self.interviewer).action_report()
+            interview.with_user(self.interviewer).action_share_with_board()
         interview.with_user(self.interviewer).report_summary = "Short and kind."
-        interview.with_user(self.interviewer).action_report()
-        self.assertEqual(interview.state, "reported")
+        interview.with_user(self.interviewer).action_share_with_board()
+        self.assertEqual(interview.state, "shared")
         with self.assertRaisesRegex(AccessError, "board member"):
             interview.action_evaluate()
         interview.with_user(self.board).action_evaluate()
@@ -60,7 +60,7 @@ class TestWorkflow(ExitInterviewCase):
     def test_refused_moves_say_what_to_do(self):
         interview = self.create_interview()
         with self.assertRaisesRegex(UserError, "mark it as held first"):
-            interview.action_report()
+            interview.action_share_with_board()
         with self.assertRaisesRegex(UserError, "send the questions first"):
             interview.action_mark_held()
         interview.action_invite()
@@ -85,7 +85,7 @@ class TestWorkflow(ExitInterviewCase):
 
     def test_notes_frozen_once_reported(self):
         interview = self.create_interview(state="held", report_summary="Done")
-        interview.action_report()
+        interview.action_share_with_board()
         line = interview.line_ids[0].with_user(self.interviewer)
         with self.assertRaisesRegex(UserError, "notes can no longer change"):
             line.interviewer_note = "Late note"

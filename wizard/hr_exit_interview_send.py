@@ -100,13 +100,13 @@ class HrExitInterviewSend(models.TransientModel):
     def _compute_email(self):
         self.interview_id.check_access("write")
         for wizard in self:
-            wizard.email = wizard.interview_id._invitation_email()
+            wizard.email = wizard.interview_id._leaver_email()
 
     @api.depends("interview_id")
     def _compute_user_id(self):
         self.interview_id.check_access("write")
         for wizard in self:
-            wizard.user_id = wizard.interview_id._invitation_user()
+            wizard.user_id = wizard.interview_id._leaver_user()
 
     def action_send(self):
         """Mail the questions with a new personal link; an earlier link stops working,
@@ -127,7 +127,7 @@ class HrExitInterviewSend(models.TransientModel):
                     address=self.email or "",
                 )
             )
-        if self.user_id != interview._invitation_user():
+        if self.user_id != interview._leaver_user():
             # What the officer saw is what is recorded, or nothing is sent.
             raise UserError(
                 self.env._(

@@ -26,5 +26,5 @@ class HrExitInterviewShare(models.TransientModel):
         self.ensure_one()
         self.interview_id.with_context(
             exit_interview_share_confirmed=True
-        ).action_report()
+        ).action_share_with_board()
         return {"type": "ir.actions.act_window_close"}

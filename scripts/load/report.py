@@ -289,7 +289,7 @@ def answers_rows(table, cr, leavers, mails):
 def copies_row(table, cr, submitted, mails):
     cr.execute(
         "SELECT DISTINCT ON (interview_id) interview_id, email"
-        " FROM hr_exit_interview_invitation WHERE interview_id = ANY(%s)"
+        " FROM hr_exit_interview_link_sending WHERE interview_id = ANY(%s)"
         " ORDER BY interview_id, sent_on DESC, id DESC",
         [submitted],
     )
@@ -320,7 +320,7 @@ def two_servers_rows(table, cr, setup, two, mails):
         batch = setup["batches"][round_name]
         cr.execute(
             "SELECT i.id, i.reminder_sent, e.private_email,"
-            " (SELECT count(*) FROM hr_exit_interview_invitation s"
+            " (SELECT count(*) FROM hr_exit_interview_link_sending s"
             "   WHERE s.interview_id = i.id AND s.kind = 'reminder'),"
             " (SELECT count(*) FROM mail_message m WHERE m.model = 'hr.exit.interview'"
             "   AND m.res_id = i.id AND m.body LIKE '%%A reminder was sent%%')"

@@ -112,7 +112,7 @@ def _report(env, interview, interviewer):
         }
     )
     as_interviewer.action_mark_held()
-    as_interviewer.action_report()
+    as_interviewer.action_share_with_board()
     env.cr.commit()
 
 
@@ -218,11 +218,11 @@ def main(env, settings):
     return {
         "database": env.cr.dbname,
         "leavers": [
-            {"interview_id": interview.id, "email": interview._invitation_email()}
+            {"interview_id": interview.id, "email": interview._leaver_email()}
             for interview in leavers
         ],
         "reported_ids": reported.ids,
-        "shared": {"interview_id": shared.id, "email": shared._invitation_email()},
+        "shared": {"interview_id": shared.id, "email": shared._leaver_email()},
         "batches": batches,
         "retention_months": env.company.exit_interview_retention_months,
         "cron_ids": {name: cron.id for name, cron in crons.items()},

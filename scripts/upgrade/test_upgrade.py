@@ -293,7 +293,10 @@ KEEP_IN_TOUCH_PRIORITY = ("volunteer", "visitor", "newsletter", "none")
 
 def new_interview_aspect(aspect, value):
     """What the update deliberately makes of an interview's aspect: 18.0.2.1.0 maps
-    the keep-in-touch booleans to one choice and drops them."""
+    the keep-in-touch booleans to one choice and drops them; 18.0.2.3.0 names the
+    state in which the board reads the interview "shared"."""
+    if aspect == "state" and value.get("state") == "reported":
+        return dict(value, state="shared")
     if aspect != "conversation" or value.get("keep_in_touch_none", MISSING) == MISSING:
         return value
     value = dict(value)

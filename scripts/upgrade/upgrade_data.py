@@ -617,13 +617,17 @@ def fingerprint(env):
         checks.update(measure_mail[measure.id])
         result["measures"][str(measure.id)] = checks
 
-    logs = env["hr.exit.interview.report.log"].search([], order="id")
+    # 18.0.2.3.0 renames the reading log and the path it logs.
+    new_log = "hr.exit.interview.reading" in env
+    logs = env[
+        "hr.exit.interview.reading" if new_log else "hr.exit.interview.report.log"
+    ].search([], order="id")
+    path = "read_through" if new_log else "report_name"
     company = env.company
     templates = env["hr.exit.interview.template"].search([], order="id")
     result["globals"] = {
         "report_readings": [
-            [log.id, log.interview_id.id, log.report_name, log.user_id.id]
-            for log in logs
+            [log.id, log.interview_id.id, log[path], log.user_id.id] for log in logs
         ],
         "company_settings": _values(company, COMPANY_FIELDS),
         "templates": {
@@ -786,7 +790,10 @@ def board_report_problems(env):
     the interviewer included them. Run last: the readings it logs are not committed."""
     board = env["res.users"].search([("login", "=", PREFIX + "board")])
     interviews = env[INTERVIEW].search(
-        [("state", "in", ("reported", "evaluated")), ("anonymised_on", "=", False)]
+        [
+            ("state", "in", ("reported", "shared", "evaluated")),
+            ("anonymised_on", "=", False),
+        ]
     )
     html = (
         env["ir.actions.report"]

@@ -15,23 +15,23 @@ READING_PATHS = [
 ]
 
 
-class HrExitInterviewReportLog(models.Model):
+class HrExitInterviewReading(models.Model):
     """Who rendered which board report when: the organisation can answer "who has
     seen my exit report?". Written in superuser mode only, read by officers."""
 
-    _name = "hr.exit.interview.report.log"
-    _description = "Exit Interview Report Reading"
+    _name = "hr.exit.interview.reading"
+    _description = "Exit Interview Reading"
     _order = "create_date desc, id desc"
 
     interview_id = fields.Many2one(
         "hr.exit.interview", index=True, ondelete="cascade", readonly=True
     )
-    report_name = fields.Selection(READING_PATHS, string="Read Through", readonly=True)
+    read_through = fields.Selection(READING_PATHS, readonly=True)
     user_id = fields.Many2one("res.users", string="Read By", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 
     @api.model
-    def _log_search(self, domain, fields, report_name):
+    def _log_search(self, domain, fields, read_through):
         """Log a board member's search on these confidential fields: a search reads
         them, guess by guess."""
         if self.env.su or not any(
@@ -40,24 +40,24 @@ class HrExitInterviewReportLog(models.Model):
         ):
             return
         if self.env.user.has_group(BOARD_GROUP):
-            self._log_reading(report_name)
+            self._log_reading(read_through)
 
     @api.model
-    def _log_reading(self, report_name, interviews=None):
+    def _log_reading(self, read_through, interviews=None):
         """Record that the current user rendered a report (of these interviews)."""
         user = self.env.user
         interviews = interviews or []
         values = [
             {
                 "interview_id": interview.id,
-                "report_name": report_name,
+                "read_through": read_through,
                 "user_id": user.id,
                 "company_id": interview.company_id.id,
             }
             for interview in interviews
         ] or [
             {
-                "report_name": report_name,
+                "read_through": read_through,
                 "user_id": user.id,
                 "company_id": self.env.company.id,
             }

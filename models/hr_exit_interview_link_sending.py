@@ -4,12 +4,12 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
-class HrExitInterviewInvitation(models.Model):
+class HrExitInterviewLinkSending(models.Model):
     """Each sending of the employee's personal link: to which address, for which user,
     when and by whom. Append-only: the portal trusts the latest sending only, so no
     one may rewrite one; officers read it. Only anonymisation deletes them."""
 
-    _name = "hr.exit.interview.invitation"
+    _name = "hr.exit.interview.link.sending"
     _description = "Exit Interview Link Sending"
     _order = "sent_on desc, id desc"
 
