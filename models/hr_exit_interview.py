@@ -523,7 +523,8 @@ class HrExitInterview(models.Model):
                 super(HrExitInterview, interview).write({"state": state})
         interviews.filtered("planned_start")._sync_calendar_event()
         interviews._follow_new_interviews()
-        interviews._keep_in_touch_link_contact()
+        interviews._keep_in_touch_check_address()
+        interviews._keep_in_touch_sync()
         return interviews
 
     def write(self, vals):
@@ -567,8 +568,10 @@ class HrExitInterview(models.Model):
         if {"interviewer_id", "employee_id", "active"} & vals.keys():
             self._portal_end_link()
         if wishes is not None:
-            self._keep_in_touch_link_contact(
-                self.filtered(lambda i: wishes[i] != i.keep_in_touch)
+            self._keep_in_touch_check_address()
+        if wishes is not None or {"state", "last_working_day"} & vals.keys():
+            self._keep_in_touch_sync(
+                self.filtered(lambda i: wishes and wishes[i] != i.keep_in_touch)
             )
         return result
 

@@ -3,17 +3,16 @@
 import logging
 from datetime import datetime, time, timedelta
 
+import psycopg2
 import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.tools import email_normalize
 
 from .hr_exit_interview import (
     CONFIDENTIAL_TEXT_FIELDS,
-    INTERVIEWER_GROUP,
     OFFICER_GROUP,
     SENIORITY_LIMITS,
 )
@@ -77,7 +76,22 @@ class HrExitInterview(models.Model):
         string="Contact for Keeping in Touch",
         readonly=True,
         copy=False,
-        groups=INTERVIEWER_GROUP,
+        groups=OFFICER_GROUP,
+    )
+    # What the addon added for keeping in touch, so that a withdrawal or a
+    # cancellation removes exactly that.
+    keep_in_touch_contact_created = fields.Boolean(
+        string="Contact Made for Keeping in Touch",
+        readonly=True,
+        copy=False,
+        groups=OFFICER_GROUP,
+    )
+    keep_in_touch_activity_id = fields.Many2one(
+        "mail.activity",
+        string="To-Do for Keeping in Touch",
+        readonly=True,
+        copy=False,
+        groups=OFFICER_GROUP,
     )
 
     # Asked on the portal (see PORTAL_FIELDS): written by Odoo only.
@@ -239,80 +253,173 @@ class HrExitInterview(models.Model):
         # addon, never pointed elsewhere by hand (a stranger's contact tagged).
         return super()._odoo_only_fields() | {
             "keep_in_touch_partner_id",
+            "keep_in_touch_contact_created",
+            "keep_in_touch_activity_id",
             "successor_advice_id",
         }
 
-    def _keep_in_touch_link_contact(self, wish_changed=None):
-        """With the employee's consent to a way of keeping in touch: the contact made
-        from their private email and address (or the one already there with that
-        email), tagged with the company's category, and a to-do for the person who
-        keeps in touch. Again for a new wish, on the same contact."""
-        wish_changed = wish_changed if wish_changed is not None else self
-        for interview in self.sudo():
-            if (
-                interview.keep_in_touch in (False, "none")
-                or not interview.keep_in_touch_consent
-                or interview.anonymised_on
-            ):
-                continue
-            if interview.keep_in_touch_partner_id and interview not in wish_changed:
-                continue
-            company = interview.company_id
-            contact = (
-                interview.keep_in_touch_partner_id
-                or interview._keep_in_touch_find_contact()
-                or interview._keep_in_touch_create_contact()
-            )
-            category = company._exit_interview_keep_in_touch_category()
-            contact.category_id = [Command.link(category.id)]
-            interview.keep_in_touch_partner_id = contact
-            wishes = dict(
-                self._fields["keep_in_touch"]._description_selection(self.env)
-            )
-            contact.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=(
-                    company.exit_interview_keep_in_touch_user_id or interview.create_uid
-                ).id,
-                summary=self.env._(
-                    "Keep in touch: %(wish)s", wish=wishes[interview.keep_in_touch]
-                ),
-            )
-
-    def _keep_in_touch_find_contact(self):
-        """A contact of the company (or shared) with the employee's private email."""
-        email = email_normalize(self.employee_id.private_email or "")
-        if not email:
-            return self.env["res.partner"]
-        return self.env["res.partner"].search(
-            [
-                ("email_normalized", "=", email),
-                ("company_id", "in", (False, self.company_id.id)),
-            ],
-            order="id",
-            limit=1,
+    def _keep_in_touch_due(self):
+        """The employee consented to a way of keeping in touch, the interview stands
+        and the last working day has come: before that, no one learns of the
+        departure from a contact's tag."""
+        self.ensure_one()
+        return bool(
+            self.keep_in_touch not in (False, "none")
+            and self.keep_in_touch_consent
+            and self.state not in ("cancelled", "declined")
+            and self.last_working_day
+            and self.last_working_day <= fields.Date.context_today(self)
         )
 
-    def _keep_in_touch_create_contact(self):
+    def _keep_in_touch_sync(self, wish_changed=None):
+        """Once due (_keep_in_touch_due): the contact, tagged with the company's
+        category and visible to officers and the person who keeps in touch only,
+        and a to-do for that person; a new wish replaces the to-do. When no longer
+        due (consent withdrawn, no wish, cancelled, the last day moved on), what was
+        added goes. An anonymised interview keeps nothing: its contact stays the
+        organisation's own."""
+        wish_changed = wish_changed if wish_changed is not None else self
+        for interview in self.sudo().filtered(lambda i: not i.anonymised_on):
+            if not interview._keep_in_touch_due():
+                interview._keep_in_touch_remove()
+            elif (
+                not interview.keep_in_touch_partner_id
+                or interview.id in wish_changed.ids
+            ):
+                interview._keep_in_touch_add()
+
+    def _keep_in_touch_add(self):
+        company = self.company_id
+        contact = self.keep_in_touch_partner_id or self._keep_in_touch_own_contact()
+        if not contact:
+            contact = self._keep_in_touch_create_contact()
+            self.keep_in_touch_contact_created = True
+        person = company.exit_interview_keep_in_touch_user_id or self.create_uid
+        contact.write(
+            {
+                "category_id": [
+                    Command.link(company._exit_interview_keep_in_touch_category().id)
+                ],
+                "exit_interview_keep_in_touch": True,
+                "exit_interview_keep_in_touch_user_id": person.id,
+            }
+        )
+        self.keep_in_touch_partner_id = contact
+        wishes = dict(self._fields["keep_in_touch"]._description_selection(self.env))
+        self.keep_in_touch_activity_id.unlink()
+        self.keep_in_touch_activity_id = contact.activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=person.id,
+            summary=self.env._(
+                "Keep in touch: %(wish)s", wish=wishes[self.keep_in_touch]
+            ),
+        )
+
+    def _keep_in_touch_remove(self):
+        contact = self.keep_in_touch_partner_id
+        if not contact:
+            return
+        self.keep_in_touch_activity_id.unlink()
+        created = self.keep_in_touch_contact_created
+        self.write(
+            {
+                "keep_in_touch_partner_id": False,
+                "keep_in_touch_contact_created": False,
+                "keep_in_touch_activity_id": False,
+            }
+        )
+        if self.search_count([("keep_in_touch_partner_id", "=", contact.id)]):
+            return
+        category = self.company_id._exit_interview_keep_in_touch_category()
+        contact.write(
+            {
+                "category_id": [Command.unlink(category.id)],
+                "exit_interview_keep_in_touch": False,
+                "exit_interview_keep_in_touch_user_id": False,
+            }
+        )
+        if not created:
+            return
+        # Used since by something else of the organisation's (an account, an
+        # invoice): kept, archived where Odoo lets it.
+        for remove in (contact.unlink, contact.action_archive):
+            try:
+                with self.env.cr.savepoint():
+                    remove()
+                return
+            except (UserError, psycopg2.Error):
+                continue
+
+    def _keep_in_touch_own_contact(self):
+        """The contact of this employee's earlier keeping in touch: the only one
+        provably theirs. A contact with their private email may be anyone's (anyone
+        can type an email), so none is reused by its email."""
+        return (
+            self.search(
+                [
+                    ("employee_id", "=", self.employee_id.id),
+                    ("keep_in_touch_partner_id", "!=", False),
+                    ("id", "!=", self.id),
+                ],
+                order="id desc",
+                limit=1,
+            ).keep_in_touch_partner_id
+            if self.employee_id
+            else self.env["res.partner"]
+        )
+
+    @api.model
+    def _cron_keep_in_touch(self):
+        """The contacts whose employee's last working day has come."""
+        self.search(
+            [
+                ("keep_in_touch", "not in", (False, "none")),
+                ("keep_in_touch_consent", "=", True),
+                ("keep_in_touch_partner_id", "=", False),
+                ("state", "not in", ("cancelled", "declined")),
+                ("last_working_day", "<=", fields.Date.context_today(self)),
+                ("anonymised_on", "=", False),
+            ]
+        )._keep_in_touch_sync()
+
+    def _keep_in_touch_check_address(self):
+        """The interviewer learns at once that the contact cannot be made, not on the
+        last working day."""
+        for interview in self.sudo():
+            if (
+                interview.keep_in_touch not in (False, "none")
+                and interview.keep_in_touch_consent
+                and not interview.keep_in_touch_partner_id
+                and not {"email", "street", "city"}
+                & interview._keep_in_touch_contact_values().keys()
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(employee)s agreed to keep in touch, but Odoo knows no "
+                        "private email or address of theirs: add them on the "
+                        "employee's Private Information tab first.",
+                        employee=interview.employee_id.name,
+                    )
+                )
+
+    def _keep_in_touch_contact_values(self):
         employee = self.employee_id
-        values = {
+        return {
             contact_field: employee[employee_field].id
             if employee._fields[employee_field].type == "many2one"
             else employee[employee_field]
             for employee_field, contact_field in PRIVATE_ADDRESS_FIELDS.items()
             if employee[employee_field]
         }
-        if not {"email", "street", "city"} & values.keys():
-            raise UserError(
-                self.env._(
-                    "%(employee)s agreed to keep in touch, but Odoo knows no private "
-                    "email or address of theirs: add them on the employee's Private "
-                    "Information tab first.",
-                    employee=employee.name,
-                )
-            )
+
+    def _keep_in_touch_create_contact(self):
+        self._keep_in_touch_check_address()
         return self.env["res.partner"].create(
-            dict(values, name=employee.name, company_id=self.company_id.id)
+            dict(
+                self._keep_in_touch_contact_values(),
+                name=self.employee_id.name,
+                company_id=self.company_id.id,
+            )
         )
 
     # Retention

@@ -1,7 +1,11 @@
 """Keeping in touch (the guide: "als vrijwilliger of vaste bezoeker"): one choice,
-which with the employee's consent becomes a tagged contact that outlives the
-interview."""
+which with the employee's consent becomes, from the last working day on, a tagged
+contact that outlives the interview, seen by officers and the person who keeps in
+touch only."""
 
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -32,6 +36,8 @@ class TestKeepInTouch(ExitInterviewCase):
                     "employee_id": cls.employee.id,
                     "interviewer_id": cls.interviewer.id,
                     "template_id": cls.template.id,
+                    # The employee's last working day has come.
+                    "last_working_day": fields.Date.today(),
                 }
             )
         )
@@ -92,27 +98,37 @@ class TestKeepInTouch(ExitInterviewCase):
         self.assertFalse(self.contacts())
         self.assertFalse(self.interview.sudo().keep_in_touch_partner_id)
 
-    def test_a_contact_with_the_email_is_reused_never_duplicated(self):
-        existing = self.env["res.partner"].create(
-            {"name": "Dirk (volunteer list)", "email": "dirk.private@example.com"}
+    def test_a_stranger_contact_with_the_email_is_never_bound(self):
+        # Anyone can type the employee's private email into a contact of theirs.
+        stranger = self.env["res.partner"].create(
+            {"name": "Dirk?", "email": "dirk.private@example.com"}
         )
         self.as_interviewer.write(
             {"keep_in_touch": "newsletter", "keep_in_touch_consent": True}
         )
-        self.assertEqual(self.interview.sudo().keep_in_touch_partner_id, existing)
+        contact = self.interview.sudo().keep_in_touch_partner_id
+        self.assertTrue(contact)
+        self.assertNotEqual(contact, stranger)
+        self.assertFalse(stranger.category_id)
+        self.assertFalse(self.keep_in_touch_activities(stranger))
+
+    def test_the_employee_s_own_contact_is_reused_never_duplicated(self):
+        self.as_interviewer.write(
+            {"keep_in_touch": "newsletter", "keep_in_touch_consent": True}
+        )
+        contact = self.interview.sudo().keep_in_touch_partner_id
         # Saved again, or another interview of the same person: the same contact.
         self.as_interviewer.write({"keep_in_touch_consent": True})
-        second = self.create_interview()
+        second = self.create_interview(last_working_day=fields.Date.today())
         second.with_user(self.interviewer).write(
             {"keep_in_touch": "volunteer", "keep_in_touch_consent": True}
         )
-        self.assertEqual(second.keep_in_touch_partner_id, existing)
-        self.assertEqual(self.contacts(), existing)
-        self.assertEqual(existing.name, "Dirk (volunteer list)")
-        # One to-do for each wish recorded, none for saving again.
-        self.assertEqual(len(self.keep_in_touch_activities(existing)), 2)
+        self.assertEqual(second.keep_in_touch_partner_id, contact)
+        self.assertEqual(self.contacts(), contact)
+        # One to-do for each interview's wish, none for saving again.
+        self.assertEqual(len(self.keep_in_touch_activities(contact)), 2)
 
-    def test_a_new_wish_plans_a_new_to_do_on_the_same_contact(self):
+    def test_a_new_wish_replaces_the_to_do_on_the_same_contact(self):
         self.as_interviewer.write(
             {"keep_in_touch": "newsletter", "keep_in_touch_consent": True}
         )
@@ -120,9 +136,97 @@ class TestKeepInTouch(ExitInterviewCase):
         contact = self.contacts()
         self.assertEqual(len(contact), 1)
         self.assertEqual(
-            sorted(self.keep_in_touch_activities(contact).mapped("summary")),
-            ["Keep in touch: As a Volunteer", "Keep in touch: Through the Newsletter"],
+            self.keep_in_touch_activities(contact).mapped("summary"),
+            ["Keep in touch: As a Volunteer"],
         )
+
+    def test_nothing_before_the_last_working_day(self):
+        later = fields.Date.today() + timedelta(days=40)
+        self.interview.write({"last_working_day": later})
+        self.as_interviewer.write(
+            {"keep_in_touch": "volunteer", "keep_in_touch_consent": True}
+        )
+        self.assertFalse(self.contacts())
+        self.env["hr.exit.interview"]._cron_keep_in_touch()
+        self.assertFalse(self.contacts())
+        # The day comes: the daily job makes the contact.
+        self.interview.write({"last_working_day": fields.Date.today()})
+        self.assertTrue(self.contacts())
+        self.interview.write({"last_working_day": later})
+        self.assertFalse(self.contacts())
+        self.env.cr.execute(
+            "UPDATE hr_exit_interview SET last_working_day = %s WHERE id = %s",
+            [fields.Date.today(), self.interview.id],
+        )
+        self.interview.invalidate_recordset()
+        self.env["hr.exit.interview"]._cron_keep_in_touch()
+        self.assertTrue(self.interview.sudo().keep_in_touch_partner_id)
+
+    def test_withdrawal_and_cancellation_remove_what_was_added(self):
+        for undo in (
+            {"keep_in_touch_consent": False},
+            {"keep_in_touch": "none"},
+            {"state": "cancelled"},
+        ):
+            with self.subTest(undo=undo):
+                interview = self.create_interview(last_working_day=fields.Date.today())
+                interview.with_user(self.interviewer).write(
+                    {"keep_in_touch": "volunteer", "keep_in_touch_consent": True}
+                )
+                contact = interview.keep_in_touch_partner_id
+                self.assertTrue(self.keep_in_touch_activities(contact))
+                if "state" in undo:
+                    interview.with_user(self.officer).action_cancel()
+                else:
+                    interview.with_user(self.interviewer).write(undo)
+                self.assertFalse(interview.keep_in_touch_partner_id)
+                # The contact the addon made is gone, and its to-do with it.
+                self.assertFalse(contact.exists())
+                self.assertFalse(self.contacts())
+
+    def test_removal_keeps_a_contact_the_organisation_uses(self):
+        self.as_interviewer.write(
+            {"keep_in_touch": "volunteer", "keep_in_touch_consent": True}
+        )
+        contact = self.contacts()
+        # Since then the organisation gave the volunteer a portal account on it.
+        self.env["res.users"].create(
+            {
+                "login": "dirk.volunteer",
+                "partner_id": contact.id,
+                "groups_id": [Command.set(self.env.ref("base.group_portal").ids)],
+            }
+        )
+        self.as_interviewer.write({"keep_in_touch_consent": False})
+        contact = contact.with_context(active_test=False)
+        self.assertTrue(contact.exists())
+        self.assertNotIn(self.env.ref(DEFAULT_TAG), contact.category_id)
+        self.assertFalse(self.keep_in_touch_activities(contact))
+
+    def test_only_officers_and_the_person_keeping_in_touch_see_the_contact(self):
+        person = self.users["hr_user"]
+        self.company.exit_interview_keep_in_touch_user_id = person
+        self.as_interviewer.write(
+            {"keep_in_touch": "volunteer", "keep_in_touch_consent": True}
+        )
+        contact = self.interview.sudo().keep_in_touch_partner_id
+        domain = [("email_normalized", "=", "dirk.private@example.com")]
+        Partner = self.env["res.partner"]
+        for role, sees in (
+            ("officer", True),
+            ("hr_user", True),
+            ("internal", False),
+            ("interviewer", False),
+            ("board", False),
+        ):
+            with self.subTest(role=role):
+                user = self.users[role]
+                found = Partner.with_user(user).search(domain)
+                self.assertEqual(found, contact if sees else Partner)
+                tagged_contacts = Partner.with_user(user).search(
+                    [("category_id", "in", self.env.ref(DEFAULT_TAG).ids)]
+                )
+                self.assertEqual(contact in tagged_contacts, sees)
 
     def test_without_private_email_or_address_the_interviewer_is_told(self):
         self.employee.write(
