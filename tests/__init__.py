@@ -38,3 +38,4 @@ from . import test_access_kept_out
 from . import test_structure
 from . import test_access_forge
 from . import test_access_link_recipient
+from . import test_access_fields
