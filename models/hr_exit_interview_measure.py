@@ -53,7 +53,13 @@ class HrExitInterviewMeasure(models.Model):
         "hr_exit_interview.group_exit_interview_board",
     )
     company_id = fields.Many2one(related="interview_id.company_id", store=True)
-    department_id = fields.Many2one(related="interview_id.department_id", store=True)
+    # The leaver's department, with the measure's date, narrows down who left.
+    department_id = fields.Many2one(
+        related="interview_id.department_id",
+        store=True,
+        groups="hr_exit_interview.group_exit_interview_officer,"
+        "hr_exit_interview.group_exit_interview_board",
+    )
 
     @api.depends("category")
     def _compute_display_name(self):

@@ -93,3 +93,48 @@ class TestAddedFieldsAccess(TransactionCase):
                 ways = ways_of_reading(model, record, name, field)
                 for way, call in ways.items():
                     self.assertTrue(refused(call), f"{way} is not refused")
+
+
+# What tells who leaves: the interview, its answers, the employee.
+CONFIDENTIAL_MODELS = {"hr.exit.interview", "hr.exit.interview.line", "hr.employee"}
+# The addon's roles: a model of the addon read by any other group (every internal
+# user, the owner of a measure) shows that group no field that leads to an exit.
+ADDON_ROLES = ("officer", "interviewer", "board")
+
+
+@tagged("post_install", "-at_install")
+class TestOwnModelsFieldAccess(TransactionCase):
+    def test_models_read_beyond_the_roles_hide_whose_exit(self):
+        roles = self.env["res.groups"].browse(
+            self.env.ref(f"{ADDON}.group_exit_interview_{role}").id
+            for role in ADDON_ROLES
+        )
+        accesses = self.env["ir.model.access"].search(
+            [("perm_read", "=", True), ("model_id.model", "!=", False)]
+        )
+        checked = set()
+        for access in accesses:
+            model_name = access.model_id.model
+            model = self.env.registry.get(model_name)
+            if model is None or model._original_module != ADDON:
+                continue
+            if access.group_id and access.group_id in roles:
+                continue
+            checked.add(model_name)
+            for name, field in model._fields.items():
+                leads_to_exit = field.relational and (
+                    field.comodel_name in CONFIDENTIAL_MODELS
+                )
+                related_hop = field.related and model._fields.get(
+                    field.related.split(".")[0]
+                )
+                if (
+                    related_hop
+                    and f"{ADDON}." in (related_hop.groups or "")
+                    and name != "company_id"
+                ):
+                    leads_to_exit = True
+                if leads_to_exit:
+                    with self.subTest(field=f"{model_name}.{name}"):
+                        self.assertTrue(field.groups, "readable beyond the roles")
+        self.assertIn("hr.exit.interview.measure", checked)
