@@ -116,7 +116,7 @@ class HrExitInterview(models.Model):
 
     # === COMPUTE METHODS === #
 
-    @api.depends("last_working_day", "company_id")
+    @api.depends("last_working_day", "company_id", "employee_id")
     def _compute_planned_start(self):
         for interview in self:
             if not interview.last_working_day:
@@ -127,7 +127,9 @@ class HrExitInterview(models.Model):
                 interview.last_working_day - timedelta(days=days),
                 fields.Date.context_today(interview) + timedelta(days=1),
             )
-            interview.planned_start = interview._at_ten_local(day)
+            interview.planned_start = interview._working_start_near(
+                day
+            ) or interview._at_ten_local(day)
 
     @api.depends("planned_start", "duration")
     def _compute_planned_stop(self):
@@ -136,7 +138,9 @@ class HrExitInterview(models.Model):
                 interview.planned_start + timedelta(hours=interview.duration)
             )
 
-    @api.depends("planned_start", "last_working_day", "company_id", "state")
+    @api.depends(
+        "planned_start", "planned_stop", "last_working_day", "company_id", "state"
+    )
     def _compute_planning_warning(self):
         for interview in self:
             interview.planning_warning = interview._planning_warning()
@@ -222,6 +226,12 @@ class HrExitInterview(models.Model):
                 "The meeting was planned in the past: plan it again, a week to a few "
                 "days before the last working day."
             )
+        if self.state in ("draft", "invited", "prepared") and self._on_day_off():
+            return self.env._(
+                "The meeting falls outside the employee's working time (a weekend, a "
+                "public holiday, a leave or outside their hours): plan it on one of "
+                "their working days."
+            )
         if not self.last_working_day:
             return False
         if planned_day > self.last_working_day:
@@ -238,6 +248,57 @@ class HrExitInterview(models.Model):
                 days=days_before,
             )
         return False
+
+    def _work_intervals(self, day_from, day_to):
+        """The employee's working time from day_from to day_to included, public
+        holidays and leaves taken out, as (start, stop) in the schedule's time zone;
+        None without a working schedule."""
+        employee = self.employee_id.sudo()
+        calendar = employee.resource_calendar_id or self.company_id.resource_calendar_id
+        if not calendar or day_from > day_to:
+            return None
+        tz = pytz.timezone(employee.tz or calendar.tz or "UTC")
+        start = tz.localize(datetime.combine(day_from, time.min))
+        stop = tz.localize(datetime.combine(day_to, time.max))
+        resource = employee.resource_id
+        intervals = calendar._work_intervals_batch(
+            start, stop, resources=resource, tz=tz
+        )[resource.id]
+        return [(begin, end) for begin, end, _meta in intervals]
+
+    def _working_start_near(self, day):
+        """A start on a working day of the employee, as close before ``day`` as the
+        guide allows (not before tomorrow), else after it up to the last working
+        day: at 10:00 when the meeting fits there, else when their work begins."""
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        last_day = max(self.last_working_day, day)
+        intervals = self._work_intervals(tomorrow, last_day)
+        if not intervals:
+            return False
+        length = timedelta(hours=self.duration or 2.0)
+        fitting = {}
+        for begin, end in intervals:
+            ten = begin.replace(hour=10, minute=0, second=0, microsecond=0)
+            start = ten if begin <= ten and ten + length <= end else begin
+            if start + length <= end:
+                fitting.setdefault(start.date(), start)
+        if not fitting:
+            return False
+        before = [found for found in fitting if found <= day]
+        chosen = max(before) if before else min(fitting)
+        return fitting[chosen].astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _on_day_off(self):
+        """The planned meeting falls outside the employee's working time."""
+        if not self.planned_start or not self.planned_stop:
+            return False
+        start = pytz.utc.localize(self.planned_start)
+        stop = pytz.utc.localize(self.planned_stop)
+        day_before = (start - timedelta(days=1)).date()
+        intervals = self._work_intervals(day_before, (stop + timedelta(days=1)).date())
+        if intervals is None:
+            return False
+        return not any(begin <= start and stop <= end for begin, end in intervals)
 
     def _at_ten_local(self, day):
         """10:00 in the user's time zone on the given day, as naive UTC."""

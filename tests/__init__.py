@@ -39,3 +39,4 @@ from . import test_structure
 from . import test_access_forge
 from . import test_access_link_recipient
 from . import test_access_fields
+from . import test_interview_planning_days

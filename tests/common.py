@@ -81,6 +81,8 @@ class ExitInterviewCase(TransactionCase):
                 "job_title": "Youth Worker",
                 "parent_id": cls.manager.id,
                 "private_email": "dirk@example.com",
+                # Where the organisation works, as its users do.
+                "tz": "Europe/Brussels",
             }
         )
         cls.template = cls.env.ref("hr_exit_interview.template_guide")

@@ -98,8 +98,8 @@ class TestExitInterview(ExitInterviewCase):
 
     @freeze_time("2031-06-01")
     def test_planning_proposes_a_week_before_and_books_the_meeting(self):
-        # 10:00 in Brussels (summer time) on 23 June is 08:00 UTC
-        self.env.user.tz = "Europe/Brussels"
+        # 10:00 in the employee's Brussels (summer time) on 23 June is 08:00 UTC
+        self.employee.tz = "Europe/Brussels"
         interview = self.create_interview()
         self.assertEqual(interview.planned_start, datetime(2031, 6, 23, 8, 0))
         self.assertEqual(interview.duration, 2.0)
@@ -120,8 +120,8 @@ class TestExitInterview(ExitInterviewCase):
         interview.planned_start = datetime(2031, 6, 25, 8, 0)
         self.assertEqual(event.start, datetime(2031, 6, 25, 8, 0))
         self.assertFalse(interview.planning_warning)
-        interview.planned_start = datetime(2031, 6, 29, 8, 0)
-        self.assertIn("only 1 day(s)", interview.planning_warning)
+        interview.planned_start = datetime(2031, 6, 30, 6, 0)
+        self.assertIn("only 0 day(s)", interview.planning_warning)
         interview.planned_start = datetime(2031, 7, 2, 8, 0)
         self.assertIn("after the last working day", interview.planning_warning)
         interview.planned_start = datetime(2031, 5, 20, 8, 0)
