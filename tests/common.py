@@ -5,8 +5,12 @@ from odoo.fields import Command
 from odoo.tests import TransactionCase
 from odoo.tests.common import new_test_user
 
+from odoo.addons.mail.tests.common import MockEmail
+
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 BASE = re.compile(r'name="(base_\d+)" value="([^"]+)"')
+# The employee's personal link in a mail: the interview's id and the token.
+LINK = re.compile(r"/my/exit-interviews/(\d+)\?access_token=([A-Za-z0-9_-]+)")
 
 
 def csrf_token(html):
@@ -186,3 +190,27 @@ class ExitInterviewCase(TransactionCase):
             "last_working_day": date(2031, 6, 30),
         }
         return cls.env["hr.exit.interview"].create(dict(defaults, **values))
+
+
+class SendingCase(MockEmail, ExitInterviewCase):
+    """The questions sent to the employee as an officer sends them, mails caught."""
+
+    def send_with_wizard(self, interview, email=None, user=None):
+        """Send the questions as an officer would, through the wizard; returns the
+        link the employee received."""
+        wizard = (
+            self.env["hr.exit.interview.send"]
+            .with_user(user or self.officer)
+            .create({"interview_id": interview.id})
+        )
+        if email is not None:
+            wizard.email = email
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            wizard.action_send()
+        links = [m for m in self._mails if LINK.search(m["body"])]
+        self.assertEqual(len(links), 1, "one mail carries the link")
+        return links[0]
+
+    @staticmethod
+    def token_of(mail):
+        return LINK.search(mail["body"]).group(2)

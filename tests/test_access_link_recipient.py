@@ -5,11 +5,11 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 
-from .test_employee_link import LinkCase
+from .common import SendingCase
 
 
 @tagged("post_install", "-at_install")
-class TestTheLinkGoesToTheEmployeeOnly(LinkCase):
+class TestTheLinkGoesToTheEmployeeOnly(SendingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -1,7 +1,6 @@
 """Only the employee holds the link: the sending, who owns the interview,
 the notice and the consent, the employee's rights after submitting."""
 
-import re
 from datetime import datetime
 from unittest.mock import patch
 
@@ -12,11 +11,8 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.base.models.ir_mail_server import IrMailServer, MailDeliveryException
-from odoo.addons.mail.tests.common import MockEmail
 
-from .common import ExitInterviewCase, csrf_token
-
-LINK = re.compile(r"/my/exit-interviews/(\d+)\?access_token=([A-Za-z0-9_-]+)")
+from .common import LINK, SendingCase, csrf_token
 
 # A marker in every free text of the interview, its lines and its measures.
 MARKERS = {
@@ -35,43 +31,8 @@ ANSWER_MARKER = "MARK-ANSWER"
 NOTE_MARKER = "MARK-NOTE"
 
 
-class LinkCase(MockEmail, ExitInterviewCase):
-    def send_with_wizard(self, interview, email=None, user=None):
-        """Send the questions as an officer would, through the wizard; returns the
-        link the employee received."""
-        wizard = (
-            self.env["hr.exit.interview.send"]
-            .with_user(user or self.officer)
-            .create({"interview_id": interview.id})
-        )
-        if email is not None:
-            wizard.email = email
-        with self.mock_mail_gateway(mail_unlink_sent=True):
-            wizard.action_send()
-        links = [m for m in self._mails if LINK.search(m["body"])]
-        self.assertEqual(len(links), 1, "one mail carries the link")
-        return links[0]
-
-    @staticmethod
-    def token_of(mail):
-        return LINK.search(mail["body"]).group(2)
-
-    @classmethod
-    def fill_every_text(cls, interview):
-        interview.sudo().write(
-            {
-                field: f"{marker}-{interview.id}"
-                for field, marker in MARKERS.items()
-                if field != "board_evaluation"
-            }
-        )
-        interview.line_ids.sudo().write(
-            {"answer_text": ANSWER_MARKER, "interviewer_note": NOTE_MARKER}
-        )
-
-
 @tagged("post_install", "-at_install")
-class TestSending(LinkCase):
+class TestSending(SendingCase):
     def test_the_link_goes_only_to_the_employee_and_is_kept_nowhere(self):
         interview = self.create_interview()
         mail = self.send_with_wizard(interview)
@@ -294,7 +255,7 @@ class TestSending(LinkCase):
 
 
 @tagged("post_install", "-at_install")
-class TestOwnership(LinkCase, HttpCase):
+class TestOwnership(SendingCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -358,7 +319,7 @@ class TestOwnership(LinkCase, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestNoticeAndConsent(LinkCase, HttpCase):
+class TestNoticeAndConsent(SendingCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -449,7 +410,7 @@ class TestNoticeAndConsent(LinkCase, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAfterSubmitting(LinkCase, HttpCase):
+class TestAfterSubmitting(SendingCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -565,7 +526,7 @@ class TestAfterSubmitting(LinkCase, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestNoRoleFindsALink(LinkCase, HttpCase):
+class TestNoRoleFindsALink(SendingCase, HttpCase):
     """Every role, with every token it could find in what it can read, reaches no
     employee's page and reads none of the interview's texts there."""
 
@@ -580,6 +541,19 @@ class TestNoRoleFindsALink(LinkCase, HttpCase):
         export = cls.env.ref("base.group_allow_export")
         for user in (*cls.users.values(), cls.other_interviewer):
             user.groups_id |= export
+
+    @classmethod
+    def fill_every_text(cls, interview):
+        interview.sudo().write(
+            {
+                field: f"{marker}-{interview.id}"
+                for field, marker in MARKERS.items()
+                if field != "board_evaluation"
+            }
+        )
+        interview.line_ids.sudo().write(
+            {"answer_text": ANSWER_MARKER, "interviewer_note": NOTE_MARKER}
+        )
 
     def test_nothing_readable_holds_a_link(self):
         # The questions are sent (again) as in production; the interviewer is then

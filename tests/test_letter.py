@@ -8,7 +8,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .test_employee_link import LinkCase
+from .common import SendingCase
 
 
 def plain(html):
@@ -18,7 +18,7 @@ def plain(html):
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-11-20 12:00:00")
-class TestTheLetter(LinkCase):
+class TestTheLetter(SendingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
