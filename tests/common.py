@@ -1,8 +1,9 @@
+import json
 import re
 from datetime import date
 
 from odoo.fields import Command
-from odoo.tests import TransactionCase
+from odoo.tests import HttpCase, TransactionCase
 from odoo.tests.common import new_test_user
 
 from odoo.addons.mail.tests.common import MockEmail
@@ -11,6 +12,8 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 BASE = re.compile(r'name="(base_\d+)" value="([^"]+)"')
 # The employee's personal link in a mail: the interview's id and the token.
 LINK = re.compile(r"/my/exit-interviews/(\d+)\?access_token=([A-Za-z0-9_-]+)")
+# The portal helpers' default token: the one of the test's own interview.
+OWN_LINK = object()
 
 
 def csrf_token(html):
@@ -214,3 +217,75 @@ class SendingCase(MockEmail, ExitInterviewCase):
     @staticmethod
     def token_of(mail):
         return LINK.search(mail["body"]).group(2)
+
+
+class PortalCase(HttpCase, ExitInterviewCase):
+    """The employee's page as their browser uses it: opened, its form posted or
+    autosaved. Each helper works on the test's interview (self.interview) through
+    its link (self.token) unless given others; token=None goes without a link, as
+    the employee logged in does."""
+
+    def portal_url(self, interview=None, token=OWN_LINK, suffix=""):
+        """The path of the employee's page, or of one below it."""
+        return self.portal_path(
+            interview or self.interview,
+            self.token if token is OWN_LINK else token,
+            suffix,
+        )
+
+    def page(self, interview=None, token=OWN_LINK, suffix="", headers=None):
+        """The response of the employee's page; a redirect is not followed."""
+        return self.url_open(
+            self.portal_url(interview, token, suffix),
+            headers=headers,
+            allow_redirects=False,
+        )
+
+    def post(
+        self,
+        values,
+        page=None,
+        *,
+        interview=None,
+        token=OWN_LINK,
+        route="answer",
+        files=None,
+        headers=None,
+    ):
+        """Post the page's form to `route` (answer or autosave) as the browser
+        does: the link's token, the CSRF token and the bases of the answers of
+        `page` (a page's HTML, by default of one opened now), the notice
+        confirmed, then `values`. A key of `values` may be a question line, for its
+        answer; a value None leaves the field out."""
+        interview = interview or self.interview
+        token = self.token if token is OWN_LINK else token
+        if page is None:
+            page = self.page(interview, token, headers=headers).text
+        data = {
+            "access_token": token,
+            "csrf_token": csrf_token(page),
+            "acknowledge_notice": "1",
+            **answer_bases(page),
+            **{
+                key if isinstance(key, str) else f"answer_{key.id}": value
+                for key, value in values.items()
+            },
+        }
+        return self.url_open(
+            f"/my/exit-interviews/{interview.id}/{route}",
+            data={key: value for key, value in data.items() if value is not None},
+            files=files,
+            headers=headers,
+            allow_redirects=False,
+        )
+
+    def save(self, values, page=None, **kwargs):
+        """The page's Save button: post() with the action save."""
+        return self.post({"action": "save", **values}, page, **kwargs)
+
+    def autosave(self, values, page=None, **kwargs):
+        """The page's autosave of what post() sends: (status, JSON answer)."""
+        response = self.post(values, page, route="autosave", **kwargs)
+        self.assertIn("application/json", response.headers["Content-Type"])
+        self.assertEqual(response.headers["Cache-Control"], "no-store")
+        return response.status_code, json.loads(response.text)

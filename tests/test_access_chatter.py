@@ -7,11 +7,11 @@ from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.fields import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase, csrf_token
+from .common import ExitInterviewCase, PortalCase, csrf_token
 
 SECRETS = {
     "excelled_at": "SECRET-PREPARATION",
@@ -348,7 +348,7 @@ class TestPublicMethodsCheckRights(ExitInterviewCase):
 
 
 @tagged("post_install", "-at_install")
-class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
+class TestPortalMailRoutes(PortalCase):
     """The employee's token opens the portal page only, not Odoo's generic chatter,
     message post and attachment routes."""
 
@@ -364,11 +364,6 @@ class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
             body="Comment to followers: SECRET-COMMENT",
             subtype_xmlid="mail.mt_comment",
             message_type="comment",
-        )
-
-    def csrf_token(self):
-        return csrf_token(
-            self.url_open(self.portal_path(self.interview, self.token)).text
         )
 
     def thread_params(self, **extra):
@@ -418,7 +413,7 @@ class TestPortalMailRoutes(HttpCase, ExitInterviewCase):
                         "thread_model": "hr.exit.interview",
                         "thread_id": self.interview.id,
                         "token": self.token,
-                        "csrf_token": self.csrf_token(),
+                        "csrf_token": csrf_token(self.page().text),
                     },
                     files={"ufile": ("note.txt", io.BytesIO(b"unseen"), "text/plain")},
                 )

@@ -4,11 +4,11 @@ everywhere; an earlier answer is never lost."""
 
 from markupsafe import escape
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase, answer_bases, csrf_token
+from .common import PortalCase
 
 EARLIER_TEXT = "My earlier answer"
 
@@ -59,7 +59,7 @@ REFUSED_POSTS = (
 
 
 @tagged("post_install", "-at_install")
-class TestHostileInput(HttpCase, ExitInterviewCase):
+class TestHostileInput(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -87,39 +87,22 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
             {self.text_line.id: EARLIER_TEXT, self.rating_line.id: "4"}
         )
 
-    def form(self, extra):
-        """The form fields of a save with the given hostile changes."""
-        page = self.url_open(
-            f"/my/exit-interviews/{self.interview.id}?access_token={self.token}"
-        ).text
-        csrf = csrf_token(page)
-        data = {
-            **answer_bases(page),
-            "access_token": self.token,
-            "csrf_token": csrf,
-            "acknowledge_notice": "1",
-            "action": "save",
+    def aimed(self, extra):
+        """The values of a save with the given hostile changes, named by what
+        they aim at: an answer (text, rating, yes_no), the question of another
+        interview (foreign), the token of another interview (other)."""
+        lines = {
+            "text": self.text_line,
+            "rating": self.rating_line,
+            "yes_no": self.yes_no_line,
+            "foreign": self.other.line_ids[0],
         }
-        names = {
-            "text": f"answer_{self.text_line.id}",
-            "rating": f"answer_{self.rating_line.id}",
-            "yes_no": f"answer_{self.yes_no_line.id}",
-            "foreign": f"answer_{self.other.line_ids[0].id}",
-        }
+        values = {"action": "save"}
         for key, value in extra.items():
-            data[names.get(key, key)] = value
-        if data["access_token"] == "other":
-            data["access_token"] = self.other_token
-        return {key: value for key, value in data.items() if value is not None}
-
-    def post(self, extra, interview_id=None):
-        data = self.form(extra)
-        interview_id = interview_id or self.interview.id
-        return self.url_open(
-            f"/my/exit-interviews/{interview_id}/answer",
-            data=data,
-            allow_redirects=False,
-        )
+            values[lines.get(key, key)] = value
+        if values.get("access_token") == "other":
+            values["access_token"] = self.other_token
+        return values
 
     def assert_earlier_answers_kept(self):
         self.env.invalidate_all()
@@ -130,14 +113,17 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
 
     @mute_logger("odoo.http", "werkzeug")
     def test_refused_posts_answer_4xx_and_lose_nothing(self):
-        missing_id = (
+        missing = self.env["hr.exit.interview"].browse(
             self.env["hr.exit.interview"].search([], order="id desc", limit=1).id + 1
         )
         for what, extra, expected in REFUSED_POSTS:
             with self.subTest(what):
                 extra = dict(extra)
-                interview_id = missing_id if extra.pop("interview", None) else None
-                response = self.post(extra, interview_id=interview_id)
+                interview = missing if extra.pop("interview", None) else self.interview
+                # The page is the employee's own, whatever the post aims at.
+                response = self.post(
+                    self.aimed(extra), self.page().text, interview=interview
+                )
                 allowed = expected if isinstance(expected, tuple) else (expected,)
                 self.assertIn(response.status_code, allowed)
                 self.assert_earlier_answers_kept()
@@ -147,13 +133,9 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
     def test_files_where_text_is_expected_are_refused(self):
         for field, action in (("csrf_token", "save"), ("decline_reason", "decline")):
             with self.subTest(field=field):
-                data = self.form({"action": action})
-                data.pop(field, None)
-                response = self.url_open(
-                    f"/my/exit-interviews/{self.interview.id}/answer",
-                    data=data,
+                response = self.post(
+                    self.aimed({"action": action, field: None}),
                     files={field: ("x.txt", b"not text")},
-                    allow_redirects=False,
                 )
                 self.assertEqual(response.status_code, 400)
                 self.assert_earlier_answers_kept()
@@ -162,7 +144,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
     @mute_logger("odoo.http")
     def test_replayed_token_and_posts_after_lock(self):
         old_token = self.token
-        response = self.post({"action": "submit", "text": "Final words"})
+        response = self.post(self.aimed({"action": "submit", "text": "Final words"}))
         self.assertEqual(response.status_code, 200)
         self.env.invalidate_all()
         self.assertEqual(self.interview.state, "prepared")
@@ -170,7 +152,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
         for extra in ({"text": "Replayed"}, {"action": "decline"}):
             with self.subTest(extra=extra):
                 # The ended link opens the neutral page.
-                response = self.post(dict(extra, access_token=old_token))
+                response = self.post(self.aimed(dict(extra, access_token=old_token)))
                 self.assertEqual(response.status_code, 404)
         self.authenticate("hostile_portal", "hostile_portal")
         for extra in (
@@ -179,7 +161,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
             {"action": "submit"},
         ):
             with self.subTest(owner=extra):
-                response = self.post(dict(extra, access_token=None))
+                response = self.post(self.aimed(dict(extra, access_token=None)))
                 self.assertEqual(response.status_code, 400)
         self.env.invalidate_all()
         self.assertEqual(self.text_line.answer_text, "Final words")
@@ -193,7 +175,7 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
         self.assertEqual(response.status_code, 405)
 
     def test_nul_characters_are_dropped_not_a_crash(self):
-        response = self.post({"text": "Line\x00 one"})
+        response = self.post(self.aimed({"text": "Line\x00 one"}))
         self.assertEqual(response.status_code, 200)
         self.env.invalidate_all()
         self.assertEqual(self.text_line.answer_text, "Line one")
@@ -202,11 +184,11 @@ class TestHostileInput(HttpCase, ExitInterviewCase):
         reports = self.env["ir.actions.report"]
         for payload in MARKUP_PAYLOADS:
             with self.subTest(payload=payload):
-                response = self.post({"text": payload})
+                response = self.post(self.aimed({"text": payload}))
                 self.assertEqual(response.status_code, 200)
                 self.env.invalidate_all()
                 self.assertEqual(self.text_line.answer_text, payload)
-                page = self.url_open(self.portal_path(self.interview, self.token)).text
+                page = self.page().text
                 answers = reports._render_qweb_html(
                     "hr_exit_interview.action_report_exit_interview_answers",
                     self.interview.ids,

@@ -4,11 +4,11 @@ for the portal and the public, over HTTP."""
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
+from .common import PortalCase
 
 OK = "ok"
 DENIED = D = "denied"
@@ -157,7 +157,7 @@ PAGE_MATRIX = (
 
 
 @tagged("post_install", "-at_install")
-class TestAccessMatrix(HttpCase, ExitInterviewCase):
+class TestAccessMatrix(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -389,10 +389,7 @@ class TestAccessMatrix(HttpCase, ExitInterviewCase):
                     self.authenticate(login, login)
                 else:
                     self.authenticate(None, None)
-                response = self.url_open(
-                    self.portal_path(interviews[interview], tokens.get(token)),
-                    allow_redirects=False,
-                )
+                response = self.page(interviews[interview], tokens.get(token))
                 self.assertEqual(response.status_code, expected)
                 if expected == 200:
                     self.assertIn("Why leave?", response.text)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from lxml import html
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import ExitInterviewCase, csrf_token
+from .common import PortalCase
 
 AXE_URL = "https://axe-core.hr-exit-interview.test/axe.min.js"
 
@@ -27,7 +27,7 @@ def axe_core_path():
     return Path(cache, "node-test-tools/node_modules/axe-core/axe.min.js")
 
 
-class AxeCase(HttpCase, ExitInterviewCase):
+class AxeCase(PortalCase):
     def setUp(self):
         super().setUp()
         path = axe_core_path()
@@ -72,13 +72,14 @@ class TestPortalAccessibility(AxeCase):
         template.section_ids.question_ids[1].help_text = "Your overall impression."
         cls.interview, cls.token = cls.create_invited_interview(template_id=template.id)
 
-    def page(self, response=None):
+    def tree(self, response=None):
+        """The employee's page (or the page a post answered) as a tree."""
         if response is None:
-            response = self.url_open(self.portal_path(self.interview, self.token))
+            response = self.page()
         return html.fromstring(response.content)
 
     def test_page_names_its_language_title_and_structure(self):
-        page = self.page()
+        page = self.tree()
         self.assertEqual(page.get("lang"), "en-US")
         self.assertEqual(
             page.findtext(".//title"), f"Exit interview – {self.company.name}"
@@ -89,7 +90,7 @@ class TestPortalAccessibility(AxeCase):
         self.assertIn("General", main.xpath(".//h2/text()"))
 
     def test_questions_are_tied_to_their_help_and_scale(self):
-        page = self.page()
+        page = self.tree()
         text, rating, yes_no = self.interview.line_ids.sorted()[:3]
         legend = page.xpath("//fieldset/legend")
         self.assertEqual([node.text for node in legend], [rating.question])
@@ -115,27 +116,16 @@ class TestPortalAccessibility(AxeCase):
         )
 
     def test_an_unconfirmed_notice_is_tied_to_its_error(self):
-        page_response = self.url_open(self.portal_path(self.interview, self.token))
-        response = self.url_open(
-            f"/my/exit-interviews/{self.interview.id}/answer",
-            data={
-                "access_token": self.token,
-                "csrf_token": csrf_token(page_response.text),
-                "action": "save",
-            },
-        )
+        response = self.save({"acknowledge_notice": None})
         self.assertEqual(response.status_code, 400)
-        checkbox = self.page(response).get_element_by_id("acknowledge_notice")
+        checkbox = self.tree(response).get_element_by_id("acknowledge_notice")
         self.assertEqual(checkbox.get("aria-invalid"), "true")
         self.assertIsNotNone(checkbox.get("autofocus"))
-        error = self.page(response).get_element_by_id(checkbox.get("aria-describedby"))
+        error = self.tree(response).get_element_by_id(checkbox.get("aria-describedby"))
         self.assertIn("Please confirm", error.text_content())
 
     def test_portal_page_empty_with_an_error_submitted(self):
-        self.start_tour(
-            self.portal_path(self.interview, self.token),
-            "hr_exit_interview_portal_accessibility",
-        )
+        self.start_tour(self.portal_url(), "hr_exit_interview_portal_accessibility")
         self.assertEqual(self.interview.state, "prepared")
         self.assertEqual(
             self.interview.line_ids.sorted()[0].answer_text,

@@ -2,17 +2,17 @@
 consent: the advice alone, without the employee's name, kept after anonymisation."""
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase, csrf_token
+from .common import PortalCase
 
 MUTED = ("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
 ADVICE = "Meet the volunteers one by one in the first month"
 
 
 @tagged("post_install", "-at_install")
-class TestSuccessorAdvice(HttpCase, ExitInterviewCase):
+class TestSuccessorAdvice(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -32,18 +32,10 @@ class TestSuccessorAdvice(HttpCase, ExitInterviewCase):
 
     def test_the_employee_consents_on_the_portal(self):
         interview, token = self.create_invited_interview()
-        path = self.portal_path(interview, token)
-        page = self.url_open(path)
-        self.assertIn('name="successor_advice_consent"', page.text)
-        self.url_open(
-            f"/my/exit-interviews/{interview.id}/answer",
-            data={
-                "csrf_token": csrf_token(page.text),
-                "access_token": token,
-                "acknowledge_notice": "1",
-                "successor_advice_consent": "1",
-                "action": "save",
-            },
+        page = self.page(interview, token).text
+        self.assertIn('name="successor_advice_consent"', page)
+        self.save(
+            {"successor_advice_consent": "1"}, page, interview=interview, token=token
         )
         self.assertTrue(interview.successor_advice_consent)
         self.assertFalse(interview.board_consent)

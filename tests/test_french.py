@@ -1,15 +1,15 @@
 from html import unescape
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import ExitInterviewCase
+from .common import PortalCase
 
 BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
 QUESTIONS = "hr_exit_interview.action_report_exit_interview_questions"
 
 
 @tagged("post_install", "-at_install")
-class TestFrench(HttpCase, ExitInterviewCase):
+class TestFrench(PortalCase):
     """Belgium is bilingual: a French-speaking employee and board read the addon in
     French (i18n/fr.po, loaded as Belgian French)."""
 
@@ -27,9 +27,7 @@ class TestFrench(HttpCase, ExitInterviewCase):
     def test_portal_page_in_french(self):
         # Through the link: the letter, the notice and the questions are in the
         # employee's language, whatever the browser's.
-        page = unescape(
-            self.url_open(self.portal_path(self.interview, self.token)).text
-        )
+        page = unescape(self.page().text)
         for french in (
             "Bonjour Dirk Departing,",
             f"votre parcours chez {self.company.name}.",
@@ -41,7 +39,7 @@ class TestFrench(HttpCase, ExitInterviewCase):
         self.assertNotIn("Dear Dirk", page)
         # Logged in, the whole page is in the user's language.
         self.authenticate("francoise_portal", "francoise_portal")
-        page = unescape(self.url_open(self.portal_path(self.interview)).text)
+        page = unescape(self.page(token=None).text)
         for french in ("Qui lit vos réponses", "Envoyer mes réponses", "Bonjour Dirk"):
             self.assertIn(french, page)
 

@@ -13,9 +13,9 @@ from freezegun import freeze_time
 from lxml import etree
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form, HttpCase, tagged
+from odoo.tests import Form, tagged
 
-from .common import ExitInterviewCase
+from .common import ExitInterviewCase, PortalCase
 
 # Names the page may read besides its own exit_interview_* values: the portal's
 # conventions (page_name, access_token) and what QWeb itself gives every template.
@@ -228,7 +228,7 @@ class TestBesideOtherModules(ExitInterviewCase):
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-11-20 12:00:00")
-class TestTheMeetingOnThePage(HttpCase, ExitInterviewCase):
+class TestTheMeetingOnThePage(PortalCase):
     def test_the_page_writes_the_meeting_as_the_letter_does(self):
         """In the employee's language and time zone, whatever the interviewer's."""
         self.load_dutch()
@@ -237,7 +237,7 @@ class TestTheMeetingOnThePage(HttpCase, ExitInterviewCase):
         interview, token = self.create_invited_interview(
             planned_start=datetime(2026, 12, 11, 9, 0), duration=1.5
         )
-        page = self.url_open(self.portal_path(interview, token)).text
+        page = self.page(interview, token).text
         meeting = re.search(
             r'class="o_exit_interview_meeting">(.*?)</p>', page, re.DOTALL
         )

@@ -3,18 +3,16 @@ carries so that two pages never overwrite each other silently, the progress, the
 time of the last save, the limit that refuses instead of cutting, and what the page
 shows around the form."""
 
-import json
-
 from lxml import html
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase, answer_bases, csrf_token
+from .common import PortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalDrafts(HttpCase, ExitInterviewCase):
+class TestPortalDrafts(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -28,40 +26,6 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
             template_id=cls.drafts_template.id
         )
         cls.enjoyed, cls.change, cls.rating = cls.interview.line_ids.sorted()
-
-    def page(self, token="own"):
-        token = self.token if token == "own" else token
-        return self.url_open(self.portal_path(self.interview, token)).text
-
-    def post(self, route, answers, page=None, **fields):
-        """Post from a page (by default one opened now) the answers {line: text},
-        with the page's CSRF token and bases and the notice confirmed."""
-        page = page if page is not None else self.page()
-        data = {
-            "access_token": self.token,
-            "csrf_token": csrf_token(page),
-            "acknowledge_notice": "1",
-            **answer_bases(page),
-            **{f"answer_{line.id}": text for line, text in answers.items()},
-            **fields,
-        }
-        data = {key: value for key, value in data.items() if value is not None}
-        response = self.url_open(
-            f"/my/exit-interviews/{self.interview.id}/{route}",
-            data=data,
-            allow_redirects=False,
-        )
-        self.env.invalidate_all()
-        return response
-
-    def save(self, answers, page=None, **fields):
-        return self.post("answer", answers, page, **{"action": "save", **fields})
-
-    def autosave(self, answers, page=None, **fields):
-        response = self.post("autosave", answers, page, **fields)
-        self.assertIn("application/json", response.headers["Content-Type"])
-        self.assertEqual(response.headers["Cache-Control"], "no-store")
-        return response.status_code, json.loads(response.text)
 
     # Autosave
 
@@ -78,7 +42,7 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertEqual(
             result["bases"][str(self.enjoyed.id)], self.enjoyed._portal_base()
         )
-        page = self.page()
+        page = self.page().text
         self.assertIn("2 of 3 questions answered", page)
         self.assertIn("Draft saved on", page)
 
@@ -88,23 +52,18 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         foreign = self.create_invited_interview(template_id=self.drafts_template.id)[
             0
         ].line_ids[0]
-        refused = (
-            ("too long", {self.enjoyed: "x" * 10001}, {}, 400, "longer than 10000"),
-            ("expired page", {self.enjoyed: "New"}, {"csrf_token": ""}, 400, "expired"),
-            ("a rating of 9", {self.rating: "9"}, {}, 400, "from 1 to 5"),
-            ("another interview's question", {foreign: "x"}, {}, 400, "belong"),
-            ("no link", {self.enjoyed: "New"}, {"access_token": None}, 404, "valid"),
-            (
-                "a wrong link",
-                {self.enjoyed: "New"},
-                {"access_token": "x"},
-                404,
-                "valid",
-            ),
-        )
-        for what, answers, fields, expected_status, message in refused:
+        # What each autosave sends, and the status and the message it gets.
+        refused = {
+            "too long": ({self.enjoyed: "x" * 10001}, 400, "longer than 10000"),
+            "expired page": ({self.enjoyed: "New", "csrf_token": ""}, 400, "expired"),
+            "a rating of 9": ({self.rating: "9"}, 400, "from 1 to 5"),
+            "another interview's question": ({foreign: "x"}, 400, "belong"),
+            "no link": ({self.enjoyed: "New", "access_token": None}, 404, "valid"),
+            "a wrong link": ({self.enjoyed: "New", "access_token": "x"}, 404, "valid"),
+        }
+        for what, (values, expected_status, message) in refused.items():
             with self.subTest(what):
-                status, result = self.autosave(answers, **fields)
+                status, result = self.autosave(values)
                 self.assertEqual(status, expected_status)
                 self.assertIn(message, result["message"])
                 self.env.invalidate_all()
@@ -120,7 +79,7 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
 
     def test_autosave_asks_for_the_notice_first(self):
         status, result = self.autosave(
-            {self.enjoyed: "Before reading"}, acknowledge_notice=None
+            {self.enjoyed: "Before reading", "acknowledge_notice": None}
         )
         self.assertEqual(status, 400)
         self.assertIn("Please confirm that you have read", result["message"])
@@ -128,7 +87,7 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertFalse(self.interview.notice_acknowledged_on)
 
     def test_autosave_after_submitting_changes_nothing(self):
-        self.save({self.enjoyed: "Final"}, action="submit")
+        self.post({self.enjoyed: "Final", "action": "submit"})
         status, result = self.autosave({self.enjoyed: "Late"})
         self.assertEqual((status, result["status"]), (404, "invalid"))
         self.assertEqual(self.enjoyed.answer_text, "Final")
@@ -136,7 +95,7 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
     # Two pages on one interview
 
     def test_the_slower_page_is_told_and_keeps_its_text(self):
-        first_page, second_page = self.page(), self.page()
+        first_page, second_page = self.page().text, self.page().text
         self.assertEqual(
             self.save({self.enjoyed: "From A"}, first_page).status_code, 200
         )
@@ -163,7 +122,7 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertEqual(self.enjoyed.answer_revision, 2)
 
     def test_an_answer_left_as_the_page_showed_it_keeps_the_newer_one(self):
-        stale_page = self.page()
+        stale_page = self.page().text
         self.save({self.enjoyed: "Newer, from another page"})
         # The stale page sends the first answer as it showed it: empty.
         response = self.save({self.enjoyed: "", self.change: "Mine"}, stale_page)
@@ -172,7 +131,7 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertEqual(self.change.answer_text, "Mine")
 
     def test_autosave_names_the_answers_changed_meanwhile(self):
-        stale_page = self.page()
+        stale_page = self.page().text
         self.save({self.rating: "2"})
         status, result = self.autosave(
             {self.rating: "5", self.enjoyed: "Saved all the same"}, stale_page
@@ -195,13 +154,11 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertNotIn(str(self.rating.id), result["bases"])
 
     def test_submitting_over_a_newer_answer_submits_nothing(self):
-        stale_page = self.page()
+        stale_page = self.page().text
         self.save({self.enjoyed: "Newer"})
         response = self.post(
-            "answer",
-            {self.enjoyed: "Older", self.change: "Also mine"},
+            {self.enjoyed: "Older", self.change: "Also mine", "action": "submit"},
             stale_page,
-            action="submit",
         )
         self.assertEqual(response.status_code, 409)
         self.assertIn("nothing was saved or submitted", response.text)
@@ -212,17 +169,17 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
     # What the page shows
 
     def test_the_page_counts_the_answers_and_shows_the_last_save(self):
-        page = self.page()
+        page = self.page().text
         self.assertIn("0 of 3 questions answered", page)
         self.assertNotIn("Draft saved on", page)
         self.save({self.enjoyed: "The camps", self.rating: "4"})
         self.assertTrue(self.interview.answers_saved_on)
-        page = self.page()
+        page = self.page().text
         self.assertIn("2 of 3 questions answered", page)
         self.assertIn("Draft saved on", page)
 
     def test_the_limit_refuses_and_never_cuts(self):
-        page = self.page()
+        page = self.page().text
         self.assertNotIn("maxlength", page)
         self.assertEqual(page.count('data-max-length="10000"'), 3, "and the reason")
         response = self.save({self.enjoyed: "y" * 10001})
@@ -232,7 +189,7 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
         self.assertFalse(self.enjoyed.answer_text)
 
     def test_the_thanks_close_the_page_after_the_buttons(self):
-        page = self.page()
+        page = self.page().text
         self.assertLess(
             page.index("o_exit_interview_submit"), page.index("Thank you for your time")
         )
@@ -243,42 +200,36 @@ class TestPortalDrafts(HttpCase, ExitInterviewCase):
             template_id=self.drafts_template.id
         )
         self.interview, self.token = interview, token
-        self.save({}, action="decline", decline_reason="A new job abroad")
+        self.post({"action": "decline", "decline_reason": "A new job abroad"})
         self.assertEqual(interview.state, "declined")
         self.authenticate(portal_user.login, portal_user.login)
-        page = self.url_open(self.portal_path(interview)).text
+        page = self.page(interview, token=None).text
         self.assertIn("You chose not to take part", page)
         self.assertIn("A new job abroad", page)
         for absent in ("<textarea", "<select", "o_exit_interview_form", "your time"):
             self.assertNotIn(absent, page)
 
     def test_no_sign_in_for_an_employee_without_account(self):
-        self.assertNotIn('href="/web/login"', self.page())
+        self.assertNotIn('href="/web/login"', self.page().text)
         portal_user = self.make_employee_portal_user("drafts_signin")
         interview, token = self.create_invited_interview(
             template_id=self.drafts_template.id
         )
         self.assertTrue(interview._latest_sending().user_id == portal_user)
-        page = self.url_open(self.portal_path(interview, token)).text
+        page = self.page(interview, token).text
         self.assertIn('href="/web/login"', page, "an employee with an account may")
 
     # In the browser
 
     def test_tour_autosave(self):
-        self.start_tour(
-            self.portal_path(self.interview, self.token),
-            "hr_exit_interview_portal_autosave",
-        )
+        self.start_tour(self.portal_url(), "hr_exit_interview_portal_autosave")
         self.assertEqual(self.enjoyed.answer_text, "Typed and never saved by hand")
         self.assertEqual(self.change.answer_text, "Typed just before closing the page")
         self.assertEqual(self.interview.state, "invited")
 
     def test_tour_two_tabs(self):
         self.interview._portal_record_choices(True, False)
-        self.start_tour(
-            self.portal_path(self.interview, self.token),
-            "hr_exit_interview_portal_two_tabs",
-        )
+        self.start_tour(self.portal_url(), "hr_exit_interview_portal_two_tabs")
         self.assertEqual(
             self.enjoyed.answer_text, "Written in this tab and in the other tab"
         )

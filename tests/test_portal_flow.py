@@ -1,13 +1,13 @@
 import logging
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import ExitInterviewCase, answer_bases, csrf_token
+from .common import PortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortal(HttpCase, ExitInterviewCase):
+class TestPortal(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -32,31 +32,10 @@ class TestPortal(HttpCase, ExitInterviewCase):
             employee_id=other_employee.id, template_id=cls.rating_template.id
         )
 
-    def page_url(self, interview=None, token=None):
-        return self.portal_path(interview or self.interview, token)
-
-    def open_page(self, token=None, interview=None):
-        return self.url_open(self.page_url(interview, token), allow_redirects=False)
-
-    def post(self, data, token="own", csrf=True, interview=None):
-        interview = interview or self.interview
-        token = self.token if token == "own" else token
-        page = self.url_open(self.page_url(interview, token))
-        values = {"acknowledge_notice": "1", **answer_bases(page.text), **data}
-        if token:
-            values["access_token"] = token
-        if csrf:
-            values["csrf_token"] = csrf_token(page.text)
-        return self.url_open(
-            f"/my/exit-interviews/{interview.id}/answer",
-            data=values,
-            allow_redirects=False,
-        )
-
     # Reaching the page
 
     def test_token_opens_the_page(self):
-        response = self.open_page(self.token)
+        response = self.page()
         self.assertEqual(response.status_code, 200)
         self.assertIn("Dear Dirk Departing, thank you from", response.text)
         self.assertIn(self.company.name, response.text)
@@ -70,19 +49,16 @@ class TestPortal(HttpCase, ExitInterviewCase):
         """The page, a post, the autosave, the PDF, the list and the neutral page
         of a link that opens nothing: never framed, never stored."""
         self.authenticate("dirk_portal", "dirk_portal")
-        path = self.page_url(token=self.token)
         responses = {
-            "page": self.url_open(path),
+            "page": self.page(),
             "post": self.post({}),
             "autosave": self.url_open(
                 f"/my/exit-interviews/{self.interview.id}/autosave",
                 data={"access_token": self.token},
             ),
-            "pdf": self.url_open(
-                self.portal_path(self.interview, suffix="/answers.pdf")
-            ),
+            "pdf": self.page(token=None, suffix="/answers.pdf"),
             "list": self.url_open("/my/exit-interviews"),
-            "invalid": self.url_open(self.page_url(token="wrong")),
+            "invalid": self.page(token="wrong"),
         }
         for what, response in responses.items():
             with self.subTest(what=what):
@@ -97,8 +73,8 @@ class TestPortal(HttpCase, ExitInterviewCase):
         """Odoo's server writes each request's line to its log (werkzeug's)."""
         # Odoo names its level 25 "INFO": the number says which one.
         with self.assertLogs("werkzeug", logging.INFO) as logs:
-            self.open_page(self.token)
-            self.post({f"answer_{self.text_line.id}": "Fine"})
+            self.page()
+            self.post({self.text_line: "Fine"})
         requests = [line for line in logs.output if "/my/exit-interviews/" in line]
         self.assertEqual(len(requests), 3, "the page, the page again, the post")
         self.assertFalse([line for line in requests if self.token in line])
@@ -111,9 +87,9 @@ class TestPortal(HttpCase, ExitInterviewCase):
     def test_every_link_that_opens_nothing_shows_one_neutral_page(self):
         missing_id = self.interview.id + 1000
         for url in (
-            self.page_url(),
-            self.page_url(token="wrong"),
-            self.page_url(token=self.other_token),
+            self.portal_url(token=None),
+            self.portal_url(token="wrong"),
+            self.portal_url(token=self.other_token),
             f"/my/exit-interviews/{missing_id}?access_token={self.token}",
             f"/my/exit-interviews/{missing_id}",
         ):
@@ -125,18 +101,18 @@ class TestPortal(HttpCase, ExitInterviewCase):
                 self.assertEqual(response.headers["Cache-Control"], "no-store")
 
     def test_other_interview_token_never_opens_this_one(self):
-        response = self.open_page(self.other_token, interview=self.other)
+        response = self.page(self.other, self.other_token)
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("Dear Dirk Departing", response.text)
 
     def test_owner_logged_in_reaches_it_from_my(self):
         self.authenticate("dirk_portal", "dirk_portal")
-        response = self.open_page()
+        response = self.page(token=None)
         self.assertEqual(response.status_code, 200)
         self.assertIn("How do you rate us?", response.text)
         listing = self.url_open("/my/exit-interviews")
-        self.assertIn(self.page_url(), listing.text)
-        self.assertNotIn(self.page_url(self.other), listing.text)
+        self.assertIn(self.portal_url(token=None), listing.text)
+        self.assertNotIn(self.portal_url(self.other, None), listing.text)
         counters = self.make_jsonrpc_request(
             "/my/counters", {"counters": ["exit_interview_count"]}
         )
@@ -144,13 +120,15 @@ class TestPortal(HttpCase, ExitInterviewCase):
 
     def test_other_portal_user_gets_the_neutral_page_whether_it_exists_or_not(self):
         self.authenticate("other_portal", "other_portal")
-        existing = self.open_page()
+        existing = self.page(token=None)
         missing = self.url_open(
             f"/my/exit-interviews/{self.interview.id + 1000}", allow_redirects=False
         )
         self.assertEqual(existing.status_code, 404)
         self.assertEqual(missing.status_code, 404)
-        self.assertNotIn(self.page_url(), self.url_open("/my/exit-interviews").text)
+        self.assertNotIn(
+            self.portal_url(token=None), self.url_open("/my/exit-interviews").text
+        )
 
     def test_copy_has_no_link_and_no_answers(self):
         self.text_line.sudo().answer_text = "Mine"
@@ -173,25 +151,24 @@ class TestPortal(HttpCase, ExitInterviewCase):
 
     def test_draft_interview_is_not_shown(self):
         draft = self.create_interview(template_id=self.rating_template.id)
-        response = self.open_page(draft._portal_new_token(), interview=draft)
+        response = self.page(draft, draft._portal_new_token())
         self.assertEqual(response.status_code, 404)
 
     def test_employee_never_sees_notes_or_report(self):
         self.text_line.interviewer_note = "INTERVIEWER NOTE"
         self.interview.report_summary = "BOARD REPORT"
-        response = self.open_page(self.token)
+        response = self.page()
         self.assertNotIn("INTERVIEWER NOTE", response.text)
         self.assertNotIn("BOARD REPORT", response.text)
 
     # Answering
 
     def test_save_draft_twice_then_submit(self):
-        response = self.post(
+        response = self.save(
             {
-                "action": "save",
-                f"answer_{self.text_line.id}": "The camps",
-                f"answer_{self.rating_line.id}": "4",
-                f"answer_{self.yes_no_line.id}": "yes",
+                self.text_line: "The camps",
+                self.rating_line: "4",
+                self.yes_no_line: "yes",
             }
         )
         self.assertEqual(response.status_code, 200)
@@ -199,9 +176,9 @@ class TestPortal(HttpCase, ExitInterviewCase):
         self.assertEqual(self.text_line.answer_text, "The camps")
         self.assertEqual(self.rating_line.answer_rating, "4")
         self.assertEqual(self.yes_no_line.answer_yes_no, "yes")
-        self.post({"action": "save", f"answer_{self.text_line.id}": "The camps!"})
+        self.save({self.text_line: "The camps!"})
         self.assertEqual(self.text_line.answer_text, "The camps!")
-        self.assertIn("The camps!", self.open_page(self.token).text)
+        self.assertIn("The camps!", self.page().text)
         response = self.post({"action": "submit"})
         self.assertIn("sent to the interviewer", response.text)
         self.assertEqual(self.interview.state, "prepared")
@@ -212,30 +189,26 @@ class TestPortal(HttpCase, ExitInterviewCase):
         bodies = "".join(self.interview.message_ids.mapped("body"))
         self.assertIn("submitted the answers", bodies)
         self.assertNotIn("The camps", bodies)
-        self.assertEqual(self.open_page(self.token).status_code, 404, "link ended")
+        self.assertEqual(self.page().status_code, 404, "link ended")
         self.authenticate("dirk_portal", "dirk_portal")
-        page = self.open_page().text
+        page = self.page(token=None).text
         self.assertIn("can no longer change", page)
         self.assertNotIn("o_exit_interview_save", page)
 
     def test_submit_on_a_locked_interview_keeps_the_stored_answer(self):
-        self.post({"action": "submit", f"answer_{self.text_line.id}": "Final"})
-        response = self.post({"action": "save", f"answer_{self.text_line.id}": "Old"})
+        self.post({"action": "submit", self.text_line: "Final"})
+        response = self.save({self.text_line: "Old"})
         self.assertEqual(response.status_code, 404, "the old link no longer works")
         self.authenticate("dirk_portal", "dirk_portal")
-        response = self.post(
-            {"action": "save", f"answer_{self.text_line.id}": "Late"}, token=None
-        )
+        response = self.save({self.text_line: "Late"}, token=None)
         self.assertEqual(response.status_code, 400)
         self.assertIn("already submitted", response.text)
         self.assertEqual(self.text_line.answer_text, "Final")
 
     def test_too_long_answer_is_refused_and_kept_on_the_page(self):
-        self.post({"action": "save", f"answer_{self.text_line.id}": "Earlier"})
+        self.save({self.text_line: "Earlier"})
         long_text = "x" * 10001
-        response = self.post(
-            {"action": "save", f"answer_{self.text_line.id}": long_text}
-        )
+        response = self.save({self.text_line: long_text})
         self.assertEqual(response.status_code, 400)
         self.assertIn("longer than 10000 characters", response.text)
         self.assertIn(long_text, response.text)
@@ -245,50 +218,36 @@ class TestPortal(HttpCase, ExitInterviewCase):
         foreign_line = self.other.line_ids[0]
         for key in (f"answer_{foreign_line.id}", "answer_abc", "answer_999999999"):
             with self.subTest(key=key):
-                response = self.post(
-                    {
-                        "action": "save",
-                        key: "Intruder",
-                        f"answer_{self.text_line.id}": "Mine",
-                    }
-                )
+                response = self.save({key: "Intruder", self.text_line: "Mine"})
                 self.assertEqual(response.status_code, 400)
                 self.assertIn("does not belong to your questions", response.text)
                 self.assertFalse(foreign_line.answer_text)
                 self.assertFalse(self.text_line.answer_text)
 
     def test_notice_is_acknowledged_before_the_first_answer(self):
-        page = self.open_page(self.token).text
+        page = self.page().text
         self.assertIn("kept for 24 months after your last working day", page)
-        response = self.post(
-            {
-                "action": "save",
-                "acknowledge_notice": "",
-                f"answer_{self.text_line.id}": "Typed first",
-            }
-        )
+        response = self.save({"acknowledge_notice": "", self.text_line: "Typed first"})
         self.assertEqual(response.status_code, 400)
         self.assertIn("Please confirm that you have read", response.text)
         self.assertIn("Typed first", response.text)
         self.assertFalse(self.text_line.answer_text)
         self.assertFalse(self.interview.notice_acknowledged_on)
-        self.post({"action": "save", f"answer_{self.text_line.id}": "Typed first"})
+        self.save({self.text_line: "Typed first"})
         self.assertTrue(self.interview.notice_acknowledged_on)
         self.assertEqual(self.text_line.answer_text, "Typed first")
-        self.assertNotIn(
-            "o_exit_interview_acknowledge", self.open_page(self.token).text
-        )
+        self.assertNotIn("o_exit_interview_acknowledge", self.page().text)
 
     def test_company_notice_adds_to_the_generated_one(self):
         self.company.exit_interview_privacy_notice = "Our own notice"
-        page = self.open_page(self.token).text
+        page = self.page().text
         self.assertIn("Our own notice", page)
         self.assertIn("The board reads your answers only if you agree", page)
 
     def test_employee_downloads_own_answers(self):
-        self.post({"action": "save", f"answer_{self.text_line.id}": "My own words"})
+        self.save({self.text_line: "My own words"})
         self.text_line.interviewer_note = "NOT FOR THE EMPLOYEE"
-        self.assertIn("answers.pdf", self.open_page(self.token).text)
+        self.assertIn("answers.pdf", self.page().text)
         response = self.url_open(
             f"/my/exit-interviews/{self.interview.id}/answers.pdf"
             f"?access_token={self.token}"
@@ -296,7 +255,7 @@ class TestPortal(HttpCase, ExitInterviewCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], "application/pdf")
         # Odoo renders reports to HTML in test mode; the PDF itself is tested in
-        # test_reports.
+        # test_board_report.
         self.assertIn(b"My own words", response.content)
         self.assertNotIn(b"NOT FOR THE EMPLOYEE", response.content)
         for url in (
@@ -309,18 +268,15 @@ class TestPortal(HttpCase, ExitInterviewCase):
                 self.assertEqual(denied.status_code, 404)
 
     def test_wrong_type_answers_are_refused(self):
-        response = self.post({"action": "save", f"answer_{self.rating_line.id}": "9"})
+        response = self.save({self.rating_line: "9"})
         self.assertEqual(response.status_code, 400)
         self.assertIn("from 1 to 5", response.text)
-        response = self.post(
-            {"action": "save", f"answer_{self.yes_no_line.id}": "maybe"}
-        )
+        response = self.save({self.yes_no_line: "maybe"})
         self.assertEqual(response.status_code, 400)
 
     def test_missing_csrf_keeps_the_typed_text(self):
-        response = self.post(
-            {"action": "save", f"answer_{self.text_line.id}": "Typed before expiry"},
-            csrf=False,
+        response = self.save(
+            {self.text_line: "Typed before expiry", "csrf_token": None}
         )
         self.assertEqual(response.status_code, 400)
         self.assertIn("This page has expired", response.text)
@@ -328,18 +284,15 @@ class TestPortal(HttpCase, ExitInterviewCase):
         self.assertFalse(self.text_line.answer_text)
 
     def test_post_with_another_interview_token_is_refused(self):
-        response = self.post(
-            {"action": "save", f"answer_{self.text_line.id}": "Hijack"},
-            token=self.other_token,
-        )
+        response = self.save({self.text_line: "Hijack"}, token=self.other_token)
         self.assertEqual(response.status_code, 404)
         self.assertFalse(self.text_line.answer_text)
 
     def test_markup_is_stored_as_text_and_rendered_escaped(self):
         payload = '<script>alert("x")</script><b>bold</b>'
-        self.post({"action": "save", f"answer_{self.text_line.id}": payload})
+        self.save({self.text_line: payload})
         self.assertEqual(self.text_line.answer_text, payload)
-        page = self.open_page(self.token).text
+        page = self.page().text
         self.assertNotIn("<script>alert", page)
         self.assertIn("&lt;script&gt;alert", page)
 
@@ -351,9 +304,9 @@ class TestPortal(HttpCase, ExitInterviewCase):
         bodies = "".join(self.interview.message_ids.mapped("body"))
         self.assertIn("prefers not to take part", bodies)
         self.assertNotIn("Too painful", bodies)
-        self.assertEqual(self.open_page(self.token).status_code, 404, "link ended")
+        self.assertEqual(self.page().status_code, 404, "link ended")
         self.authenticate("dirk_portal", "dirk_portal")
-        page = self.open_page().text
+        page = self.page(token=None).text
         self.assertIn("You chose not to take part", page)
         self.assertNotIn("o_exit_interview_submit", page)
         response = self.post({"action": "submit"}, token=None)
@@ -361,7 +314,7 @@ class TestPortal(HttpCase, ExitInterviewCase):
         self.assertEqual(self.interview.state, "declined")
 
     def test_tour_answer_save_reload_submit(self):
-        self.start_tour(self.page_url(token=self.token), "hr_exit_interview_portal")
+        self.start_tour(self.portal_url(), "hr_exit_interview_portal")
         self.assertEqual(self.interview.state, "prepared")
         self.assertEqual(self.text_line.answer_text, "I enjoyed the youth camps")
         self.assertEqual(self.rating_line.answer_rating, "4")

@@ -6,16 +6,16 @@ import json
 from html import unescape
 from urllib.parse import quote
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import ExitInterviewCase, answer_bases, csrf_token
+from .common import PortalCase
 
 DUTCH = ("Concept bewaren", "Mijn antwoorden indienen", "Wie je antwoorden leest")
 FRENCH = ("Enregistrer le brouillon", "Envoyer mes réponses", "Qui lit vos réponses")
 
 
 @tagged("post_install", "-at_install")
-class TestPortalLanguage(HttpCase, ExitInterviewCase):
+class TestPortalLanguage(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -37,14 +37,11 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
             employee_id=francoise.id
         )
 
-    def open(self, interview, token, browser):
-        return unescape(
-            self.url_open(
-                self.portal_path(interview, token),
-                headers={"Accept-Language": browser},
-                allow_redirects=False,
-            ).text
-        )
+    def page_text(self, interview, token, browser):
+        """The text of the employee's page, opened by a browser that asks for
+        the given languages."""
+        page = self.page(interview, token, headers={"Accept-Language": browser})
+        return unescape(page.text)
 
     def assert_page_in(self, page, lang, expected, unexpected):
         self.assertIn(f'<html lang="{lang}"', page)
@@ -55,7 +52,7 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
         self.assertNotIn("js_language_selector", page, "no language to choose")
 
     def test_a_dutch_employee_reads_dutch_in_a_french_browser(self):
-        page = self.open(self.dutch, self.dutch_token, "fr-BE,fr;q=0.9")
+        page = self.page_text(self.dutch, self.dutch_token, "fr-BE,fr;q=0.9")
         self.assert_page_in(
             page,
             "nl-NL",
@@ -64,7 +61,7 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
         )
 
     def test_a_french_employee_reads_french_in_a_dutch_browser(self):
-        page = self.open(self.french, self.french_token, "nl-BE,nl;q=0.9")
+        page = self.page_text(self.french, self.french_token, "nl-BE,nl;q=0.9")
         self.assert_page_in(
             page,
             "fr-BE",
@@ -82,19 +79,17 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
             (self.french, self.french_token, "nl-BE", "Merci de confirmer"),
         ):
             with self.subTest(lang=interview.employee_id.lang):
-                page = self.open(interview, token, browser)
-                response = self.url_open(
-                    f"/my/exit-interviews/{interview.id}/autosave",
-                    data={
-                        "access_token": token,
-                        "csrf_token": csrf_token(page),
-                        **answer_bases(page),
-                        f"answer_{interview.line_ids[0].id}": "Before the notice",
+                status, result = self.autosave(
+                    {
+                        interview.line_ids[0]: "Before the notice",
+                        "acknowledge_notice": None,
                     },
+                    interview=interview,
+                    token=token,
                     headers={"Accept-Language": browser},
                 )
-                self.assertEqual(response.status_code, 400)
-                self.assertIn(expected, json.loads(response.text)["message"])
+                self.assertEqual(status, 400)
+                self.assertIn(expected, result["message"])
 
     def test_a_link_that_opens_nothing_speaks_the_browsers_language(self):
         # It tells nothing about an interview, not even its employee's language.
@@ -105,7 +100,7 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
             with self.subTest(browser=browser):
                 # A new visitor: no language remembered from an earlier page.
                 self.opener.cookies.clear()
-                page = self.open(self.dutch, "wrong", browser)
+                page = self.page_text(self.dutch, "wrong", browser)
                 self.assertIn(expected, page)
 
     def test_the_scripts_texts_come_in_each_language(self):
@@ -121,11 +116,11 @@ class TestPortalLanguage(HttpCase, ExitInterviewCase):
         # One browser for both pages: the tour opens the French one, whose address a
         # cookie gives it, once the Dutch one is checked.
         self.start_tour(
-            self.portal_path(self.dutch, self.dutch_token),
+            self.portal_url(self.dutch, self.dutch_token),
             "hr_exit_interview_portal_language",
             cookies={
                 "hr_exit_interview_next_page": quote(
-                    self.portal_path(self.french, self.french_token), safe=""
+                    self.portal_url(self.french, self.french_token), safe=""
                 )
             },
         )

@@ -7,12 +7,12 @@ from unittest.mock import patch
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.base.models.ir_mail_server import IrMailServer, MailDeliveryException
 
-from .common import LINK, SendingCase, csrf_token
+from .common import LINK, PortalCase, SendingCase
 
 # A marker in every free text of the interview, its lines and its measures.
 MARKERS = {
@@ -255,7 +255,7 @@ class TestSending(SendingCase):
 
 
 @tagged("post_install", "-at_install")
-class TestOwnership(SendingCase, HttpCase):
+class TestOwnership(SendingCase, PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -265,7 +265,7 @@ class TestOwnership(SendingCase, HttpCase):
     def test_the_latest_sending_names_the_owner(self):
         self.assertEqual(self.interview.link_sending_ids.user_id, self.portal_user)
         self.authenticate("link_owner", "link_owner")
-        response = self.url_open(self.portal_path(self.interview))
+        response = self.page(token=None)
         self.assertEqual(response.status_code, 200)
 
     def test_pointing_the_employee_at_oneself_hands_nothing(self):
@@ -284,22 +284,17 @@ class TestOwnership(SendingCase, HttpCase):
         self.authenticate(hr_user.login, hr_user.login)
         for suffix in ("", "/answers.pdf"):
             with self.subTest(suffix=suffix):
-                response = self.url_open(
-                    self.portal_path(self.interview, suffix=suffix),
-                    allow_redirects=False,
-                )
+                response = self.page(token=None, suffix=suffix)
                 self.assertEqual(response.status_code, 404)
         self.assertNotIn(
-            self.portal_path(self.interview), self.url_open("/my/exit-interviews").text
+            self.portal_url(token=None), self.url_open("/my/exit-interviews").text
         )
 
     def test_an_archived_interview_opens_for_no_one(self):
         self.interview.action_archive()
         self.assertFalse(self.interview._portal_token_matches(self.token))
         self.authenticate("link_owner", "link_owner")
-        response = self.url_open(
-            self.portal_path(self.interview), allow_redirects=False
-        )
+        response = self.page(token=None)
         self.assertEqual(response.status_code, 404)
 
     def test_a_new_employee_on_the_interview_is_owned_by_no_earlier_user(self):
@@ -319,7 +314,7 @@ class TestOwnership(SendingCase, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestNoticeAndConsent(SendingCase, HttpCase):
+class TestNoticeAndConsent(SendingCase, PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -328,19 +323,6 @@ class TestNoticeAndConsent(SendingCase, HttpCase):
             template_id=cls.template.id
         )
         cls.line = cls.interview.line_ids
-
-    def post(self, **data):
-        page = self.url_open(self.portal_path(self.interview, self.token))
-        return self.url_open(
-            f"/my/exit-interviews/{self.interview.id}/answer",
-            data={
-                "access_token": self.token,
-                "csrf_token": csrf_token(page.text),
-                "acknowledge_notice": "1",
-                **data,
-            },
-            allow_redirects=False,
-        )
 
     def test_by_default_the_board_never_reads_the_answers(self):
         interview = self.create_interview()
@@ -374,7 +356,7 @@ class TestNoticeAndConsent(SendingCase, HttpCase):
         self.assertFalse(self.interview.board_consent)
 
     def test_the_employee_agrees_on_the_portal_with_the_notice_they_read(self):
-        self.post(action="save", board_consent="1", **{f"answer_{self.line.id}": "A"})
+        self.save({"board_consent": "1", self.line: "A"})
         self.assertTrue(self.interview.board_consent)
         self.assertTrue(self.interview.board_consent_on)
         self.assertEqual(self.interview.notice_lang, "en_US")
@@ -384,7 +366,7 @@ class TestNoticeAndConsent(SendingCase, HttpCase):
         )
         self.interview.with_user(self.interviewer).report_include_answers = True
         # Withdrawn before submitting: the answers leave the board report.
-        self.post(action="save", **{f"answer_{self.line.id}": "A"})
+        self.save({self.line: "A"})
         self.assertFalse(self.interview.board_consent)
         self.assertFalse(self.interview.report_include_answers)
 
@@ -405,12 +387,12 @@ class TestNoticeAndConsent(SendingCase, HttpCase):
     def test_the_notice_is_in_the_employees_language(self):
         self.load_dutch()
         self.employee.lang = "nl_NL"
-        page = self.url_open(self.portal_path(self.interview, self.token)).text
+        page = self.page().text
         self.assertIn("Het bestuur leest je antwoorden alleen", page)
 
 
 @tagged("post_install", "-at_install")
-class TestAfterSubmitting(SendingCase, HttpCase):
+class TestAfterSubmitting(SendingCase, PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -420,19 +402,9 @@ class TestAfterSubmitting(SendingCase, HttpCase):
         )
 
     def submit_on_the_page(self):
-        line = self.interview.line_ids
-        page = self.url_open(self.portal_path(self.interview, self.token))
         with self.mock_mail_gateway(mail_unlink_sent=True):
-            response = self.url_open(
-                f"/my/exit-interviews/{self.interview.id}/answer",
-                data={
-                    "access_token": self.token,
-                    "csrf_token": csrf_token(page.text),
-                    "acknowledge_notice": "1",
-                    "action": "submit",
-                    f"answer_{line.id}": "The summer camps",
-                },
-                allow_redirects=False,
+            response = self.post(
+                {"action": "submit", self.interview.line_ids: "The summer camps"}
             )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.interview.state, "prepared")
@@ -515,18 +487,15 @@ class TestAfterSubmitting(SendingCase, HttpCase):
 
     def test_the_old_link_shows_the_neutral_page(self):
         self.interview._portal_submit_answers({})
-        for url in (
-            self.portal_path(self.interview, self.token),
-            self.portal_path(self.interview, self.token, suffix="/answers.pdf"),
-        ):
-            with self.subTest(url=url):
-                response = self.url_open(url, allow_redirects=False)
+        for suffix in ("", "/answers.pdf"):
+            with self.subTest(suffix=suffix):
+                response = self.page(suffix=suffix)
                 self.assertEqual(response.status_code, 404)
                 self.assertIn("This link is no longer valid", response.text)
 
 
 @tagged("post_install", "-at_install")
-class TestNoRoleFindsALink(SendingCase, HttpCase):
+class TestNoRoleFindsALink(SendingCase, PortalCase):
     """Every role, with every token it could find in what it can read, reaches no
     employee's page and reads none of the interview's texts there."""
 
@@ -578,9 +547,7 @@ class TestNoRoleFindsALink(SendingCase, HttpCase):
                 found = self.tokens_readable_by(user)
                 self.assertEqual(found, set())
                 self.authenticate(user.login, user.login)
-                response = self.url_open(
-                    self.portal_path(self.interview), allow_redirects=False
-                )
+                response = self.page(token=None)
                 self.assertEqual(response.status_code, 404)
                 for marker in (*MARKERS.values(), ANSWER_MARKER, NOTE_MARKER):
                     self.assertNotIn(marker, response.text)

@@ -2,10 +2,10 @@
 employee's own input, never read by the board."""
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
+from .common import PortalCase
 
 BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
 ANSWERS = "hr_exit_interview.action_report_exit_interview_answers"
@@ -14,7 +14,7 @@ PAPER = "PAPER-ANSWER"
 
 
 @tagged("post_install", "-at_install")
-class TestPaperAnswers(HttpCase, ExitInterviewCase):
+class TestPaperAnswers(PortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -95,11 +95,11 @@ class TestPaperAnswers(HttpCase, ExitInterviewCase):
 
     def test_the_link_ends_and_the_portal_says_paper(self):
         self.type_in()
-        response = self.url_open(self.portal_path(self.interview, self.token))
+        response = self.page()
         self.assertIn("This link is no longer valid", response.text)
         self.assertNotIn(PAPER, response.text)
         self.authenticate("dirk_paper", "dirk_paper")
-        response = self.url_open(self.portal_path(self.interview))
+        response = self.page(token=None)
         self.assertIn(
             "received on paper and typed in by the interviewer", response.text
         )
