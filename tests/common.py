@@ -12,6 +12,14 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 BASE = re.compile(r'name="(base_\d+)" value="([^"]+)"')
 # The employee's personal link in a mail: the interview's id and the token.
 LINK = re.compile(r"/my/exit-interviews/(\d+)\?access_token=([A-Za-z0-9_-]+)")
+# The addon's reports, by their actions.
+BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
+QUESTIONS_REPORT = "hr_exit_interview.action_report_exit_interview_questions"
+ANSWERS_REPORT = "hr_exit_interview.action_report_exit_interview_answers"
+CONVERSATION_REPORT = "hr_exit_interview.action_report_exit_interview_conversation"
+SUMMARY_REPORT = "hr_exit_interview.action_report_exit_interview_summary"
+# What Odoo logs when it refuses an access, muted where a test expects the refusal.
+ACCESS_LOGGERS = ("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
 # The portal helpers' default token: the one of the test's own interview.
 OWN_LINK = object()
 

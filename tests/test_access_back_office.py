@@ -11,10 +11,9 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
+from .common import ACCESS_LOGGERS, ExitInterviewCase
 
 MARK = "MARKER-13"
-MUTED = ("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
 
 
 @tagged("post_install", "-at_install")
@@ -69,7 +68,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
 
     # 1. The manager kept out stays out
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_manager_kept_out_whatever_their_employee_record_says(self):
         as_manager = self.reported.with_user(self.manager_user)
         with self.assertRaises(AccessError):
@@ -94,7 +93,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
                 {"kept_out_user_ids": [Command.clear()]}
             )
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_a_new_manager_is_kept_out_too(self):
         newcomer = self.env["hr.employee"].create(
             {"name": "New Boss", "user_id": self.officer.id}
@@ -155,7 +154,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
 
     # 3. The board reads the report, not the chatter
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_board_reads_no_chatter_activity_attachment_or_hidden_rating(self):
         board = self.board
         messages = self.env["mail.message"].with_user(board)
@@ -196,7 +195,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
         self.assertTrue(self.attachment.with_user(self.interviewer).read(["raw"]))
         self.assertTrue(self.activity.with_user(self.interviewer).read(["summary"]))
 
-    @mute_logger("odoo.http", *MUTED)
+    @mute_logger("odoo.http", *ACCESS_LOGGERS)
     def test_board_reads_no_chatter_over_http(self):
         self.authenticate(self.board.login, self.board.login)
         for route in ("/mail/thread/messages", "/mail/thread/data"):
@@ -272,7 +271,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
 
     # 5. The workflow holds for every writer
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_state_moves_through_the_actions_only(self):
         held = self.create_interview(template_id=self.short.id, state="held")
         as_interviewer = held.with_user(self.interviewer)
@@ -296,7 +295,7 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
         as_interviewer.action_share_with_board()
         self.assertEqual(held.state, "shared")
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_employee_and_measure_interview_cannot_move(self):
         other = self.env["hr.employee"].create({"name": "Someone Else"})
         held = self.create_interview(template_id=self.short.id, state="held")

@@ -10,10 +10,9 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
+from .common import ACCESS_LOGGERS, BOARD_REPORT, ExitInterviewCase
 
 MARK = "PROBE-MARK"
-MUTED = ("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
 
 
 @tagged("post_install", "-at_install")
@@ -64,7 +63,7 @@ class TestBackOfficePaths(ExitInterviewCase):
             1,
         )
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_answers_stay_with_their_interview_and_their_employee(self):
         line = self.without_consent.line_ids.with_user(self.interviewer)
         with self.assertRaisesRegex(UserError, "belongs to its exit interview"):
@@ -83,7 +82,7 @@ class TestBackOfficePaths(ExitInterviewCase):
             f"{MARK}-no-consent", board_lines.search([]).mapped("answer_text")
         )
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_no_one_puts_an_activity_on_an_interview_they_cannot_follow(self):
         internal = self.users["internal"]
         partner = self.env["res.partner"].create({"name": "A contact"})
@@ -144,7 +143,7 @@ class TestBackOfficePaths(ExitInterviewCase):
             read()
             self.assertGreater(self.log_count(), before)
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_the_wizards_show_nothing_of_an_interview_one_may_not_change(self):
         self.manager_user.groups_id |= self.env.ref(
             "hr_exit_interview.group_exit_interview_officer"
@@ -160,7 +159,7 @@ class TestBackOfficePaths(ExitInterviewCase):
                 {"interview_id": others.id}
             )
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_a_shared_report_stays_as_the_board_received_it(self):
         as_interviewer = self.reported.with_user(self.interviewer)
         for vals in (
@@ -176,7 +175,7 @@ class TestBackOfficePaths(ExitInterviewCase):
                 {"departure_kind": "involuntary"}
             )
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_a_kept_out_officer_reads_no_reading_of_that_interview(self):
         self.manager_user.groups_id |= self.env.ref(
             "hr_exit_interview.group_exit_interview_officer"
@@ -184,7 +183,7 @@ class TestBackOfficePaths(ExitInterviewCase):
         kept_out = self.create_interview(state="held", report_summary="Report")
         kept_out.action_share_with_board()
         self.env["ir.actions.report"].with_user(self.board)._render_qweb_html(
-            "hr_exit_interview.action_report_exit_interview", kept_out.ids
+            BOARD_REPORT, kept_out.ids
         )
         logs = self.env["hr.exit.interview.reading"]
         self.assertTrue(
@@ -196,7 +195,7 @@ class TestBackOfficePaths(ExitInterviewCase):
             )
         )
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_the_board_decides_measures_while_it_evaluates(self):
         measures = self.env["hr.exit.interview.measure"].with_user(self.board)
         measures.create({"interview_id": self.reported.id, "name": "While reported"})

@@ -8,7 +8,7 @@ from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import PortalCase
+from .common import ANSWERS_REPORT, BOARD_REPORT, PortalCase
 
 EARLIER_TEXT = "My earlier answer"
 
@@ -190,7 +190,7 @@ class TestHostileInput(PortalCase):
                 self.assertEqual(self.text_line.answer_text, payload)
                 page = self.page().text
                 answers = reports._render_qweb_html(
-                    "hr_exit_interview.action_report_exit_interview_answers",
+                    ANSWERS_REPORT,
                     self.interview.ids,
                 )[0].decode()
                 for rendered in (page, answers):
@@ -204,9 +204,7 @@ class TestHostileInput(PortalCase):
         self.interview.action_share_with_board()
         board_report = (
             reports.with_user(self.board)
-            ._render_qweb_html(
-                "hr_exit_interview.action_report_exit_interview", self.interview.ids
-            )[0]
+            ._render_qweb_html(BOARD_REPORT, self.interview.ids)[0]
             .decode()
         )
         for payload in (MARKUP_PAYLOADS[-1], MARKUP_PAYLOADS[1]):

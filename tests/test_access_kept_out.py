@@ -7,9 +7,8 @@ from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
+from .common import BOARD_REPORT, ExitInterviewCase
 
-BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
 BOARD_AND_OFFICER = (
     "base.group_user,hr_exit_interview.group_exit_interview_board,"
     "hr_exit_interview.group_exit_interview_officer"

@@ -11,10 +11,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
-
-CONVERSATION = "hr_exit_interview.action_report_exit_interview_conversation"
-BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
+from .common import BOARD_REPORT, CONVERSATION_REPORT, ExitInterviewCase
 
 
 @tagged("post_install", "-at_install")
@@ -108,7 +105,7 @@ class TestConversationSheet(ExitInterviewCase):
         return (
             self.env["ir.actions.report"]
             .with_user(user)
-            ._render_qweb_html(CONVERSATION, self.interview.ids)[0]
+            ._render_qweb_html(CONVERSATION_REPORT, self.interview.ids)[0]
             .decode()
         )
 

@@ -8,13 +8,15 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
+from .common import (
+    ANSWERS_REPORT,
+    BOARD_REPORT,
+    CONVERSATION_REPORT,
+    QUESTIONS_REPORT,
+    SUMMARY_REPORT,
+    ExitInterviewCase,
+)
 
-BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
-QUESTIONS = "hr_exit_interview.action_report_exit_interview_questions"
-ANSWERS = "hr_exit_interview.action_report_exit_interview_answers"
-CONVERSATION = "hr_exit_interview.action_report_exit_interview_conversation"
-SUMMARY = "hr_exit_interview.action_report_exit_interview_summary"
 BOARD_REPORT_LOGGED = "report.hr_exit_interview.report_exit_interview"
 WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
@@ -152,7 +154,7 @@ class TestReports(HttpCase, ExitInterviewCase):
         )
         interview.action_share_with_board()
         for user, report in (
-            (self.interviewer, CONVERSATION),
+            (self.interviewer, CONVERSATION_REPORT),
             (self.board, BOARD_REPORT),
         ):
             with self.subTest(report=report):
@@ -167,8 +169,8 @@ class TestReports(HttpCase, ExitInterviewCase):
         unanswered = self.interview.line_ids.sorted()[1].question
         for user, report in (
             (self.board, BOARD_REPORT),
-            (self.officer, ANSWERS),
-            (self.interviewer, CONVERSATION),
+            (self.officer, ANSWERS_REPORT),
+            (self.interviewer, CONVERSATION_REPORT),
         ):
             with self.subTest(report=report):
                 text = self.render_pdf(user, report)
@@ -185,15 +187,13 @@ class TestReports(HttpCase, ExitInterviewCase):
 
     def test_answers_pdf_for_the_employee_has_no_notes(self):
         self.interview.line_ids.sorted()[0].sudo().interviewer_note = "Private note"
-        text = self.render_pdf(
-            self.officer, "hr_exit_interview.action_report_exit_interview_answers"
-        )
+        text = self.render_pdf(self.officer, ANSWERS_REPORT)
         self.assertIn("A great time overall", text)
         self.assertNotIn("Private note", text)
         self.assertNotIn("Kind words about the team", text)
 
     def test_question_sheet_has_the_letter_and_no_answers(self):
-        text = self.render_pdf(self.interviewer, QUESTIONS)
+        text = self.render_pdf(self.interviewer, QUESTIONS_REPORT)
         self.assertIn("Dear Dirk Departing", text)
         self.assertIn("General", text)
         self.assertIn("What was your best moment with us?", text)
@@ -235,13 +235,15 @@ class TestReports(HttpCase, ExitInterviewCase):
         other = self.create_interview(interviewer_id=self.other_interviewer.id)
         reports = self.env["ir.actions.report"]
         with self.assertRaises(AccessError):
-            reports.with_user(self.interviewer)._render_qweb_html(QUESTIONS, other.ids)
+            reports.with_user(self.interviewer)._render_qweb_html(
+                QUESTIONS_REPORT, other.ids
+            )
         for role in ("board", "hr_user", "internal"):
             with self.subTest(role=role), self.assertRaises(AccessError):
                 reports.with_user(self.users[role])._render_qweb_html(
-                    QUESTIONS, other.ids
+                    QUESTIONS_REPORT, other.ids
                 )
-        reports.with_user(self.officer)._render_qweb_html(QUESTIONS, other.ids)
+        reports.with_user(self.officer)._render_qweb_html(QUESTIONS_REPORT, other.ids)
 
     def test_no_report_is_kept_by_a_browser_or_a_proxy(self):
         self.authenticate("exit_board", "exit_board")
@@ -275,7 +277,9 @@ class TestReports(HttpCase, ExitInterviewCase):
             BOARD_REPORT, self.interview.ids
         )
         self.env["ir.actions.report"].with_user(board)._render_qweb_html(
-            SUMMARY, [], data={"date_from": "2031-01-01", "date_to": "2031-12-31"}
+            SUMMARY_REPORT,
+            [],
+            data={"date_from": "2031-01-01", "date_to": "2031-12-31"},
         )
         self.interview.with_user(board).read(["report_summary"])
         self.env["hr.exit.interview"].with_user(board).search(
@@ -409,7 +413,7 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
             .with_user(self.board)
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf(
-                "hr_exit_interview.action_report_exit_interview_summary",
+                SUMMARY_REPORT,
                 wizard.ids,
                 data=action["data"],
             )

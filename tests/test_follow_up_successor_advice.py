@@ -5,9 +5,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PortalCase
+from .common import ACCESS_LOGGERS, PortalCase
 
-MUTED = ("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
 ADVICE = "Meet the volunteers one by one in the first month"
 
 
@@ -41,7 +40,7 @@ class TestSuccessorAdvice(PortalCase):
         self.assertFalse(interview.board_consent)
         self.assertIn("advice for your successor", interview.notice_text)
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_no_one_records_the_consent_in_the_employee_s_place(self):
         with self.assertRaises(AccessError):
             self.interview.with_user(self.officer).successor_advice_consent = True
@@ -69,7 +68,7 @@ class TestSuccessorAdvice(PortalCase):
             self.job.with_user(reader).advice_ids.mapped("advice"), [ADVICE]
         )
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_only_officers_hand_it_over(self):
         self.consent()
         for user in (self.interviewer, self.board):

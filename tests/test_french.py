@@ -2,10 +2,7 @@ from html import unescape
 
 from odoo.tests import tagged
 
-from .common import PortalCase
-
-BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
-QUESTIONS = "hr_exit_interview.action_report_exit_interview_questions"
+from .common import BOARD_REPORT, QUESTIONS_REPORT, PortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -61,5 +58,7 @@ class TestFrench(PortalCase):
         self.assertNotIn("Short Report", html)
         self.officer.lang = "fr_BE"
         reports = self.env["ir.actions.report"].with_user(self.officer)
-        html = unescape(reports._render_qweb_html(QUESTIONS, interview.ids)[0].decode())
+        html = unescape(
+            reports._render_qweb_html(QUESTIONS_REPORT, interview.ids)[0].decode()
+        )
         self.assertIn("Comment évaluez-vous vos débuts chez nous ?", html)

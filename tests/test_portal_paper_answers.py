@@ -5,11 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PortalCase
+from .common import ACCESS_LOGGERS, ANSWERS_REPORT, BOARD_REPORT, PortalCase
 
-BOARD_REPORT = "hr_exit_interview.action_report_exit_interview"
-ANSWERS = "hr_exit_interview.action_report_exit_interview_answers"
-MUTED = ("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
 PAPER = "PAPER-ANSWER"
 
 
@@ -56,7 +53,7 @@ class TestPaperAnswers(PortalCase):
         html = str(
             self.env["ir.actions.report"]
             .with_user(self.interviewer)
-            ._render_qweb_html(ANSWERS, self.interview.ids)[0]
+            ._render_qweb_html(ANSWERS_REPORT, self.interview.ids)[0]
         )
         self.assertIn("Received on paper and typed in by", html)
         self.assertIn(self.interviewer.name, html)
@@ -68,7 +65,7 @@ class TestPaperAnswers(PortalCase):
         self.text_line.with_user(self.interviewer).answer_text = f"{PAPER} 2"
         self.assertEqual(self.interview.transcribed_by_id, self.interviewer)
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_no_one_else_types_answers_in(self):
         with self.assertRaises(UserError):
             self.text_line.with_user(self.interviewer).answer_text = "Before the action"
@@ -105,7 +102,7 @@ class TestPaperAnswers(PortalCase):
         )
         self.assertNotIn("o_exit_interview_submit", response.text)
 
-    @mute_logger(*MUTED)
+    @mute_logger(*ACCESS_LOGGERS)
     def test_the_board_never_reads_typed_in_answers(self):
         self.type_in()
         with self.assertRaises(ValidationError):
