@@ -1,5 +1,6 @@
 import json
 import re
+import subprocess
 from datetime import date
 
 from odoo.fields import Command
@@ -22,6 +23,13 @@ SUMMARY_REPORT = "hr_exit_interview.action_report_exit_interview_summary"
 ACCESS_LOGGERS = ("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
 # The portal helpers' default token: the one of the test's own interview.
 OWN_LINK = object()
+
+
+def pdf_text(pdf):
+    """The PDF's text, read back by poppler's pdftotext."""
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
 
 
 def csrf_token(html):

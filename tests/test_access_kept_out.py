@@ -1,5 +1,7 @@
 """Kept out means kept out in every role: a board member who is the employee's
-manager or coach, or who is the one leaving, reads nothing of that exit."""
+manager or coach, or who is the one leaving, reads nothing of that exit; a manager
+with officer rights reads nothing of their own team's, not even who read it, unless
+the company opens new ones to them or they hold the interview."""
 
 from odoo.exceptions import AccessError
 from odoo.fields import Command
@@ -7,7 +9,7 @@ from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
-from .common import BOARD_REPORT, ExitInterviewCase
+from .common import ACCESS_LOGGERS, BOARD_REPORT, ExitInterviewCase
 
 BOARD_AND_OFFICER = (
     "base.group_user,hr_exit_interview.group_exit_interview_board,"
@@ -133,3 +135,87 @@ class TestAMeasuresOwnerLearnsNotWhoseExit(ExitInterviewCase):
                 call()
         self.as_owner.action_done()
         self.assertEqual(self.measure.state, "done")
+
+
+@tagged("post_install", "-at_install")
+class TestManagerWithOfficerRights(ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager_user.groups_id |= cls.env.ref(
+            "hr_exit_interview.group_exit_interview_officer"
+        )
+        cls.own_team = cls.create_interview(state="held", report_summary="Team report")
+        cls.own_team.action_share_with_board()
+        cls.own_team.measure_ids = [Command.create({"name": "Team action"})]
+        stranger = cls.env["hr.employee"].create({"name": "Someone Else"})
+        cls.elsewhere = cls.create_interview(employee_id=stranger.id)
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_kept_from_their_own_team_by_default(self):
+        interviews = self.env["hr.exit.interview"].with_user(self.manager_user)
+        self.assertEqual(self.made_here(interviews.search([])), self.elsewhere)
+        with self.assertRaises(AccessError):
+            self.own_team.with_user(self.manager_user).read(["report_summary"])
+        self.assertFalse(
+            self.env["hr.exit.interview.line"]
+            .with_user(self.manager_user)
+            .search([("interview_id", "=", self.own_team.id)])
+        )
+        self.assertFalse(
+            self.env["hr.exit.interview.measure"]
+            .with_user(self.manager_user)
+            .search([("interview_id", "not in", self.interviews_before.ids)])
+        )
+        with self.assertRaisesRegex(AccessError, "Ask another exit interview officer"):
+            interviews.create(
+                {"employee_id": self.employee.id, "interviewer_id": self.interviewer.id}
+            )
+        self.assertEqual(
+            self.employee.with_user(self.manager_user).exit_interview_count, 0
+        )
+
+    @mute_logger("odoo.addons.base.models.ir_rule")
+    def test_company_setting_opens_new_interviews_only(self):
+        self.company.exit_interview_manager_officer_access = True
+        interviews = self.env["hr.exit.interview"].with_user(self.manager_user)
+        self.assertEqual(self.made_here(interviews.search([])), self.elsewhere)
+        with self.assertRaises(AccessError):
+            self.own_team.with_user(self.manager_user).read(["report_summary"])
+        new = self.create_interview(state="held", report_summary="New team report")
+        new.action_share_with_board()
+        new.measure_ids = [Command.create({"name": "New team action"})]
+        self.assertEqual(self.made_here(interviews.search([])), new | self.elsewhere)
+        self.assertEqual(
+            new.with_user(self.manager_user).report_summary, "New team report"
+        )
+        self.assertEqual(
+            self.env["hr.exit.interview.measure"]
+            .with_user(self.manager_user)
+            .search([("interview_id", "not in", self.interviews_before.ids)]),
+            new.measure_ids,
+        )
+
+    def test_holding_the_interview_themselves_always_opens_it(self):
+        held_by_manager = self.create_interview(interviewer_id=self.manager_user.id)
+        self.assertIn(
+            held_by_manager,
+            self.env["hr.exit.interview"].with_user(self.manager_user).search([]),
+        )
+
+    @mute_logger(*ACCESS_LOGGERS)
+    def test_a_kept_out_officer_reads_no_reading_of_that_interview(self):
+        kept_out = self.create_interview(state="held", report_summary="Report")
+        kept_out.action_share_with_board()
+        self.env["ir.actions.report"].with_user(self.board)._render_qweb_html(
+            BOARD_REPORT, kept_out.ids
+        )
+        logs = self.env["hr.exit.interview.reading"]
+        self.assertTrue(
+            logs.with_user(self.officer).search([("interview_id", "=", kept_out.id)])
+        )
+        self.assertFalse(
+            logs.with_user(self.manager_user).search(
+                [("interview_id", "=", kept_out.id)]
+            )
+        )

@@ -1,4 +1,10 @@
+"""Each role reads and writes what it is for: the interviewer their own interviews,
+officers all of their companies', the board reported ones only, HR users and
+managers nothing; every action method refuses the wrong caller by itself; Settings
+gives each role without developer mode."""
+
 from odoo.exceptions import AccessError
+from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
@@ -92,6 +98,19 @@ class TestAccess(ExitInterviewCase):
         with self.assertRaises(AccessError):
             employee.read(["exit_interview_count"])
 
+    def test_employee_form_shows_a_manager_nothing(self):
+        employees = self.env["hr.employee"].with_user(self.manager_user)
+        arch = employees.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn("exit_interview", arch)
+        fields = employees.fields_get()
+        self.assertFalse([name for name in fields if "exit_interview" in name])
+        officer_arch = (
+            self.env["hr.employee"]
+            .with_user(self.officer)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("exit_interview_count", officer_arch)
+
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
     def test_multi_company(self):
         other_company = self.env["res.company"].create({"name": "Other vzw"})
@@ -156,3 +175,45 @@ class TestRolesInSettings(ExitInterviewCase):
         )
         self.assertIn(f'name="{name_selection_groups(groups.ids)}"', arch)
         self.assertIn(f'name="{name_selection_groups(board.ids)}"', arch)
+
+
+@tagged("post_install", "-at_install")
+class TestPublicMethodsCheckRights(ExitInterviewCase):
+    """Every action method refuses, by itself, whoever may not call it."""
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_every_action_refuses_the_wrong_caller(self):
+        draft = self.create_interview()
+        invited = self.create_interview()
+        invited.action_invite()
+        held = self.create_interview(state="held", report_summary="Report")
+        reported = self.create_interview(state="held", report_summary="Report")
+        reported.action_share_with_board()
+        reported.measure_ids = [Command.create({"name": "An action"})]
+        refused = [
+            (draft, "action_send_questions", ("interviewer", "board", "hr_user")),
+            (draft, "action_invite", ("interviewer", "board", "hr_user")),
+            (invited, "action_mark_prepared", ("board", "hr_user", "internal")),
+            (invited, "action_mark_held", ("board", "hr_user", "internal")),
+            (held, "action_share_with_board", ("board", "hr_user", "internal")),
+            (reported, "action_evaluate", ("officer", "interviewer", "hr_user")),
+            (invited, "action_decline", ("board", "hr_user", "internal")),
+            (invited, "action_cancel", ("interviewer", "board", "hr_user")),
+            (draft, "action_reset_draft", ("interviewer", "board", "hr_user")),
+            (held, "action_open_calendar_event", ("board", "hr_user", "internal")),
+            (reported.measure_ids, "action_done", ("interviewer", "hr_user")),
+            (reported.measure_ids, "action_drop", ("interviewer", "internal")),
+            (self.employee, "action_open_exit_interviews", ("hr_user", "board")),
+        ]
+        users = dict(self.users, other_interviewer=self.other_interviewer)
+        for records, method, roles in refused:
+            for role in (*roles, "other_interviewer"):
+                user = users[role]
+                with self.subTest(method=method, role=role):
+                    with self.assertRaises(AccessError):
+                        getattr(records.with_user(user), method)()
+        self.assertEqual(
+            (draft | invited | held | reported).mapped("state"),
+            ["draft", "invited", "held", "shared"],
+            "no refused call changed anything",
+        )

@@ -1,10 +1,12 @@
 """Record rules on every model of the addon, found in the registry: a model added
 later is covered without editing these tests."""
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
+from odoo.tools import mute_logger
 
-from .common import ExitInterviewCase
+from .common import ACCESS_LOGGERS, ExitInterviewCase
 
 
 @tagged("post_install", "-at_install")
@@ -63,3 +65,19 @@ class TestEveryModelHasRules(ExitInterviewCase):
                     )
                 found = model.with_user(self.officer).search([("id", "=", wizard.id)])
                 self.assertEqual(found, wizard)
+
+    @mute_logger(*ACCESS_LOGGERS)
+    def test_the_wizards_show_nothing_of_an_interview_one_may_not_change(self):
+        self.manager_user.groups_id |= self.env.ref(
+            "hr_exit_interview.group_exit_interview_officer"
+        )
+        draft = self.create_interview()
+        with self.assertRaises(AccessError):
+            self.env["hr.exit.interview.send"].with_user(self.manager_user).create(
+                {"interview_id": draft.id}
+            )
+        others = self.create_interview(interviewer_id=self.other_interviewer.id)
+        with self.assertRaises(AccessError):
+            self.env["hr.exit.interview.held"].with_user(self.interviewer).create(
+                {"interview_id": others.id}
+            )

@@ -71,3 +71,18 @@ class TestRatingAverage(ExitInterviewCase):
         for spec in ("rating_sum:sum", "rating_count:sum", "rating_average:avg"):
             with self.assertRaises(AccessError):
                 interviews.read_group([], [spec], ["state"])
+
+
+@tagged("post_install", "-at_install")
+class TestAnalysis(ExitInterviewCase):
+    def test_average_rating_by_reason(self):
+        template = self.create_template(("Rate us", "rating"), ("Why?", "text"))
+        for ratings in ("2", "4"):
+            interview = self.create_interview(template_id=template.id)
+            interview.line_ids.sorted()[0].sudo().answer_rating = ratings
+        groups = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .read_group([], ["rating_average:avg"], ["departure_reason_id"])
+        )
+        self.assertEqual(groups[0]["rating_average"], 3.0)

@@ -1,10 +1,12 @@
+"""The reports: the board's, in a real PDF, with what the interviewer wrote and
+nothing else; the employee's answers, the question sheet, the conversation sheet;
+who may print each, in the reader's language, never kept, every rendering logged."""
+
 import html
 import re
 import subprocess
-from datetime import date
 
-from odoo.exceptions import AccessError, ValidationError
-from odoo.fields import Command
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -15,6 +17,7 @@ from .common import (
     QUESTIONS_REPORT,
     SUMMARY_REPORT,
     ExitInterviewCase,
+    pdf_text,
 )
 
 BOARD_REPORT_LOGGED = "report.hr_exit_interview.report_exit_interview"
@@ -22,13 +25,6 @@ WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
     r'xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
 )
-
-
-def pdf_text(pdf):
-    """The PDF's text, read back by poppler's pdftotext."""
-    return subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
 
 
 def pdf_first_page_words(pdf):
@@ -342,113 +338,10 @@ class TestReports(HttpCase, ExitInterviewCase):
         self.assertIn(board_report, print_actions(self.officer))
         self.assertNotIn(board_report, print_actions(self.interviewer))
 
-
-@tagged("post_install", "-at_install")
-class TestBoardSummary(HttpCase, ExitInterviewCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        retired = cls.env.ref("hr.departure_retired")
-        other_department = cls.env["hr.department"].create({"name": "Finance"})
-        cases = [
-            (cls.resigned, cls.department, "shared"),
-            (cls.resigned, cls.department, "shared"),
-            (cls.resigned, cls.department, "declined"),
-            (cls.fired, other_department, "held"),
-            (retired, other_department, "shared"),
-        ]
-        cls.interviews = cls.env["hr.exit.interview"]
-        for index, (reason, department, state) in enumerate(cases):
-            employee = cls.env["hr.employee"].create(
-                {"name": f"Leaver {index}", "department_id": department.id}
-            )
-            cls.interviews |= cls.create_interview(
-                employee_id=employee.id,
-                departure_reason_id=reason.id,
-                last_working_day=date(2031, 3, 1 + index),
-                state=state,
-                points_to_improve=f"Point {index}",
-            )
-        cls.create_interview(last_working_day=date(2029, 1, 1))  # out of the period
-        cls.interviews[0].measure_ids = [Command.create({"name": "Buddy system"})]
-
-    def summary_values(self, user):
-        report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
-        return report.with_user(user)._get_report_values(
-            [], {"date_from": "2031-01-01", "date_to": "2031-12-31"}
+    def test_reports_are_never_stored_as_attachments(self):
+        reports = self.env["ir.actions.report"].search(
+            [("report_name", "like", "hr_exit_interview.")]
         )
-
-    def test_counts_and_small_cells_merged(self):
-        values = self.summary_values(self.board)
-        # Counts rounded down to a multiple of the minimum (3): 5 and 4 show as 3.
-        self.assertEqual(values["interview_count"], 3)
-        self.assertEqual(values["held_count"], 3)
-        # One declined: under the minimum, the figure is not shown.
-        self.assertIsNone(values["declined_count"])
-        # Fired and Retired, one each: an "Other" of 2 would be the total minus
-        # Resigned, so Resigned joins it (5, shown as 3).
-        self.assertEqual(values["by_reason"], [("Other", 3)])
-        self.assertEqual(values["by_department"], [("Other", 3)])
-        self.assertEqual(
-            sorted(values["points_to_improve"]), ["Point 0", "Point 1", "Point 4"]
-        )
-        self.assertEqual(values["measures"].mapped("name"), ["Buddy system"])
-        with self.assertRaises(ValidationError):
-            self.company.exit_interview_min_group_size = 2
-
-    def test_points_left_out_when_too_few_reports(self):
-        self.company.exit_interview_min_group_size = 4
-        self.assertEqual(self.summary_values(self.officer)["points_to_improve"], [])
-
-    @mute_logger("odoo.addons.base.models.ir_actions_report")
-    def test_summary_pdf_through_the_wizard(self):
-        wizard = (
-            self.env["hr.exit.interview.summary.wizard"]
-            .with_user(self.board)
-            .create({"date_from": date(2031, 1, 1), "date_to": date(2031, 12, 31)})
-        )
-        action = wizard.action_print()
-        pdf, _kind = (
-            self.env["ir.actions.report"]
-            .with_user(self.board)
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(
-                SUMMARY_REPORT,
-                wizard.ids,
-                data=action["data"],
-            )
-        )
-        text = pdf_text(pdf)
-        for expected in (
-            "Exit interviews: summary",
-            "Other",
-            "Buddy system",
-        ):
-            self.assertIn(expected, text)
-
-    @mute_logger("odoo.http")
-    def test_summary_refused_to_others(self):
-        for role in ("interviewer", "hr_user", "internal"):
-            with self.subTest(role=role), self.assertRaises(AccessError):
-                self.summary_values(self.users[role])
-
-    def test_period_must_be_ordered(self):
-        with self.assertRaises(ValidationError):
-            self.env["hr.exit.interview.summary.wizard"].create(
-                {"date_from": date(2031, 12, 31), "date_to": date(2031, 1, 1)}
-            )
-
-
-@tagged("post_install", "-at_install")
-class TestAnalysis(ExitInterviewCase):
-    def test_average_rating_by_reason(self):
-        template = self.create_template(("Rate us", "rating"), ("Why?", "text"))
-        for ratings in ("2", "4"):
-            interview = self.create_interview(template_id=template.id)
-            interview.line_ids.sorted()[0].sudo().answer_rating = ratings
-        groups = (
-            self.env["hr.exit.interview"]
-            .with_user(self.officer)
-            .read_group([], ["rating_average:avg"], ["departure_reason_id"])
-        )
-        self.assertEqual(groups[0]["rating_average"], 3.0)
+        self.assertEqual(len(reports), 5)
+        self.assertFalse(any(reports.mapped("attachment")))
+        self.assertFalse(any(reports.mapped("attachment_use")))

@@ -108,6 +108,16 @@ class TestPortalChangesAndActivities(ExitInterviewCase):
         self.assertEqual(held.activity_ids, todo, "other activities stay")
         self.assertFalse(activity.exists() and activity.active, "marked done")
 
+    def test_a_replaced_interviewer_keeps_no_task_of_it(self):
+        interview = self.create_interview()
+        interview.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary="Prepare",
+            user_id=self.interviewer.id,
+        )
+        interview.interviewer_id = self.other_interviewer
+        self.assertEqual(interview.activity_ids.user_id, self.other_interviewer)
+
 
 @tagged("post_install", "-at_install")
 class TestTextsInTheReadersLanguage(ExitInterviewCase):
