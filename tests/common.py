@@ -9,6 +9,8 @@ from odoo.tests.common import new_test_user
 
 from odoo.addons.mail.tests.common import MockEmail
 
+from ..models.hr_exit_interview import BOARD_GROUP, INTERVIEWER_GROUP, OFFICER_GROUP
+
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 BASE = re.compile(r'name="(base_\d+)" value="([^"]+)"')
 # The employee's personal link in a mail: the interview's id and the token.
@@ -46,9 +48,9 @@ def answer_bases(html):
 
 
 ROLE_GROUPS = {
-    "officer": "hr_exit_interview.group_exit_interview_officer",
-    "interviewer": "hr_exit_interview.group_exit_interview_interviewer",
-    "board": "hr_exit_interview.group_exit_interview_board",
+    "officer": OFFICER_GROUP,
+    "interviewer": INTERVIEWER_GROUP,
+    "board": BOARD_GROUP,
     "hr_user": "hr.group_hr_user",
     "internal": "base.group_user",
 }
@@ -88,7 +90,7 @@ class ExitInterviewCase(TransactionCase):
         cls.other_interviewer = new_test_user(
             cls.env,
             login="exit_other_interviewer",
-            groups="base.group_user,hr_exit_interview.group_exit_interview_interviewer",
+            groups=f"base.group_user,{INTERVIEWER_GROUP}",
         )
         cls.manager_user = new_test_user(
             cls.env, login="exit_manager", groups="base.group_user,hr.group_hr_user"

@@ -11,6 +11,7 @@ from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from ..models.hr_exit_interview import OFFICER_GROUP
 from .common import ACCESS_LOGGERS, ExitInterviewCase, PortalCase, csrf_token
 
 SECRETS = {
@@ -245,9 +246,7 @@ class TestChatterAndFollowers(ExitInterviewCase):
         self.assertEqual(len(interview.message_follower_ids), 1)
 
     def test_manager_who_is_officer_never_follows(self):
-        self.manager_user.groups_id |= self.env.ref(
-            "hr_exit_interview.group_exit_interview_officer"
-        )
+        self.manager_user.groups_id |= self.env.ref(OFFICER_GROUP)
         self.company.exit_interview_manager_officer_access = True
         interview = (
             self.env["hr.exit.interview"]

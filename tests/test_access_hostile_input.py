@@ -8,6 +8,7 @@ from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from ..models.hr_exit_interview_portal import ANSWER_MAX_LENGTH
 from .common import ANSWERS_REPORT, BOARD_REPORT, PortalCase
 
 EARLIER_TEXT = "My earlier answer"
@@ -34,7 +35,7 @@ REFUSED_POSTS = (
     ("rating with SQL", {"rating": "1; DELETE FROM hr_exit_interview_line"}, 400),
     ("rating as markup", {"rating": "<b>3</b>"}, 400),
     ("yes/no other word", {"yes_no": "maybe"}, 400),
-    ("oversized answer", {"text": "x" * 10001}, 400),
+    ("oversized answer", {"text": "x" * (ANSWER_MAX_LENGTH + 1)}, 400),
     ("a megabyte answer", {"text": "x" * 1_000_000}, (400, 413)),
     ("question of another interview", {"foreign": "Hijack"}, 400),
     ("malformed question id", {"answer_abc": "x"}, 400),
@@ -51,7 +52,7 @@ REFUSED_POSTS = (
     ("token with SQL", {"access_token": "' OR 1=1 --"}, 404),
     (
         "oversized decline reason",
-        {"action": "decline", "decline_reason": "x" * 10001},
+        {"action": "decline", "decline_reason": "x" * (ANSWER_MAX_LENGTH + 1)},
         400,
     ),
     ("interview that does not exist", {"interview": "missing"}, 404),

@@ -9,12 +9,10 @@ from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
+from ..models.hr_exit_interview import BOARD_GROUP, OFFICER_GROUP
 from .common import ACCESS_LOGGERS, BOARD_REPORT, ExitInterviewCase
 
-BOARD_AND_OFFICER = (
-    "base.group_user,hr_exit_interview.group_exit_interview_board,"
-    "hr_exit_interview.group_exit_interview_officer"
-)
+BOARD_AND_OFFICER = f"base.group_user,{BOARD_GROUP},{OFFICER_GROUP}"
 
 
 @tagged("post_install", "-at_install")
@@ -142,9 +140,7 @@ class TestManagerWithOfficerRights(ExitInterviewCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager_user.groups_id |= cls.env.ref(
-            "hr_exit_interview.group_exit_interview_officer"
-        )
+        cls.manager_user.groups_id |= cls.env.ref(OFFICER_GROUP)
         cls.own_team = cls.create_interview(state="held", report_summary="Team report")
         cls.own_team.action_share_with_board()
         cls.own_team.measure_ids = [Command.create({"name": "Team action"})]

@@ -11,6 +11,7 @@ from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
+from ..models.hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP
 from .common import (
     ANSWERS_REPORT,
     BOARD_REPORT,
@@ -218,12 +219,12 @@ class TestAccessMatrix(PortalCase):
         former = new_test_user(
             cls.env,
             login="matrix_former_interviewer",
-            groups="base.group_user,hr_exit_interview.group_exit_interview_interviewer",
+            groups=f"base.group_user,{INTERVIEWER_GROUP}",
         )
         officer_manager = new_test_user(
             cls.env,
             login="matrix_officer_manager",
-            groups="base.group_user,hr_exit_interview.group_exit_interview_officer",
+            groups=f"base.group_user,{OFFICER_GROUP}",
         )
         coach = cls.env["hr.employee"].create(
             {"name": "Olga Officer", "user_id": officer_manager.id}

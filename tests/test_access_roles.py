@@ -11,6 +11,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.base.models.res_users import name_selection_groups
 
+from ..models.hr_exit_interview import BOARD_GROUP, INTERVIEWER_GROUP, OFFICER_GROUP
 from .common import ExitInterviewCase
 
 
@@ -130,7 +131,7 @@ class TestAccess(ExitInterviewCase):
         )
 
     def test_board_group_stands_alone(self):
-        board = self.env.ref("hr_exit_interview.group_exit_interview_board")
+        board = self.env.ref(BOARD_GROUP)
         self.assertFalse(board.implied_ids)
         implying = self.env["res.groups"].search([("implied_ids", "in", board.ids)])
         self.assertFalse(implying)
@@ -144,9 +145,9 @@ class TestRolesInSettings(ExitInterviewCase):
     selection only when its groups form a chain."""
 
     def test_each_role_is_a_selection_of_its_category(self):
-        interviewer = self.env.ref("hr_exit_interview.group_exit_interview_interviewer")
-        officer = self.env.ref("hr_exit_interview.group_exit_interview_officer")
-        board = self.env.ref("hr_exit_interview.group_exit_interview_board")
+        interviewer = self.env.ref(INTERVIEWER_GROUP)
+        officer = self.env.ref(OFFICER_GROUP)
+        board = self.env.ref(BOARD_GROUP)
         kinds = {
             app: (kind, groups)
             for app, kind, groups, _category in self.env[

@@ -6,6 +6,7 @@ from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
+from ..models.hr_exit_interview import OFFICER_GROUP
 from .common import ACCESS_LOGGERS, ExitInterviewCase
 
 
@@ -37,7 +38,7 @@ class TestEveryModelHasRules(ExitInterviewCase):
         second_officer = new_test_user(
             self.env,
             login="exit_second_officer",
-            groups="base.group_user,hr_exit_interview.group_exit_interview_officer",
+            groups=f"base.group_user,{OFFICER_GROUP}",
         )
         interview = self.create_interview()
         wizards = [name for name in self.addon_models() if self.env[name]._transient]
@@ -68,9 +69,7 @@ class TestEveryModelHasRules(ExitInterviewCase):
 
     @mute_logger(*ACCESS_LOGGERS)
     def test_the_wizards_show_nothing_of_an_interview_one_may_not_change(self):
-        self.manager_user.groups_id |= self.env.ref(
-            "hr_exit_interview.group_exit_interview_officer"
-        )
+        self.manager_user.groups_id |= self.env.ref(OFFICER_GROUP)
         draft = self.create_interview()
         with self.assertRaises(AccessError):
             self.env["hr.exit.interview.send"].with_user(self.manager_user).create(

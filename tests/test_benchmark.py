@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from odoo.fields import Command
 from odoo.tests import tagged
 
+from ..models.hr_exit_interview import BOARD_GROUP
 from .test_performance import ANSWERS, PORTAL_GET_MAX_QUERIES, QueryCountCase
 
 _logger = logging.getLogger(__name__)
@@ -81,9 +82,9 @@ class BenchExitInterview(QueryCountCase):
         questions = len(interview.line_ids)
         survey, answer = self.answered_survey(questions)
         admin = self.env.ref("base.user_admin")
-        admin.groups_id |= self.env.ref(
-            "hr_exit_interview.group_exit_interview_board"
-        ) | self.env.ref("survey.group_survey_manager")
+        admin.groups_id |= self.env.ref(BOARD_GROUP) | self.env.ref(
+            "survey.group_survey_manager"
+        )
         self.authenticate("admin", "admin")
         ours_url = (
             f"/report/html/hr_exit_interview.report_exit_interview/{interview.id}"

@@ -6,6 +6,7 @@ from lxml import etree
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import new_test_user
 
+from ..models.hr_exit_interview import BOARD_GROUP
 from .common import ExitInterviewCase
 
 
@@ -25,7 +26,7 @@ class TestTheBoard(HttpCase, ExitInterviewCase):
         cls.other_board = new_test_user(
             cls.env,
             login="exit_other_board",
-            groups="base.group_user,hr_exit_interview.group_exit_interview_board",
+            groups=f"base.group_user,{BOARD_GROUP}",
             company_id=other_company.id,
             company_ids=[other_company.id],
         )

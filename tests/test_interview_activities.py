@@ -4,6 +4,8 @@ portal are theirs, the activities end with the step they are for."""
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 
+from ..models.hr_exit_interview import BOARD_GROUP
+from ..models.hr_exit_interview_portal import ANSWERS_IN_ACTIVITY
 from .common import ExitInterviewCase
 
 
@@ -14,7 +16,7 @@ class TestPortalChangesAndActivities(ExitInterviewCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
         cls.public = cls.env.ref("base.public_user")
-        cls.answers_in = cls.env.ref("hr_exit_interview.mail_activity_type_answers_in")
+        cls.answers_in = cls.env.ref(ANSWERS_IN_ACTIVITY)
 
     def on_the_portal(self, interview, token):
         """The interview as the portal's controller holds it: found by the link, as
@@ -170,7 +172,7 @@ class TestTextsInTheReadersLanguage(ExitInterviewCase):
         dutch_board = new_test_user(
             self.env,
             login="exit_dutch_board",
-            groups="base.group_user,hr_exit_interview.group_exit_interview_board",
+            groups=f"base.group_user,{BOARD_GROUP}",
             lang="nl_NL",
         )
         interview = self.create_interview(state="held", report_summary="Goodbye")

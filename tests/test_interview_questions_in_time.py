@@ -7,9 +7,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from ..models.hr_exit_interview_portal import SEND_IN_TIME
 from .common import ExitInterviewCase
-
-SEND_IN_TIME = "hr_exit_interview.mail_activity_type_send_questions"
 
 
 @tagged("post_install", "-at_install")

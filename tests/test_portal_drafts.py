@@ -8,7 +8,10 @@ from lxml import html
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..models.hr_exit_interview_portal import ANSWER_MAX_LENGTH
 from .common import PortalCase
+
+TOO_LONG = "y" * (ANSWER_MAX_LENGTH + 1)
 
 
 @tagged("post_install", "-at_install")
@@ -54,7 +57,11 @@ class TestPortalDrafts(PortalCase):
         ].line_ids[0]
         # What each autosave sends, and the status and the message it gets.
         refused = {
-            "too long": ({self.enjoyed: "x" * 10001}, 400, "longer than 10000"),
+            "too long": (
+                {self.enjoyed: TOO_LONG},
+                400,
+                f"longer than {ANSWER_MAX_LENGTH}",
+            ),
             "expired page": ({self.enjoyed: "New", "csrf_token": ""}, 400, "expired"),
             "a rating of 9": ({self.rating: "9"}, 400, "from 1 to 5"),
             "another interview's question": ({foreign: "x"}, 400, "belong"),
@@ -181,11 +188,13 @@ class TestPortalDrafts(PortalCase):
     def test_the_limit_refuses_and_never_cuts(self):
         page = self.page().text
         self.assertNotIn("maxlength", page)
-        self.assertEqual(page.count('data-max-length="10000"'), 3, "and the reason")
-        response = self.save({self.enjoyed: "y" * 10001})
+        self.assertEqual(
+            page.count(f'data-max-length="{ANSWER_MAX_LENGTH}"'), 3, "and the reason"
+        )
+        response = self.save({self.enjoyed: TOO_LONG})
         self.assertEqual(response.status_code, 400)
         self.assertIn("What did you enjoy?", response.text)
-        self.assertIn("y" * 10001 + "</textarea>", response.text)
+        self.assertIn(TOO_LONG + "</textarea>", response.text)
         self.assertFalse(self.enjoyed.answer_text)
 
     def test_the_thanks_close_the_page_after_the_buttons(self):

@@ -3,6 +3,7 @@ import logging
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..models.hr_exit_interview_portal import ANSWER_MAX_LENGTH
 from .common import PortalCase
 
 
@@ -207,10 +208,10 @@ class TestPortal(PortalCase):
 
     def test_too_long_answer_is_refused_and_kept_on_the_page(self):
         self.save({self.text_line: "Earlier"})
-        long_text = "x" * 10001
+        long_text = "x" * (ANSWER_MAX_LENGTH + 1)
         response = self.save({self.text_line: long_text})
         self.assertEqual(response.status_code, 400)
-        self.assertIn("longer than 10000 characters", response.text)
+        self.assertIn(f"longer than {ANSWER_MAX_LENGTH} characters", response.text)
         self.assertIn(long_text, response.text)
         self.assertEqual(self.text_line.answer_text, "Earlier")
 

@@ -12,21 +12,12 @@ from odoo.tools import mute_logger
 
 from odoo.addons.base.models.ir_mail_server import IrMailServer, MailDeliveryException
 
+from ..models.hr_exit_interview import CONFIDENTIAL_TEXT_FIELDS
+from ..models.hr_exit_interview_portal import ANSWERS_COPY_CRON
 from .common import LINK, PortalCase, SendingCase
 
 # A marker in every free text of the interview, its lines and its measures.
-MARKERS = {
-    "excelled_at": "MARK-EXCELLED",
-    "thank_for": "MARK-THANKS",
-    "points_to_pass_on": "MARK-PASS-ON",
-    "report_summary": "MARK-REPORT",
-    "reasons_for_leaving": "MARK-REASONS",
-    "advice_for_successor": "MARK-ADVICE",
-    "strengths": "MARK-STRENGTHS",
-    "points_to_improve": "MARK-IMPROVE",
-    "decline_reason": "MARK-DECLINE",
-    "board_evaluation": "MARK-EVALUATION",
-}
+MARKERS = {name: f"MARK-{name.upper()}" for name in CONFIDENTIAL_TEXT_FIELDS}
 ANSWER_MARKER = "MARK-ANSWER"
 NOTE_MARKER = "MARK-NOTE"
 
@@ -421,7 +412,7 @@ class TestAfterSubmitting(SendingCase, PortalCase):
         return mailed, [m for m in self._mails if m["attachments"]]
 
     def test_a_link_only_employee_gets_a_copy_of_the_answers_by_mail(self):
-        cron = self.env.ref("hr_exit_interview.ir_cron_exit_interview_answers_copy")
+        cron = self.env.ref(ANSWERS_COPY_CRON)
         before = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
         response = self.submit_on_the_page()
         self.assertIn(
@@ -475,7 +466,7 @@ class TestAfterSubmitting(SendingCase, PortalCase):
         self.assertEqual(len(copies), 1)
 
     def test_the_submit_goes_on_when_the_copies_job_was_removed(self):
-        self.env.ref("hr_exit_interview.ir_cron_exit_interview_answers_copy").unlink()
+        self.env.ref(ANSWERS_COPY_CRON).unlink()
         response = self.submit_on_the_page()
         self.assertIn("Your answers were sent to the interviewer.", response.text)
         self.assertTrue(self.interview.answers_copy_due)
@@ -531,7 +522,7 @@ class TestNoRoleFindsALink(SendingCase, PortalCase):
         self.interview.interviewer_id = self.interviewer
         self.send_with_wizard(self.interview)
         self.interview.action_mark_held()
-        self.interview.sudo().board_evaluation = "MARK-EVALUATION"
+        self.interview.sudo().board_evaluation = MARKERS["board_evaluation"]
         self.interview.action_share_with_board()
         self.env.flush_all()
         readers = {

@@ -1,6 +1,8 @@
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import new_test_user
 
+from ..models.hr_exit_interview import OFFICER_GROUP
+
 
 @tagged("post_install", "-at_install")
 class TestExitInterviewSmoke(HttpCase):
@@ -12,7 +14,7 @@ class TestExitInterviewSmoke(HttpCase):
         cls.officer = new_test_user(
             cls.env,
             login="smoke_officer",
-            groups="base.group_user,hr_exit_interview.group_exit_interview_officer",
+            groups=f"base.group_user,{OFFICER_GROUP}",
         )
 
     def test_menu_and_empty_list_for_officer(self):
