@@ -17,6 +17,7 @@ from . import res_config_settings
 from . import hr_exit_interview_measure
 from . import hr_exit_interview_reading
 from . import res_partner
+from . import hr_exit_interview_summary_figures
 from . import mail_message
 from . import mail_activity
 from . import ir_attachment

@@ -1,28 +1,46 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 from ..models.hr_exit_interview import HELD_STATES, SHARED_STATES
 from ..models.res_company import MIN_GROUP_SIZE
 from .hr_exit_interview_report import _check_board_reader
 
+# A year is summarised from this many months after its end on: its figures are fixed
+# at the first reading, once December's departures and interviews are recorded.
+SETTLING_MONTHS = 1
+# The earliest year asked for: before any record, with a year before it dates can hold.
+FIRST_YEAR = 1900
+BREAKDOWNS = ("by_reason", "by_department", "by_seniority")
 
-def whole_months(date_from, date_to):
-    """The period widened to whole months: two overlapping periods then differ by a
-    month at least, never by the one person who left on a given day."""
-    return date_from.replace(day=1), date_to + relativedelta(day=31)
+
+def latest_summary_year(today):
+    """The latest calendar year the board summary covers on this day."""
+    return (today - relativedelta(months=SETTLING_MONTHS)).year - 1
+
+
+def summary_opens_on(year):
+    """The day from which on the board summary covers this calendar year."""
+    return date(year + 1, 1, 1) + relativedelta(months=SETTLING_MONTHS)
 
 
 class ReportExitInterviewSummary(models.AbstractModel):
-    """The board's summary over a period of whole months. The texts (points to
-    improve, measures) come from the interviews the reader may read, with the reader's
-    rights. The counts come from every interview of the reader's companies, in
-    superuser mode, so each one, totals included, obeys the small-cell rule: a figure
-    under the company's minimum is not shown, a breakdown cell under it is merged into
-    "Other", itself left out when still under the minimum."""
+    """The board's summary of one company's calendar year. Its figures cannot be
+    subtracted from one another: every period it covers is a whole calendar year,
+    two of which never overlap; every summary covers one company, so no summary of
+    two companies minus one of them gives the other; and a year's figures are fixed
+    at its first reading (hr.exit.interview.summary.figures), so that no two
+    readings differ by what was recorded in between. Within a year, every count is
+    rounded down to a multiple of the company's minimum group, under which it is not
+    shown, and a breakdown cell under it is merged into "Other". The counts come
+    from every interview of the company, in superuser mode; the texts (points to
+    improve, measures) from those the reader may read, with the reader's rights."""
 
     _name = "report.hr_exit_interview.report_exit_interview_summary"
     _description = "Exit Interview Board Summary Report"
@@ -30,35 +48,20 @@ class ReportExitInterviewSummary(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         _check_board_reader(self.env)
+        year = self._summary_year(data)
         self.env["hr.exit.interview.reading"]._log_reading(self._name)
-        data = data or {}
-        try:
-            date_from = fields.Date.to_date(data.get("date_from"))
-            date_to = fields.Date.to_date(data.get("date_to"))
-        except (TypeError, ValueError):
-            date_from = date_to = None
-        if not (date_from and date_to):
-            raise UserError(self.env._("Choose the period of the summary."))
-        date_from, date_to = whole_months(date_from, date_to)
-        companies = self.env.companies
-        minimum = max(
-            min(companies.mapped("exit_interview_min_group_size")), MIN_GROUP_SIZE
-        )
-        current = self._period_figures(companies, date_from, date_to, minimum)
-        # The same period a year before, for the trend (small cells as everywhere).
-        year_before = self._period_figures(
-            companies,
-            date_from - relativedelta(years=1),
-            date_to - relativedelta(years=1, day=31),
-            minimum,
-        )
+        company = self.env.company
+        fixed = self._fixed_figures(company, year)
+        current = self._labelled(fixed)
+        year_before = self._labelled(self._fixed_figures(company, year - 1))
+        date_from, date_to = date(year, 1, 1), date(year, 12, 31)
         # The texts, with the reader's rights: only the interviews they may read.
         # Only the texts the report lists: the interviews are many, their records wide.
         reported = (
             self.env["hr.exit.interview"]
             .with_context(prefetch_fields=False)
             .search(
-                self._period_domain(companies, date_from, date_to)
+                self._period_domain(company, date_from, date_to)
                 + [("state", "in", SHARED_STATES)]
             )
         )
@@ -66,16 +69,19 @@ class ReportExitInterviewSummary(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "hr.exit.interview.summary.wizard",
             "docs": self.env["hr.exit.interview.summary.wizard"].browse(docids),
+            "company": company,
+            "year": year,
             "date_from": date_from,
             "date_to": date_to,
-            "minimum": minimum,
+            "fixed_on": fixed.create_date,
+            "minimum": fixed.minimum,
             **current,
             "this_period": current,
             "year_before": year_before,
             "points_to_improve": [
                 text for text in reported.mapped("points_to_improve") if text
             ]
-            if len(reported) >= minimum
+            if len(reported) >= fixed.minimum
             else [],
             "measures": reported.measure_ids.sorted(
                 lambda m: (m.state, m.date_deadline or fields.Date.today())
@@ -83,20 +89,128 @@ class ReportExitInterviewSummary(models.AbstractModel):
         }
 
     @api.model
-    def _period_domain(self, companies, date_from, date_to):
-        """The interviews of the period by their month of departure, which outlives
-        anonymisation: anonymised interviews keep counting."""
+    def _summary_year(self, data):
+        """The calendar year `data` asks for, as {"year": 2025} or as the first and
+        last day of that year ("date_from", "date_to"). Any other period is refused:
+        two overlapping periods, or a year and a part of it, could be subtracted to
+        single out the leavers of the months between them."""
+        data = data or {}
+        latest = latest_summary_year(fields.Date.context_today(self))
+        choose = self.env._(
+            "Choose the period of the summary: one calendar year, %(latest)s or "
+            "before.",
+            latest=latest,
+        )
+        year, bounds = data.get("year"), (data.get("date_from"), data.get("date_to"))
+        if year in (None, False, "") and not any(bounds):
+            raise UserError(choose)
+        try:
+            if isinstance(year, bool | float):
+                raise ValueError(year)
+            year = None if year in (None, False, "") else int(year)
+            date_from, date_to = (fields.Date.to_date(bound) for bound in bounds)
+        except (TypeError, ValueError, OverflowError):
+            raise UserError(choose) from None
+        if date_from or date_to:
+            whole_year = (
+                date_from
+                and date_to
+                and (date_from, date_to)
+                == (date(date_from.year, 1, 1), date(date_from.year, 12, 31))
+            )
+            if not whole_year or year not in (None, date_from.year):
+                raise UserError(
+                    self.env._(
+                        "The board summary covers one whole calendar year, from 1 "
+                        "January to 31 December: summaries of other periods could be "
+                        "subtracted from one another to single out a leaver. Choose "
+                        "a year, %(latest)s or before.",
+                        latest=latest,
+                    )
+                )
+            year = date_from.year
+        if not FIRST_YEAR <= year < date.max.year:
+            raise UserError(choose)
+        if year > latest:
+            raise UserError(
+                self.env._(
+                    "The summary of %(year)s opens on %(date)s, once the year's last "
+                    "departures are recorded: its figures are fixed when first read, "
+                    "and never change afterwards. Choose %(latest)s or an earlier "
+                    "year.",
+                    year=year,
+                    date=format_date(self.env, summary_opens_on(year)),
+                    latest=latest,
+                )
+            )
+        return year
+
+    @api.model
+    def _fixed_figures(self, company, year):
+        """The company's figures of that year (hr.exit.interview.summary.figures),
+        counted and fixed now if this is the year's first reading."""
+        stored = self.env["hr.exit.interview.summary.figures"].sudo()
+        fixed = stored.search([("company_id", "=", company.id), ("year", "=", year)])
+        if fixed:
+            return fixed
+        minimum = max(company.exit_interview_min_group_size, MIN_GROUP_SIZE)
+        values = {
+            "company_id": company.id,
+            "year": year,
+            "minimum": minimum,
+            "figures": self._period_figures(
+                company, date(year, 1, 1), date(year, 12, 31), minimum
+            ),
+        }
+        return stored.create(values)
+
+    @api.model
+    def _labelled(self, fixed):
+        """The fixed figures as the report shows them: each breakdown a list of
+        (label, count), in the reader's language."""
+        figures = dict(fixed.figures, minimum=fixed.minimum)
+        models = {
+            "by_reason": self.env["hr.departure.reason"].sudo(),
+            "by_department": self.env["hr.department"].sudo(),
+        }
+        bands = dict(
+            self.env["hr.exit.interview"]
+            ._fields["seniority_band"]
+            ._description_selection(self.env)
+        )
+        other = self.env._("Other")
+        for breakdown in BREAKDOWNS:
+            rows = figures[breakdown]
+            if breakdown in models:
+                names = {
+                    record.id: record.display_name
+                    for record in models[breakdown]
+                    .browse([key for key, _count in rows if key])
+                    .exists()
+                }
+            else:
+                names = bands
+            figures[breakdown] = [
+                (names.get(key, other) if key else other, count) for key, count in rows
+            ]
+        return figures
+
+    @api.model
+    def _period_domain(self, company, date_from, date_to):
+        """The company's interviews of the period by their month of departure, which
+        outlives anonymisation: anonymised interviews keep counting."""
         return [
-            ("company_id", "in", companies.ids),
+            ("company_id", "=", company.id),
             ("departure_month", ">=", date_from.replace(day=1)),
             ("departure_month", "<=", date_to),
             ("state", "!=", "cancelled"),
         ]
 
     @api.model
-    def _period_figures(self, companies, date_from, date_to, minimum):
+    def _period_figures(self, company, date_from, date_to, minimum):
         """Every count and breakdown of a period, in superuser mode, under the
-        small-cell rule."""
+        small-cell rule; the breakdowns as [key, count] rows, the key an id, a
+        seniority band or None for "Other"."""
         interviews = (
             self.env["hr.exit.interview"].sudo().with_context(active_test=False)
         )
@@ -106,7 +220,7 @@ class ReportExitInterviewSummary(models.AbstractModel):
             .with_context(active_test=False)
             .search_count(
                 [
-                    ("company_id", "in", companies.ids),
+                    ("company_id", "=", company.id),
                     ("departure_date", ">=", date_from),
                     ("departure_date", "<=", date_to),
                 ]
@@ -115,20 +229,17 @@ class ReportExitInterviewSummary(models.AbstractModel):
         # One pass over the interviews for every count and breakdown: rows of
         # (state, reason, department, seniority band, count).
         groups = interviews._read_group(
-            self._period_domain(companies, date_from, date_to),
+            self._period_domain(company, date_from, date_to),
             ["state", "departure_reason_id", "department_id", "seniority_band"],
             ["__count"],
         )
         by_state = {}
         for state, *_breakdowns, count in groups:
             by_state[state] = by_state.get(state, 0) + count
-        bands = dict(
-            interviews._fields["seniority_band"]._description_selection(self.env)
-        )
 
-        def breakdown(position, label):
+        def breakdown(position, key):
             return self._merge_small_cells(
-                [(label(group[position]), group[-1]) for group in groups], minimum
+                [(key(group[position]), group[-1]) for group in groups], minimum
             )
 
         return {
@@ -138,40 +249,40 @@ class ReportExitInterviewSummary(models.AbstractModel):
                 sum(by_state.get(state, 0) for state in HELD_STATES), minimum
             ),
             "declined_count": self._small_cell(by_state.get("declined", 0), minimum),
-            "by_reason": breakdown(1, lambda reason: reason.name),
-            "by_department": breakdown(2, lambda department: department.name),
-            "by_seniority": breakdown(3, bands.get),
+            "by_reason": breakdown(1, lambda reason: reason.id),
+            "by_department": breakdown(2, lambda department: department.id),
+            "by_seniority": breakdown(3, lambda band: band),
         }
 
     @api.model
     def _small_cell(self, count, minimum):
         """The count rounded down to a multiple of the minimum, or None when under
-        it: rounded, two overlapping periods, or a total and its rows, cannot be
-        subtracted to single out one person."""
+        it: a total and its rows, rounded, cannot be subtracted to single out one
+        person."""
         return count - count % minimum if count >= minimum else None
 
     @api.model
     def _merge_small_cells(self, groups, minimum):
-        """[(label, count)] from the groups' (label, count) pairs, one row a label,
+        """[[key, count]] from the groups' (key, count) pairs, one row a key,
         largest first, counts rounded as _small_cell does. Cells under the minimum
-        and empty labels go together into "Other"; an "Other" still under the
-        minimum would be the total minus the rows shown, so the smallest rows join
-        it until it reaches the minimum, or everything is left out."""
+        and empty keys go together into "Other" (key None); an "Other" still under
+        the minimum would be the total minus the rows shown, so the smallest rows
+        join it until it reaches the minimum, or everything is left out."""
         counts = {}
-        for label, count in groups:
-            label = label or False
-            counts[label] = counts.get(label, 0) + count
+        for key, count in groups:
+            key = key or None
+            counts[key] = counts.get(key, 0) + count
         shown, other = [], 0
-        for label, count in sorted(
+        for key, count in sorted(
             counts.items(), key=lambda item: (-item[1], str(item[0]))
         ):
-            if label and count >= minimum:
-                shown.append((label, count))
+            if key and count >= minimum:
+                shown.append((key, count))
             else:
                 other += count
         while 0 < other < minimum and shown:
             other += shown.pop()[1]
-        rows = [(label, self._small_cell(count, minimum)) for label, count in shown]
+        rows = [[key, self._small_cell(count, minimum)] for key, count in shown]
         if other >= minimum:
-            rows.append((self.env._("Other"), self._small_cell(other, minimum)))
+            rows.append([None, self._small_cell(other, minimum)])
         return rows

@@ -16,6 +16,7 @@ from . import test_board_evaluation
 from . import test_board_reading
 from . import test_board_report
 from . import test_board_summary
+from . import test_board_summary_disclosure
 from . import test_concurrency
 from . import test_demo
 from . import test_description

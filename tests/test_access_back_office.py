@@ -5,7 +5,9 @@ workflow holds for every writer, every board reading is logged."""
 
 from datetime import date
 
-from odoo.exceptions import AccessError, UserError
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
@@ -114,11 +116,11 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
 
     # 2. The summary
 
-    def summary(self, user, date_from="2031-06-15", date_to="2031-06-15"):
+    def summary(self, user, year=2031):
         report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
-        return report.with_user(user)._get_report_values(
-            [], {"date_from": date_from, "date_to": date_to}
-        )
+        # A year is summarised from a month after its end on.
+        with freeze_time(f"{year + 1}-02-01"):
+            return report.with_user(user)._get_report_values([], {"year": year})
 
     def test_summary_shows_no_text_the_reader_cannot_read(self):
         self.company.exit_interview_min_group_size = 3
@@ -139,11 +141,11 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
             f"{MARK}-points_to_improve", self.summary(self.board)["points_to_improve"]
         )
 
-    def test_summary_counts_small_cells_and_whole_months(self):
+    def test_summary_counts_small_cells_and_whole_years(self):
         values = self.summary(self.board)
         self.assertEqual(
             (values["date_from"], values["date_to"]),
-            (date(2031, 6, 1), date(2031, 6, 30)),
+            (date(2031, 1, 1), date(2031, 12, 31)),
         )
         for key in (
             "departure_count",
@@ -155,10 +157,8 @@ class TestBackOfficeConfidentiality(HttpCase, ExitInterviewCase):
         for key in ("by_reason", "by_department", "by_seniority"):
             self.assertEqual(values[key], [], key)
         wizard = self.env["hr.exit.interview.summary.wizard"].with_user(self.board)
-        wizard = wizard.create({"date_from": "2031-06-15", "date_to": "2031-07-02"})
-        self.assertEqual(
-            (wizard.date_from, wizard.date_to), (date(2031, 6, 1), date(2031, 7, 31))
-        )
+        with self.assertRaises(ValidationError):
+            wizard.create({"date_from": "2031-06-15", "date_to": "2031-07-02"})
 
     # 3. The board reads the report, not the chatter
 

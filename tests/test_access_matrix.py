@@ -404,7 +404,7 @@ class TestAccessMatrix(PortalCase):
     )
     def test_reports(self):
         interviews = {"held": self.held, "shared": self.reported}
-        period = {"date_from": "2031-01-01", "date_to": "2031-12-31"}
+        period = {"date_from": "2025-01-01", "date_to": "2025-12-31"}
         for role in ROLES:
             reports = self.env["ir.actions.report"].with_user(self.users[role])
             for name, (report, state) in REPORTS.items():

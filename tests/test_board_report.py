@@ -275,7 +275,7 @@ class TestReports(HttpCase, ExitInterviewCase):
         self.env["ir.actions.report"].with_user(board)._render_qweb_html(
             SUMMARY_REPORT,
             [],
-            data={"date_from": "2031-01-01", "date_to": "2031-12-31"},
+            data={"date_from": "2025-01-01", "date_to": "2025-12-31"},
         )
         self.interview.with_user(board).read(["report_summary"])
         self.env["hr.exit.interview"].with_user(board).search(

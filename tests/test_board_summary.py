@@ -1,5 +1,5 @@
-"""The board's summary of a period: counts that single out no one (small cells
-merged, overlapping periods alike), the points to improve only from enough
+"""The board's summary of a year: counts that single out no one (small cells
+merged, other periods refused), the points to improve only from enough
 reports, the year before beside it, anonymised interviews still counted."""
 
 from datetime import date
@@ -12,6 +12,9 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import SUMMARY_REPORT, ExitInterviewCase, pdf_text
+
+# The summary of 2031 opens a month after the year's end.
+SUMMARY_OPENS = "2032-02-01"
 
 
 @tagged("post_install", "-at_install")
@@ -45,9 +48,10 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
 
     def summary_values(self, user):
         report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
-        return report.with_user(user)._get_report_values(
-            [], {"date_from": "2031-01-01", "date_to": "2031-12-31"}
-        )
+        with freeze_time(SUMMARY_OPENS):
+            return report.with_user(user)._get_report_values(
+                [], {"date_from": "2031-01-01", "date_to": "2031-12-31"}
+            )
 
     def test_counts_and_small_cells_merged(self):
         values = self.summary_values(self.board)
@@ -71,6 +75,7 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
         self.company.exit_interview_min_group_size = 4
         self.assertEqual(self.summary_values(self.officer)["points_to_improve"], [])
 
+    @freeze_time(SUMMARY_OPENS)
     @mute_logger("odoo.addons.base.models.ir_actions_report")
     def test_summary_pdf_through_the_wizard(self):
         wizard = (
@@ -128,20 +133,18 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
             employee_id=february.id, last_working_day=date(2032, 2, 3)
         )
         report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
-        january = report._get_report_values(
-            [], {"date_from": "2032-01-01", "date_to": "2032-01-31"}
-        )
-        both = report._get_report_values(
-            [], {"date_from": "2032-01-01", "date_to": "2032-02-29"}
-        )
-        for key in ("interview_count", "by_reason", "by_department", "by_seniority"):
-            self.assertEqual(january[key], both[key], key)
+        # Only whole calendar years: January and January to February are refused.
+        for date_to in ("2032-01-31", "2032-02-29"):
+            with self.assertRaisesRegex(UserError, "whole calendar year"):
+                report._get_report_values(
+                    [], {"date_from": "2032-01-01", "date_to": date_to}
+                )
 
 
 @tagged("post_install", "-at_install")
 class TestTrends(ExitInterviewCase):
     """Statistics that keep their promise: anonymised interviews count, the year
-    before is beside it, the default period reaches the departures to come."""
+    before is beside it, the default period is the latest year summarised."""
 
     @classmethod
     def setUpClass(cls):
@@ -174,22 +177,23 @@ class TestTrends(ExitInterviewCase):
         anonymised = self.env["hr.exit.interview"]._cron_anonymise_expired()
         self.assertEqual(self.made_here(anonymised), self.old)
         self.assertFalse(any(self.old.mapped("last_working_day")))
-        values = self.summary(date(2027, 3, 1), date(2027, 3, 31))
+        values = self.summary(date(2027, 1, 1), date(2027, 12, 31))
         self.assertEqual(values["interview_count"], 3)
         self.assertEqual(values["by_reason"], [("Resigned", 3)])
 
-    @freeze_time("2028-06-01")
+    @freeze_time("2029-02-01")
     def test_the_year_before_stands_beside_the_period(self):
-        values = self.summary(date(2028, 3, 1), date(2028, 3, 31))
+        values = self.summary(date(2028, 1, 1), date(2028, 12, 31))
         # Rounded down to a multiple of the minimum (3): 4 shows as 3.
         self.assertEqual(values["interview_count"], 3)
         self.assertEqual(values["year_before"]["interview_count"], 3)
         self.assertEqual(values["year_before"]["by_reason"], [("Resigned", 3)])
 
     @freeze_time("2027-01-15")
-    def test_the_default_period_reaches_the_departures_to_come(self):
+    def test_the_default_period_is_the_latest_year_summarised(self):
+        # From the date alone, not the departures to come: 2026 opens on 1 February.
         wizard = self.env["hr.exit.interview.summary.wizard"].create({})
-        self.assertEqual(wizard.date_to, date(2028, 3, 31))
+        self.assertEqual(wizard.date_to, date(2025, 12, 31))
 
     def test_voluntary_or_not_and_hr_judgement(self):
         fired = self.create_interview(departure_reason_id=self.fired.id)

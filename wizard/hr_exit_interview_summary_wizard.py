@@ -1,73 +1,73 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from dateutil.relativedelta import relativedelta
+from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from ..report.hr_exit_interview_summary_report import whole_months
+from ..report.hr_exit_interview_summary_report import latest_summary_year
+
+# How many years, the latest first, the wizard offers (the report takes any older).
+YEARS_OFFERED = 10
 
 
 class HrExitInterviewSummaryWizard(models.TransientModel):
     _name = "hr.exit.interview.summary.wizard"
     _description = "Exit Interview Board Summary"
 
-    date_from = fields.Date(
+    year = fields.Selection(
+        selection="_selection_year",
         required=True,
-        default=lambda self: fields.Date.context_today(self) - relativedelta(years=1),
+        default=lambda self: str(self._latest_year()),
+        help="The board summary covers one whole calendar year, from a month after "
+        "its end on.",
     )
-    date_to = fields.Date(required=True, default=lambda self: self._default_date_to())
+    date_from = fields.Date(compute="_compute_period", inverse="_inverse_period")
+    date_to = fields.Date(compute="_compute_period", inverse="_inverse_period")
 
     @api.model
-    def _default_date_to(self):
-        """Today, or the latest last working day still to come: the departures
-        already planned belong to the summary too."""
-        today = fields.Date.context_today(self)
-        [(latest,)] = (
-            self.env["hr.exit.interview"]
-            .sudo()
-            ._read_group(
-                [("company_id", "in", self.env.companies.ids)],
-                aggregates=["last_working_day:max"],
-            )
-        )
-        return max(today, latest or today)
+    def _latest_year(self):
+        """The latest year summarised: from today alone, whatever was recorded."""
+        return latest_summary_year(fields.Date.context_today(self))
 
-    @api.onchange("date_from", "date_to")
-    def _onchange_whole_months(self):
-        if self.date_from and self.date_to:
-            self.date_from, self.date_to = whole_months(self.date_from, self.date_to)
+    @api.model
+    def _selection_year(self):
+        latest = self._latest_year()
+        return [
+            (str(year), str(year)) for year in range(latest, latest - YEARS_OFFERED, -1)
+        ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        wizards._snap_to_whole_months()
-        return wizards
-
-    def _snap_to_whole_months(self):
+    @api.depends("year")
+    def _compute_period(self):
         for wizard in self:
-            period = whole_months(wizard.date_from, wizard.date_to)
-            if period != (wizard.date_from, wizard.date_to):
-                wizard.write({"date_from": period[0], "date_to": period[1]})
+            year = wizard.year and int(wizard.year)
+            wizard.date_from = year and date(year, 1, 1)
+            wizard.date_to = year and date(year, 12, 31)
 
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
+    def _inverse_period(self):
+        """A period given by its dates, as the summary took it before: one whole
+        calendar year, else refused."""
+        report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
         for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(
-                    self.env._("The period must start before it ends.")
+            try:
+                year = report._summary_year(
+                    {"date_from": wizard.date_from, "date_to": wizard.date_to}
                 )
+            except UserError as error:
+                raise ValidationError(error.args[0]) from error
+            if str(year) not in dict(self._selection_year()):
+                raise ValidationError(
+                    self.env._(
+                        "Choose the period of the summary: one calendar year, "
+                        "%(latest)s or before.",
+                        latest=self._latest_year(),
+                    )
+                )
+            wizard.year = str(year)
 
     def action_print(self):
-        """Print the board summary over the period, in whole months."""
+        """Print the board summary of the year."""
         self.ensure_one()
-        self._snap_to_whole_months()
         return self.env.ref(
             "hr_exit_interview.action_report_exit_interview_summary"
-        ).report_action(
-            self,
-            data={
-                "date_from": fields.Date.to_string(self.date_from),
-                "date_to": fields.Date.to_string(self.date_to),
-            },
-        )
+        ).report_action(self, data={"year": int(self.year)})
