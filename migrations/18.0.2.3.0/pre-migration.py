@@ -63,6 +63,7 @@ XMLID_RENAMES = [
             "access_hr_exit_interview_report_log_officer",
             "access_hr_exit_interview_reading_officer",
         ),
+        ("demo_interview_reported", "demo_interview_shared"),
         (
             "field_hr_exit_interview__invitation_ids",
             "field_hr_exit_interview__link_sending_ids",
