@@ -57,7 +57,7 @@ class ReportExitInterviewSummary(models.AbstractModel):
         date_from, date_to = date(year, 1, 1), date(year, 12, 31)
         # The texts, with the reader's rights: only the interviews they may read.
         # Only the texts the report lists: the interviews are many, their records wide.
-        reported = (
+        shared = (
             self.env["hr.exit.interview"]
             .with_context(prefetch_fields=False)
             .search(
@@ -79,11 +79,11 @@ class ReportExitInterviewSummary(models.AbstractModel):
             "this_period": current,
             "year_before": year_before,
             "points_to_improve": [
-                text for text in reported.mapped("points_to_improve") if text
+                text for text in shared.mapped("points_to_improve") if text
             ]
-            if len(reported) >= fixed.minimum
+            if len(shared) >= fixed.minimum
             else [],
-            "measures": reported.measure_ids.sorted(
+            "measures": shared.measure_ids.sorted(
                 lambda m: (m.state, m.date_deadline or fields.Date.today())
             ),
         }
