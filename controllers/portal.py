@@ -185,7 +185,7 @@ class ExitInterviewPortal(CustomerPortal):
             return self._exit_interview_json(
                 {"status": "error", "message": error.args[0]}, 400
             )
-        lines = interview.line_ids
+        lines = interview._portal_lines()
         result = {
             "status": "conflict" if conflicts else "saved",
             "message": interview._portal_conflict_message(conflicts)
@@ -360,18 +360,20 @@ class ExitInterviewPortal(CustomerPortal):
         and, for each answer, the base of the page it was typed on (bases), or the
         current one once the employee was told of a newer version (conflicts)."""
         typed = typed or {}
-        # In the lines' order (sequence, id) without asking the database again.
-        lines = interview.line_ids.sorted(lambda line: (line.sequence, line.id))
+        lines = interview._portal_lines()
         sections = []
         shown = {}
+        answered = False
         for line in lines:
             if not sections or sections[-1][0] != line.section_name:
                 sections.append((line.section_name, []))
             sections[-1][1].append(line)
+            stored = line._portal_answer()
+            answered = answered or bool(stored)
             base = line._portal_base()
             if bases is not None and line.id in typed:
                 base = bases.get(line.id) or UNSAVED_BASE
-            shown[line.id] = (typed.get(line.id, line._portal_answer()), base)
+            shown[line.id] = (typed.get(line.id, stored), base)
         values = self._prepare_portal_layout_values()
         # The page's own values are named exit_interview_*: the portal and website
         # layouts set values of their own in every frontend render (website's
@@ -389,6 +391,8 @@ class ExitInterviewPortal(CustomerPortal):
                 "exit_interview_error": error,
                 "exit_interview_message": message,
                 "exit_interview_shown": shown,
+                # What is saved, not what was typed: the PDF holds that.
+                "exit_interview_answered": answered,
                 "exit_interview_conflicts": {
                     line.id: line.answer_display or "" for line in conflicts or ()
                 },

@@ -18,6 +18,36 @@ from .hr_exit_interview_line import portal_digest
 
 # What the employee sees, logged in: interviews whose questions were sent.
 PORTAL_STATES = ("invited", "prepared", *HELD_STATES, "declined")
+# What the employee's page and its saves read of the interview, fetched in one
+# query: a first read of a field fetches every one of the interview's 70 columns.
+PORTAL_READ_FIELDS = [
+    "state",
+    "company_id",
+    "employee_id",
+    "interviewer_id",
+    "template_id",
+    "planned_start",
+    "duration",
+    "access_token_digest",
+    "notice_acknowledged_on",
+    "board_consent",
+    "successor_advice_consent",
+    "answers_saved_on",
+    "answers_transcribed",
+    "decline_reason",
+]
+# What the page and the saves read of the questions.
+PORTAL_LINE_FIELDS = [
+    "sequence",
+    "section_name",
+    "question",
+    "help_text",
+    "question_type",
+    "answer_text",
+    "answer_rating",
+    "answer_yes_no",
+    "answer_revision",
+]
 
 # What the employee's side records: written by the addon's own code only (the portal
 # in superuser mode, the sending), never by a user, so that no one forges a consent,
@@ -247,8 +277,16 @@ class HrExitInterview(models.Model):
         """The interview in superuser mode when the token is its current link and its
         questions are open, or the user is the one its latest sending names; an empty
         recordset otherwise, also when it does not exist."""
-        interview = self.sudo().browse(interview_id).exists()
-        if not interview.active or interview.state not in PORTAL_STATES:
+        interview = self.sudo().search_fetch(
+            [
+                ("id", "=", interview_id),
+                ("active", "=", True),
+                ("state", "in", PORTAL_STATES),
+            ],
+            PORTAL_READ_FIELDS,
+            limit=1,
+        )
+        if not interview:
             return self.browse()
         if interview._portal_token_matches(access_token) or interview._is_owned_by(
             user
@@ -287,12 +325,12 @@ class HrExitInterview(models.Model):
         link recorded them, for this employee: nothing another user edits later
         changes it."""
         self.ensure_one()
+        if not user or user._is_public():
+            return False
         sending = self._latest_sending()
         return bool(
             sending.user_id
             and sending.employee_id == self.employee_id
-            and user
-            and not user._is_public()
             and sending.user_id == user
         )
 
@@ -339,6 +377,15 @@ class HrExitInterview(models.Model):
         """The employee may still change the answers."""
         return self.state == "invited"
 
+    def _portal_lines(self):
+        """The questions in their order, with what the portal reads of them, in one
+        query: line_ids would join the interview to order them by its own order,
+        then read every column."""
+        self.ensure_one()
+        return self.env["hr.exit.interview.line"].search_fetch(
+            [("interview_id", "=", self.id)], PORTAL_LINE_FIELDS, order="sequence, id"
+        )
+
     def _portal_email_from(self):
         """The sender of what the employee does on the portal: the employee, whose
         contact often has no address, so through the company's."""
@@ -362,6 +409,7 @@ class HrExitInterview(models.Model):
             log_exceptions=False,
         )
         self.invalidate_recordset()
+        self.sudo().fetch(PORTAL_READ_FIELDS)
 
     def _portal_check_answers(self, answers, bases=None):
         """Validate answers posted by the employee, {line id: text}, each sent from
@@ -378,7 +426,7 @@ class HrExitInterview(models.Model):
                     "part: they can no longer change."
                 )
             )
-        lines = {line.id: line for line in self.line_ids}
+        lines = {line.id: line for line in self._portal_lines()}
         values = {}
         conflicts = self.env["hr.exit.interview.line"]
         for line_id, answer in answers.items():
@@ -923,12 +971,17 @@ class HrExitInterview(models.Model):
         self_lang = self.with_context(lang=self._leaver_lang())
         company = self_lang.company_id
         _ = self_lang.env._
+        # The name alone: a first read of a user fetches every column of the user
+        # and of their contact.
+        interviewer = self.interviewer_id
+        interviewer.fetch(["partner_id"])
+        interviewer.partner_id.fetch(["name"])
         paragraphs = [
             _(
                 "Your interviewer, %(interviewer)s, reads your answers, and so do the "
                 "exit interview officers of %(company)s, the HR staff who organise "
                 "exit interviews.",
-                interviewer=self.interviewer_id.name,
+                interviewer=interviewer.name,
                 company=company.name,
             ),
             _(
