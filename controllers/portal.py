@@ -260,10 +260,10 @@ class ExitInterviewPortal(CustomerPortal):
             )
 
     @staticmethod
-    def _exit_interview_record_choices(interview, post):
-        """Record the notice and the choices; the answers are checked next, in the
-        same savepoint, which a refused answer rolls back with the choices."""
-        interview._portal_record_choices(
+    def _exit_interview_choices(post):
+        """The notice and the choices, recorded before the answers are checked, in
+        the same savepoint, which a refused answer rolls back with the choices."""
+        return (
             post.get("acknowledge_notice") == "1",
             post.get("board_consent") == "1",
             post.get("successor_advice_consent") == "1",
@@ -271,13 +271,15 @@ class ExitInterviewPortal(CustomerPortal):
 
     def _exit_interview_save(self, interview, answers, bases, post):
         """Save the draft; return the answers left out as changed meanwhile."""
-        self._exit_interview_record_choices(interview, post)
-        return interview._portal_save_answers(answers, bases)
+        return interview._portal_save_answers(
+            answers, bases, self._exit_interview_choices(post)
+        )
 
     def _exit_interview_submit(self, interview, answers, bases, post):
         """Submit the answers; return the message that thanks the employee."""
-        self._exit_interview_record_choices(interview, post)
-        copy_address = interview._portal_submit_answers(answers, bases)
+        copy_address = interview._portal_submit_answers(
+            answers, bases, self._exit_interview_choices(post)
+        )
         message = request.env._("Thank you. Your answers were sent to the interviewer.")
         if copy_address:
             message += " " + request.env._(

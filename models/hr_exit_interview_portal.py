@@ -485,6 +485,10 @@ class HrExitInterview(models.Model):
         employee read it."""
         self.ensure_one()
         self._portal_lock()
+        self._portal_write_choices(acknowledged, board_consent, advice_consent)
+
+    def _portal_write_choices(self, acknowledged, board_consent, advice_consent):
+        """_portal_record_choices on an interview the caller locked."""
         if not self.notice_acknowledged_on and not acknowledged:
             raise UserError(
                 self.env._(
@@ -513,26 +517,32 @@ class HrExitInterview(models.Model):
             values["report_include_answers"] = False
         self.sudo().write(values)
 
-    def _portal_save_answers(self, answers, bases=None):
+    def _portal_save_answers(self, answers, bases=None, choices=None):
         """Store the employee's answers, each changed one at its next revision, and
         return the lines left out as changed meanwhile (see _portal_check_answers);
-        callers checked the token or the owner."""
+        callers checked the token or the owner. choices, the arguments of
+        _portal_record_choices, are recorded first, under the same lock."""
         self.ensure_one()
         self._portal_lock()
+        if choices is not None:
+            self._portal_write_choices(*choices)
         values, conflicts = self._portal_check_answers(answers, bases)
         for line, line_values in values.items():
             line.write(dict(line_values, answer_revision=line.answer_revision + 1))
-        self.sudo().answers_saved_on = fields.Datetime.now()
+        # No field the chatter tracks: nothing for it to compare at the commit.
+        self.sudo().with_context(
+            mail_notrack=True
+        ).answers_saved_on = fields.Datetime.now()
         return conflicts
 
-    def _portal_submit_answers(self, answers, bases=None):
+    def _portal_submit_answers(self, answers, bases=None, choices=None):
         """Store the answers, hand them to the interviewer and have a copy mailed to
         the employee (returns its address, if any): once submitted, the link no
         longer opens them. Answers changed
         meanwhile on another page stop the submission: the employee merges first.
         The change of status is the employee's (the portal runs as the public
         user)."""
-        conflicts = self._portal_save_answers(answers, bases)
+        conflicts = self._portal_save_answers(answers, bases, choices)
         if conflicts:
             raise AnswerConflict(
                 self._portal_conflict_message(conflicts, submitting=True), conflicts
