@@ -40,6 +40,7 @@ from . import test_portal_language
 from . import test_portal_letter
 from . import test_portal_link
 from . import test_portal_paper_answers
+from . import test_portal_query_count
 from . import test_smoke
 from . import test_structure
 from . import test_template

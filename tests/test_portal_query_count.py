@@ -1,0 +1,100 @@
+"""The employee's page and the save of a draft cost about what Odoo's own portal home
+page costs a logged-in portal user: the reference the load test (make load) holds
+their latencies to. A later change that reads the interview, its employee or its
+questions once more per request fails here, before the load test's ratios drift."""
+
+from unittest.mock import patch
+
+from odoo.tests import HttpCase, tagged
+
+from .common import ExitInterviewCase, answer_bases, csrf_token
+
+# Queries the page and the save may cost beyond /my/home. The page and the save are
+# measured as the load test makes them: the guide's 41 questions, every answer
+# changed by each save.
+EXTRA_QUERIES = {"page": 2, "save": 2}
+
+
+@tagged("post_install", "-at_install")
+class TestPortalQueryCount(HttpCase, ExitInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user = cls.make_portal_user("count_portal")
+        cls.interview, cls.token = cls.create_invited_interview()
+        cls.interview.sudo()._portal_record_choices(True, False)
+        cls.saves = 0
+
+    def count_queries(self, operation):
+        """Queries of the operation, once warm: two runs fill the registry's caches,
+        each request starts from an empty record cache."""
+        for _run in range(2):
+            operation()
+            self.env.flush_all()
+            self.env.invalidate_all()
+        # As assertQueryCount: no random bus garbage collection.
+        with patch("random.random", lambda: 1):
+            count0 = self.cr.sql_log_count
+            operation()
+            self.env.flush_all()
+            return self.cr.sql_log_count - count0
+
+    def my_home(self):
+        response = self.url_open("/my/home")
+        self.assertEqual(response.status_code, 200)
+
+    def page(self):
+        response = self.url_open(self.portal_path(self.interview, self.token))
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def save(self):
+        """A draft as the page's script saves it while the employee types, with a new
+        text in every answer."""
+        page = self.page()
+        self.saves += 1
+        data = {
+            "access_token": self.token,
+            "csrf_token": csrf_token(page),
+            **answer_bases(page),
+            **{
+                f"answer_{line.id}": f"Draft {self.saves} of answer {line.id}"
+                for line in self.interview.line_ids
+                if line.question_type == "text"
+            },
+        }
+
+        def operation():
+            response = self.url_open(
+                self.portal_path(self.interview, suffix="/autosave"), data=data
+            )
+            self.assertEqual(response.json()["status"], "saved")
+
+        return operation
+
+    def home_queries(self):
+        self.authenticate("count_portal", "count_portal")
+        queries = self.count_queries(self.my_home)
+        self.authenticate(None, None)
+        return queries
+
+    def test_page_costs_what_the_portal_home_costs(self):
+        home = self.home_queries()
+        page = self.count_queries(self.page)
+        self.assertLessEqual(page, home + EXTRA_QUERIES["page"], f"/my/home: {home}")
+
+    def test_save_costs_what_the_portal_home_costs(self):
+        home = self.home_queries()
+        counts = []
+
+        def operation():
+            save = self.save()
+            # The page that the save is made from is not counted.
+            count0 = self.cr.sql_log_count
+            save()
+            counts.append(self.cr.sql_log_count - count0)
+
+        self.count_queries(operation)
+        self.assertLessEqual(
+            counts[-1], home + EXTRA_QUERIES["save"], f"/my/home: {home}"
+        )
