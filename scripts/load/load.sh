@@ -36,6 +36,15 @@ workers="${LOAD_WORKERS:-$((2 * $(nproc) + 1))}"
 report_url="${LOAD_REPORT_URL:-http://127.0.0.1:$((port_a + 3))}"
 out="$ADDON_DIR/.dev/load"
 
+# The run's ports are its own: a server of another run or checkout answering on one of
+# them would take the load, or the second server's requests, and the table would be
+# that server's. Each server also listens on its gevent port, 3 higher.
+for port in "$port_a" $((port_a + 3)) "$port_b" $((port_b + 3)) "$smtp_port"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        die "port $port on 127.0.0.1 is taken (another make load?): stop what listens there or set LOAD_HTTP_PORT"
+    fi
+done
+
 "$scripts/venv.sh"
 "$scripts/system-deps.sh"
 load_venv="$CACHE_DIR/venv-load"
