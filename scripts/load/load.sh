@@ -114,9 +114,13 @@ LOAD_SETTINGS="$settings" LOAD_SETUP_OUT="$out/setup.json" HTTP_PORT="$port_a" \
 
 # Prefork: HTTP workers and a cron worker, limits for a 24 GiB machine. The servers
 # wake their cron workers when a job is scheduled (two_servers.py schedules them).
+# The database is named with -d alone, as a server of one database is set up
+# (README.md, "Running it for a larger organisation"): with a --db-filter, Odoo lists
+# the databases, on a new PostgreSQL connection, for every request without a session,
+# which is every request of the employee's page.
 serve() {  # PORT LOG
     ODOO_NOTIFY_CRON_CHANGES=1 HTTP_PORT="$1" "$scripts/odoo.sh" -d "$database" \
-        --db-filter="^$database\$" "${mail[@]}" --workers="$workers" --max-cron-threads=1 \
+        "${mail[@]}" --workers="$workers" --max-cron-threads=1 \
         --limit-memory-soft=$((1536 * 1024 * 1024)) --limit-memory-hard=$((2048 * 1024 * 1024)) \
         --limit-time-cpu=120 --limit-time-real=240 --log-level=info >"$2" 2>&1 &
     pids+=($!)
