@@ -12,11 +12,14 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.hr_exit_interview_portal import (
     ANSWER_MAX_LENGTH,
+    PORTAL_SESSION,
     UNSAVED_BASE,
     AnswerConflict,
     mask_email,
 )
 
+# The session the link is exchanged for; its path keeps it to one interview's pages.
+SESSION_COOKIE = "hr_exit_interview_session"
 LINK_TOKEN = re.compile(r"(/my/exit-interviews\S*?[?&]access_token=)[^&\s\"]+")
 
 
@@ -77,11 +80,42 @@ class ExitInterviewPortal(CustomerPortal):
         methods=["GET"],
     )
     def portal_exit_interview_page(self, interview_id, access_token=None, **kwargs):
-        """The preparatory questions of one interview."""
-        interview = self._exit_interview_find(interview_id, access_token)
+        """The preparatory questions of one interview. The link from the mail is
+        exchanged on its first visit for a session of the browser, and leaves the
+        address bar (see _exit_interview_open_link)."""
+        if access_token:
+            return self._exit_interview_open_link(interview_id, access_token)
+        interview = self._exit_interview_find(interview_id, None)
         if not interview:
             return self._exit_interview_invalid()
-        return self._render_exit_interview(interview, access_token)
+        return self._render_exit_interview(interview)
+
+    @http.route(
+        ["/my/exit-interviews/<int:interview_id>/new-link"],
+        type="http",
+        auth="public",
+        website=True,
+        multilang=False,
+        methods=["POST"],
+    )
+    def portal_exit_interview_new_link(self, interview_id, access_token=None, **post):
+        """Send a new link to where the used one went: its holder, on another
+        device, gets it in their mailbox; someone who found it gets nothing."""
+        interview = request.env["hr.exit.interview"]._portal_find_used_link(
+            interview_id, access_token
+        )
+        if not interview:
+            return self._exit_interview_invalid()
+        interview = self._exit_interview_in_leaver_lang(interview)
+        address = interview._portal_send_fresh_link()
+        message = (
+            request.env._("A new link was sent to %(address)s.", address=address)
+            if address
+            else request.env._(
+                "A new link was sent a few minutes ago: look for it in your mailbox."
+            )
+        )
+        return self._exit_interview_link_used(interview, access_token, message)
 
     @http.route(
         ["/my/exit-interviews/<int:interview_id>/answer"],
@@ -129,7 +163,6 @@ class ExitInterviewPortal(CustomerPortal):
         except AnswerConflict as conflict:
             return self._render_exit_interview(
                 interview,
-                access_token,
                 error=conflict.args[0],
                 typed=answers,
                 conflicts=conflict.lines,
@@ -138,7 +171,6 @@ class ExitInterviewPortal(CustomerPortal):
         except UserError as error:
             return self._render_exit_interview(
                 interview,
-                access_token,
                 error=error.args[0],
                 typed=answers,
                 bases=bases,
@@ -147,13 +179,12 @@ class ExitInterviewPortal(CustomerPortal):
         if conflicts:
             return self._render_exit_interview(
                 interview,
-                access_token,
                 error=interview._portal_conflict_message(conflicts),
                 typed=answers,
                 conflicts=conflicts,
                 status=409,
             )
-        return self._render_exit_interview(interview, access_token, message=message)
+        return self._render_exit_interview(interview, message=message)
 
     @http.route(
         ["/my/exit-interviews/<int:interview_id>/autosave"],
@@ -227,16 +258,68 @@ class ExitInterviewPortal(CustomerPortal):
             )
         )
 
+    def _exit_interview_open_link(self, interview_id, access_token):
+        """The link's first visit sets the session's cookie, HttpOnly and for this
+        interview's pages only, and sends the browser to the page without the
+        link: the address bar and the history keep no token. A used link sends
+        its own browser on to the page, and any other to the offer of a new
+        link."""
+        page = f"/my/exit-interviews/{interview_id}"
+        Interview = request.env["hr.exit.interview"]
+        interview = Interview._portal_find(interview_id, access_token, None)
+        if interview:
+            response = request.redirect(page, code=303, local=True)
+            response.set_cookie(
+                SESSION_COOKIE,
+                interview._portal_open_session(),
+                max_age=int(PORTAL_SESSION.total_seconds()),
+                path=page,
+                secure=request.httprequest.scheme == "https",
+                httponly=True,
+                samesite="Lax",
+            )
+            return self._private(response)
+        if self._exit_interview_find(interview_id, None):
+            return self._private(request.redirect(page, code=303, local=True))
+        used = Interview._portal_find_used_link(interview_id, access_token)
+        if used:
+            return self._exit_interview_link_used(
+                self._exit_interview_in_leaver_lang(used), access_token
+            )
+        return self._exit_interview_invalid()
+
+    def _exit_interview_link_used(self, interview, access_token, message=None):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "interview": interview,
+                "exit_interview_used_token": access_token,
+                "exit_interview_message": message,
+            }
+        )
+        return self._private(
+            request.render("hr_exit_interview.portal_exit_interview_link_used", values)
+        )
+
     def _exit_interview_find(self, interview_id, access_token):
-        """The interview the link or the logged-in owner opens, with the request
-        switched to the employee's language: the page, its script, its errors and
-        the PDF speak it, whatever the browser asks. A link that opens nothing
-        says so in the browser's language, which tells nothing about anyone."""
+        """The interview the link, the session it opened or the logged-in owner
+        opens, in the employee's language (_exit_interview_in_leaver_lang). A link
+        that opens nothing says so in the browser's language, which tells nothing
+        about anyone."""
         interview = request.env["hr.exit.interview"]._portal_find(
-            interview_id, access_token, request.env.user
+            interview_id,
+            access_token,
+            request.env.user,
+            session=request.httprequest.cookies.get(SESSION_COOKIE),
         )
         if not interview:
             return interview
+        return self._exit_interview_in_leaver_lang(interview)
+
+    @staticmethod
+    def _exit_interview_in_leaver_lang(interview):
+        """The request switched to the employee's language: the page, its script,
+        its errors and the PDF speak it, whatever the browser asks."""
         lang = request.env["res.lang"]._get_data(code=interview._leaver_lang())
         if not lang:
             return interview
@@ -350,7 +433,6 @@ class ExitInterviewPortal(CustomerPortal):
     def _render_exit_interview(
         self,
         interview,
-        access_token,
         error=None,
         message=None,
         typed=None,
@@ -386,9 +468,10 @@ class ExitInterviewPortal(CustomerPortal):
                 "exit_interview_sections": sections,
                 # The link works while the questions are open; afterwards the page
                 # offers nothing that would need it.
-                "access_token": access_token
-                if interview._portal_token_matches(access_token)
-                else None,
+                # Opened through the link (its session), not by the logged-in owner.
+                "exit_interview_by_link": interview._portal_session_matches(
+                    request.httprequest.cookies.get(SESSION_COOKIE)
+                ),
                 "exit_interview_is_owner": interview._is_owned_by(request.env.user),
                 "exit_interview_error": error,
                 "exit_interview_message": message,

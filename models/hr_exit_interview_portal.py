@@ -29,6 +29,8 @@ PORTAL_READ_FIELDS = [
     "planned_start",
     "duration",
     "access_token_digest",
+    "portal_session_digest",
+    "portal_session_expires",
     "notice_acknowledged_on",
     "board_consent",
     "successor_advice_consent",
@@ -54,6 +56,10 @@ PORTAL_LINE_FIELDS = [
 # a confirmation or a link.
 PORTAL_FIELDS = {
     "access_token_digest",
+    "portal_session_digest",
+    "portal_session_expires",
+    "used_token_digest",
+    "fresh_link_sent_on",
     "notice_acknowledged_on",
     "notice_text",
     "notice_lang",
@@ -95,6 +101,21 @@ def _clean_text(text):
 
 def _token_digest(token):
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+# How long the browser that opened the link keeps the page open without it.
+PORTAL_SESSION = timedelta(hours=12)
+# How often a used link may have a new one sent to the employee.
+FRESH_LINK_INTERVAL = timedelta(minutes=10)
+
+
+def _digest_matches(digest, secret):
+    return bool(
+        secret
+        and isinstance(secret, str)
+        and digest
+        and consteq(digest, _token_digest(secret))
+    )
 
 
 def mask_email(email):
@@ -148,6 +169,12 @@ class HrExitInterview(models.Model):
     # The portal
 
     access_token_digest = fields.Char(groups="base.group_system", copy=False)
+    # The link opens the page once: its first visit exchanges it for a session of
+    # the browser (a cookie), and a later visit of the same link asks for a new one.
+    portal_session_digest = fields.Char(groups="base.group_system", copy=False)
+    portal_session_expires = fields.Datetime(groups="base.group_system", copy=False)
+    used_token_digest = fields.Char(groups="base.group_system", copy=False)
+    fresh_link_sent_on = fields.Datetime(groups="base.group_system", copy=False)
     link_sending_ids = fields.One2many(
         "hr.exit.interview.link.sending",
         "interview_id",
@@ -273,10 +300,11 @@ class HrExitInterview(models.Model):
     # The portal
 
     @api.model
-    def _portal_find(self, interview_id, access_token, user):
+    def _portal_find(self, interview_id, access_token, user, session=None):
         """The interview in superuser mode when the token is its current link and its
-        questions are open, or the user is the one its latest sending names; an empty
-        recordset otherwise, also when it does not exist."""
+        questions are open, the session is the one its link was exchanged for, or
+        the user is the one its latest sending names; an empty recordset otherwise,
+        also when it does not exist."""
         interview = self.sudo().search_fetch(
             [
                 ("id", "=", interview_id),
@@ -288,11 +316,70 @@ class HrExitInterview(models.Model):
         )
         if not interview:
             return self.browse()
-        if interview._portal_token_matches(access_token) or interview._is_owned_by(
-            user
+        if (
+            interview._portal_token_matches(access_token)
+            or interview._portal_session_matches(session)
+            or interview._is_owned_by(user)
         ):
             return interview
         return self.browse()
+
+    @api.model
+    def _portal_find_used_link(self, interview_id, access_token):
+        """The interview whose link this was, already opened once, while its
+        questions are open: its page offers to send a new link."""
+        interview = self.sudo().browse(interview_id).exists()
+        if (
+            not interview
+            or not interview.active
+            or not interview._portal_is_open()
+            or not _digest_matches(interview.used_token_digest, access_token)
+        ):
+            return self.browse()
+        return interview
+
+    def _portal_open_session(self):
+        """Exchange the link, on its first visit, for a session of this browser:
+        the link found later in a log or a browser's history opens nothing by
+        itself. Returns the session's secret, for the cookie."""
+        self.ensure_one()
+        secret = secrets.token_urlsafe(32)
+        self.sudo().write(
+            {
+                "used_token_digest": self.sudo().access_token_digest,
+                "access_token_digest": False,
+                "portal_session_digest": _token_digest(secret),
+                "portal_session_expires": fields.Datetime.now() + PORTAL_SESSION,
+            }
+        )
+        return secret
+
+    def _portal_session_matches(self, session):
+        self.ensure_one()
+        interview = self.sudo()
+        return bool(
+            interview.portal_session_expires
+            and interview.portal_session_expires > fields.Datetime.now()
+            and self._portal_is_open()
+            and _digest_matches(interview.portal_session_digest, session)
+        )
+
+    def _portal_send_fresh_link(self):
+        """A new link, to the address and user of the latest sending: whoever holds
+        an old link can have it sent to the employee, never to themselves; once in
+        a while only. Returns the masked address, or False when it is too soon."""
+        self.ensure_one()
+        interview = self.sudo()
+        sending = interview._latest_sending()
+        now = fields.Datetime.now()
+        if not sending or (
+            interview.fresh_link_sent_on
+            and interview.fresh_link_sent_on > now - FRESH_LINK_INTERVAL
+        ):
+            return False
+        interview.fresh_link_sent_on = now
+        interview._send_employee_link(sending.email, sending.user_id, kind="reminder")
+        return mask_email(sending.email)
 
     @api.model
     def _portal_interviews_of(self, user):
@@ -311,13 +398,8 @@ class HrExitInterview(models.Model):
 
     def _portal_token_matches(self, access_token):
         self.ensure_one()
-        digest = self.sudo().access_token_digest
-        return bool(
-            access_token
-            and isinstance(access_token, str)
-            and digest
-            and self._portal_is_open()
-            and consteq(digest, _token_digest(access_token))
+        return self._portal_is_open() and _digest_matches(
+            self.sudo().access_token_digest, access_token
         )
 
     def _is_owned_by(self, user):
@@ -334,7 +416,6 @@ class HrExitInterview(models.Model):
             and sending.user_id == user
         )
 
-    @api.model
     @api.model
     def _odoo_only_fields(self):
         return super()._odoo_only_fields() | PORTAL_FIELDS | TRANSCRIPTION_FIELDS
@@ -362,8 +443,16 @@ class HrExitInterview(models.Model):
             activities.unlink()
 
     def _portal_end_link(self):
-        """The employee's link stops working; a new sending makes a new one."""
-        self.sudo().access_token_digest = False
+        """The employee's link and the session it opened stop working; a new
+        sending makes a new one."""
+        self.sudo().write(
+            {
+                "access_token_digest": False,
+                "used_token_digest": False,
+                "portal_session_digest": False,
+                "portal_session_expires": False,
+            }
+        )
 
     def _latest_sending(self):
         self.ensure_one()
@@ -786,6 +875,9 @@ class HrExitInterview(models.Model):
         before stops working. Returns the token, for the mail that carries it."""
         self.ensure_one()
         token = secrets.token_urlsafe(32)
+        # The browser the link sent before opened keeps nothing either: the address
+        # may have been corrected.
+        self._portal_end_link()
         self.sudo().access_token_digest = _token_digest(token)
         return token
 

@@ -252,12 +252,18 @@ class PortalCase(HttpCase, ExitInterviewCase):
         )
 
     def page(self, interview=None, token=OWN_LINK, suffix="", headers=None):
-        """The response of the employee's page; a redirect is not followed."""
-        return self.url_open(
+        """The response of the employee's page. The link's exchange for a session
+        (a redirect to the page without the link) is followed, as a browser does;
+        any other redirect is not."""
+        response = self.url_open(
             self.portal_url(interview, token, suffix),
             headers=headers,
             allow_redirects=False,
         )
+        page = self.portal_path(interview or self.interview, None, suffix)
+        if response.status_code == 303 and response.headers["Location"].endswith(page):
+            response = self.url_open(page, headers=headers, allow_redirects=False)
+        return response
 
     def post(
         self,

@@ -77,11 +77,15 @@ class TestPortal(PortalCase):
             self.page()
             self.post({self.text_line: "Fine"})
         requests = [line for line in logs.output if "/my/exit-interviews/" in line]
-        self.assertEqual(len(requests), 3, "the page, the page again, the post")
+        self.assertEqual(
+            len(requests),
+            5,
+            "the link and its page, the link again and its page, the post",
+        )
         self.assertFalse([line for line in requests if self.token in line])
         self.assertIn(
             f'"GET /my/exit-interviews/{self.interview.id}?access_token=[redacted] '
-            'HTTP/1.1" 200',
+            'HTTP/1.1" 303',
             requests[0],
         )
 
@@ -259,6 +263,8 @@ class TestPortal(PortalCase):
         # test_board_report.
         self.assertIn(b"My own words", response.content)
         self.assertNotIn(b"NOT FOR THE EMPLOYEE", response.content)
+        # Another browser, without the session the link opened.
+        self.opener.cookies.clear()
         for url in (
             f"/my/exit-interviews/{self.interview.id}/answers.pdf",
             f"/my/exit-interviews/{self.interview.id}/answers.pdf"
