@@ -177,13 +177,18 @@ class HrExitInterview(models.Model):
         ]
 
     def _notify_board(self):
-        """Tell every board member of the interview's company that a report waits,
-        naming no one and quoting nothing (the message carries the interview's
-        neutral name); the notification opens the report."""
+        """Tell the board members who may read the report (of the interview's
+        company, neither kept out of it nor its employee: the record rules say
+        who) that a report waits, naming no one and quoting nothing (the message
+        carries the interview's neutral name); the notification opens the report."""
         board = self.env.ref(BOARD_GROUP)
         for interview in self:
             members = board.sudo().users.filtered(
-                lambda user, company=interview.company_id: company in user.company_ids
+                lambda user, interview=interview: interview.company_id
+                in user.company_ids
+                and interview.with_user(user)
+                .with_context(allowed_company_ids=interview.company_id.ids)
+                .has_access("read")
             )
             # One notice per language, each in its readers' own.
             for lang in set(members.mapped("lang")):
