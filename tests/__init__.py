@@ -7,6 +7,7 @@ from . import test_access_hostile_input
 from . import test_access_kept_out
 from . import test_access_link_recipient
 from . import test_access_link_trace
+from . import test_access_marker_hunt
 from . import test_access_matrix
 from . import test_access_roles
 from . import test_access_rules
