@@ -11,7 +11,7 @@ from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
-from ..models.hr_exit_interview import INTERVIEWER_GROUP, OFFICER_GROUP
+from ..models.hr_exit_interview import BOARD_GROUP, INTERVIEWER_GROUP, OFFICER_GROUP
 from .common import (
     ANSWERS_REPORT,
     BOARD_REPORT,
@@ -25,7 +25,10 @@ DENIED = "denied"
 
 # Every role the tables try. The former interviewer held the two interviews before
 # the officer handed them to the interviewer; officer_manager, an officer who coaches
-# both employees, is kept out of their interviews; internal holds no role.
+# both employees, is kept out of their interviews; internal holds no role. The last
+# three are board members kept out in every role: board_manager and board_coach
+# managed and coached both employees for a while, board_employee is the employee
+# of the reported interview.
 ROLES = (
     "admin",
     "officer",
@@ -38,7 +41,12 @@ ROLES = (
     "internal",
     "portal",
     "other_portal",
+    "board_manager",
+    "board_coach",
+    "board_employee",
 )
+# The board members kept out of both interviews.
+KEPT_OUT_BOARD = ("board_manager", "board_coach", "board_employee")
 # The users of the back office: every role but the portal's.
 INTERNAL_ROLES = tuple(role for role in ROLES if "portal" not in role)
 
@@ -101,6 +109,7 @@ FIELD_MATRIX = {
         "former_interviewer": 0,
         "officer_manager": 0,
         "board": 1,
+        **dict.fromkeys(KEPT_OUT_BOARD, 0),
     },
     "preparation": {
         "admin": 2,
@@ -118,8 +127,15 @@ FIELD_MATRIX = {
         "former_interviewer": 0,
         "officer_manager": 0,
         "board": 1,
+        **dict.fromkeys(KEPT_OUT_BOARD, 0),
     },
-    "evaluation": {"admin": 2, "officer": 2, "officer_manager": 0, "board": 1},
+    "evaluation": {
+        "admin": 2,
+        "officer": 2,
+        "officer_manager": 0,
+        "board": 1,
+        **dict.fromkeys(KEPT_OUT_BOARD, 0),
+    },
     "sendings": {"admin": 2, "officer": 2, "officer_manager": 0},
     "answers": {
         "admin": 2,
@@ -129,6 +145,7 @@ FIELD_MATRIX = {
         "former_interviewer": 0,
         "officer_manager": 0,
         "board": 1,
+        **dict.fromkeys(KEPT_OUT_BOARD, 0),
     },
     "notes": {
         "admin": 2,
@@ -148,6 +165,7 @@ FIELD_MATRIX = {
         "board": 1,
         "manager": 0,
         "internal": 0,
+        **dict.fromkeys(KEPT_OUT_BOARD, 0),
     },
     "templates": {
         "admin": 1,
@@ -157,6 +175,7 @@ FIELD_MATRIX = {
         "former_interviewer": 1,
         "officer_manager": 1,
         "board": 1,
+        **dict.fromkeys(KEPT_OUT_BOARD, 1),
     },
 }
 
@@ -175,7 +194,8 @@ REPORT_MATRIX = {
     "board_reported": ("admin", "officer", "board"),
     "sheet": ("admin", "officer", "interviewer"),
     "answers": ("admin", "officer", "interviewer"),
-    "summary": ("admin", "officer", "officer_manager", "board"),
+    # The summary shows the texts of the interviews its reader may read only.
+    "summary": ("admin", "officer", "officer_manager", "board", *KEPT_OUT_BOARD),
 }
 
 # The employee's portal page over HTTP: who is logged in, which interview, which
@@ -201,6 +221,8 @@ PAGE_MATRIX = (
     Visit(user="officer", interview="invited", token=None, status=404),
     Visit(user="board", interview="held", token=None, status=404),
     Visit(user="board", interview="held", token="former", status=404),
+    Visit(user="board_manager", interview="invited", token=None, status=404),
+    Visit(user="board_employee", interview="held", token=None, status=404),
 )
 
 
@@ -274,6 +296,33 @@ class TestAccessMatrix(PortalCase):
         cls.colleague = colleague
         cls.job = cls.env["hr.job"].create({"name": "Youth Worker"})
         (cls.held | cls.reported).interviewer_id = cls.interviewer
+        cls._add_kept_out_board(coach)
+
+    @classmethod
+    def _add_kept_out_board(cls, coach):
+        """Board members who managed and coached both employees for a while (no
+        one kept out is ever let in again), and the reported one's employee."""
+        for role in KEPT_OUT_BOARD:
+            cls.users[role] = new_test_user(
+                cls.env,
+                login=f"matrix_{role}",
+                groups=f"base.group_user,{BOARD_GROUP},base.group_allow_export",
+            )
+        employees = cls.employee | cls.colleague
+        employees.write(
+            {
+                "parent_id": cls.env["hr.employee"]
+                .create(
+                    {"name": "Bert Board", "user_id": cls.users["board_manager"].id}
+                )
+                .id,
+                "coach_id": cls.env["hr.employee"]
+                .create({"name": "Cora Board", "user_id": cls.users["board_coach"].id})
+                .id,
+            }
+        )
+        employees.write({"parent_id": cls.manager.id, "coach_id": coach.id})
+        cls.colleague.user_id = cls.users["board_employee"]
 
     def expected(self, table, row, role):
         """The outcome the table states for the role in the row: the roles it
