@@ -92,7 +92,6 @@ KEEPER = "who keeps in touch"
 ATTENDEES = "its attendees"
 LEAVER = "the employee who leaves"
 AUTHOR = "its author"
-RECIPIENTS = "its recipients"
 # The board column, for the notice that a report waits, addressed to the board.
 BOARD_NOTICE = "the board, for its notice"
 
@@ -152,10 +151,9 @@ READERS = {
     # Odoo's field of administrators only.
     "res.partner": {"*": ("officer", KEEPER), "signup_type": ()},
     "calendar.event": {"*": (ATTENDEES,)},
-    # The board reads the notice addressed to it, never the chatter.
-    # LEAK: the notice goes to every board member, those kept out of the interview
-    # and the one who leaves included, who read it (see the report of the hunt).
-    ("mail.message", "hr.exit.interview"): chatter(*HOLDERS, BOARD_NOTICE, RECIPIENTS),
+    # The board reads the notice addressed to it, never the chatter; those kept
+    # out of the interview and its employee get no notice.
+    ("mail.message", "hr.exit.interview"): chatter(*HOLDERS, BOARD_NOTICE),
     ("mail.activity", "hr.exit.interview"): {"*": (*HOLDERS, ASSIGNEE)},
     ("ir.attachment", "hr.exit.interview"): {"*": HOLDERS},
     ("mail.message", "hr.exit.interview.measure"): chatter(
@@ -474,8 +472,6 @@ class TestMarkerHunt(HttpCase, ExitInterviewCase):
             return record.partner_ids.user_ids
         if token == AUTHOR:
             return record.author_id.user_ids
-        if token == RECIPIENTS:
-            return record.partner_ids.user_ids
         return self.env["res.users"]
 
     def _is_board_notice(self, message_id):
