@@ -122,9 +122,13 @@ class TestHostileInput(PortalCase):
                 extra = dict(extra)
                 interview = missing if extra.pop("interview", None) else self.interview
                 # The page is the employee's own, whatever the post aims at.
-                response = self.post(
-                    self.aimed(extra), self.page().text, interview=interview
-                )
+                page = self.page().text
+                session = self.opener.cookies.copy()
+                if "access_token" in extra:
+                    # Another browser: not the one whose session the link opened.
+                    self.opener.cookies.clear()
+                response = self.post(self.aimed(extra), page, interview=interview)
+                self.opener.cookies.update(session)
                 allowed = expected if isinstance(expected, tuple) else (expected,)
                 self.assertIn(response.status_code, allowed)
                 self.assert_earlier_answers_kept()

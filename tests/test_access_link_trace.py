@@ -9,9 +9,8 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.tests import tagged
 
+from ..controllers.portal import SESSION_COOKIE
 from .common import LINK, PortalCase, SendingCase, csrf_token
-
-SESSION_COOKIE = "hr_exit_interview_session"
 
 
 @tagged("post_install", "-at_install")
