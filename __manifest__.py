@@ -57,4 +57,6 @@
     "demo": [
         "demo/hr_exit_interview_demo.xml",
     ],
+    # A top menu of its own: found under Odoo's default "Apps" filter.
+    "application": True,
 }

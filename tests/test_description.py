@@ -27,3 +27,10 @@ class TestAppsDescription(TransactionCase):
         for markdown in ("## ", "```", "| --- |", "](", "**", "make test", "PGHOST"):
             self.assertNotIn(markdown, page)
         self.assertIn("/hr_exit_interview/static/description/interview_form.png", page)
+
+    def test_listed_among_the_apps(self):
+        # Odoo's Apps menu filters on applications by default: "exit" finds it there.
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "hr_exit_interview"), ("application", "=", True)]
+        )
+        self.assertTrue(module)
