@@ -11,10 +11,12 @@ from email.utils import getaddresses
 LINK = re.compile(r"/my/exit-interviews/(\d+)\?access_token=([A-Za-z0-9_-]+)")
 
 
-def read_mails(maildir):
-    """[(recipient addresses, subject, text of the body)] of every mail kept."""
+def read_mails(maildir, timed=False):
+    """[(recipient addresses, subject, text of the body)] of every mail kept; timed,
+    each starts with the moment the mail server received it (epoch seconds), which
+    a Maildir names its files by ("<seconds>.M<microseconds>P...")."""
     mails = []
-    for message in mailbox.Maildir(maildir, factory=None, create=False):
+    for key, message in mailbox.Maildir(maildir, factory=None, create=False).items():
         parsed = email.message_from_bytes(
             message.as_bytes(), policy=email.policy.default
         )
@@ -23,7 +25,11 @@ def read_mails(maildir):
         recipients = [
             address.lower() for _name, address in getaddresses(parsed.get_all("To", []))
         ]
-        mails.append((recipients, str(parsed.get("Subject", "")), text))
+        mail = (recipients, str(parsed.get("Subject", "")), text)
+        if timed:
+            seconds, _dot, rest = key.partition(".M")
+            mail = (int(seconds) + int(rest.partition("P")[0]) / 1e6, *mail)
+        mails.append(mail)
     return mails
 
 
