@@ -984,12 +984,17 @@ class HrExitInterview(models.Model):
         """The employee's language: the one HR set on the employee, else their
         user's, else their contact's; whoever writes to them."""
         employee = self._employee_contact()
-        return (
-            employee.lang
-            or employee.user_id.lang
-            or employee.work_contact_id.lang
-            or self.env.lang
-        )
+        if employee.lang:
+            return employee.lang
+        # The language alone: a first read of a user or a contact fetches every one
+        # of their columns.
+        user = employee.user_id
+        user.fetch(["partner_id"])
+        for partner in (user.partner_id, employee.work_contact_id):
+            partner.fetch(["lang"])
+            if partner.lang:
+                return partner.lang
+        return self.env.lang
 
     def _employee_tz(self):
         """The time zone the employee reads times in: the meeting's hour, the last
@@ -1054,7 +1059,9 @@ class HrExitInterview(models.Model):
         employee's language; the names are escaped, the letter is sanitized HTML."""
         self.ensure_one()
         self_lang = self.with_context(lang=self._leaver_lang())
-        letter = self_lang.template_id.letter or Markup()
+        template = self_lang.template_id
+        template.fetch(["letter", "closing"])
+        letter = template.letter or Markup()
         replacements = {
             self_lang.env._(
                 "[employee name]"
