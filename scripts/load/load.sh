@@ -138,7 +138,7 @@ log "locust: $users users for ${run_time} s; a worker is killed at ${kill_at} s,
     >"$out/faults.log" 2>&1 &
 faults=$!
 pids+=($faults)
-LOAD_SETUP="$out/setup.json" LOAD_MAILDIR="$out/maildir" LOAD_OUT="$out" \
+LOAD_SETUP="$out/setup.json" LOAD_MAILDIR="$out/maildir" LOAD_OUT="$out" LOAD_WORKERS="$workers" \
     "$load_venv/bin/locust" -f "$scripts/load/locustfile.py" --headless --only-summary \
     --host="http://127.0.0.1:$port_a" --users="$users" --spawn-rate=5 \
     --run-time="${run_time}s" --stop-timeout=30 --exit-code-on-error=0 \
