@@ -1,11 +1,12 @@
 """The load of `make load`, for locust in headless mode (load.sh starts it).
 
 Four kinds of users, all on the loopback server that --host names:
-- departing employees, one per interview of the setup: they open the page their mail
-  links to, type while the page's script saves their drafts (its JSON autosave, with
-  the revisions it answers), press Save once (the form's post, which draws the page
-  again) and submit; what each save and submit returned is kept, so that the report
-  compares it with the database;
+- departing employees, one per interview of the setup: they open the link of their
+  mail (its first visit exchanges it for a session of the browser, a cookie, and sends
+  the browser on to the page, which is timed apart), type while the page's script
+  saves their drafts (its JSON autosave, with the revisions it answers), press Save
+  once (the form's post, which draws the page again) and submit; what each save and
+  submit returned is kept, so that the report compares it with the database;
 - portal users logged in at the start, who open Odoo's own /my/home: the reference;
 - back-office users (officers, interviewers) opening the interviews' list and forms;
 - board members rendering reports as HTML, and each one PDF, counted apart.
@@ -45,6 +46,8 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 # older one, is refused as a conflict with another page (409).
 BASE = re.compile(r'name="(base_\d+)" value="([^"]*)"')
 SAVED = "Your answers are saved."
+LINK = "employee: open the link (sent on to the page)"
+PAGE = "employee: open page"
 SAVE = "employee: save"
 SAVE_BUTTON = "employee: Save button (page drawn again)"
 SUBMITTED = "Your answers were sent to the interviewer."
@@ -79,15 +82,21 @@ def warm_up_the_page(environment, **_kwargs):
     portal users' first requests do /my/home in the warm-up the report leaves out:
     a worker's first page loads what later ones find in memory (about 10 queries
     and 40 ms more), and the employees, who start over 100 s, would meet cold
-    workers inside the measure. The page of the interview the two servers share
-    (scripts/load/two_servers.py), which a visit does not change; not logged."""
-    shared = SETUP["shared"]["interview_id"]
-    (token,) = LINKS[shared]
-    url = f"{environment.host}/my/exit-interviews/{shared}?access_token={token}"
+    workers inside the measure. The page of an interview of its own, opened by its
+    link once; not logged."""
+    interview = SETUP["warm_up"]["interview_id"]
+    (token,) = LINKS[interview]
+    page = f"{environment.host}/my/exit-interviews/{interview}"
+    try:
+        browser = requests.Session()
+        browser.get(f"{page}?access_token={token}", timeout=60)
+        cookies = browser.cookies.get_dict()
+    except requests.RequestException:
+        return
 
     def visit():
         try:
-            requests.get(url, timeout=60)
+            requests.get(page, cookies=cookies, timeout=60)
         except requests.RequestException:
             pass
 
@@ -192,13 +201,26 @@ class DepartingEmployee(FastHttpUser):
         self.bases = {}
         gevent.sleep(random.uniform(0, START_SPREAD))
 
+    def open_link(self):
+        """The link of the mail, as the employee clicks it: the first visit
+        exchanges it for the browser's session (a cookie for this interview's
+        pages), a later one finds that session; either sends the browser on to the
+        page without the link (303), which open_page then draws."""
+        with self.client.get(
+            f"{self.path}?access_token={self.me['token']}",
+            name=LINK,
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 303:
+                response.failure(
+                    f"the link did not lead to the page ({response.status_code})"
+                )
+
     def open_page(self):
         for _try in range(TRIES):
-            with self.client.get(
-                f"{self.path}?access_token={self.me['token']}",
-                name="employee: open page",
-                catch_response=True,
-            ) as response:
+            self.open_link()
+            with self.client.get(self.path, name=PAGE, catch_response=True) as response:
                 if response.status_code == 200:
                     self.page = response.text
                     self.bases = dict(BASE.findall(self.page))
@@ -208,8 +230,8 @@ class DepartingEmployee(FastHttpUser):
     def form_data(self, number, action):
         """What the page's form holds, with this save's text in every answer."""
         csrf = CSRF.search(self.page)
+        # The page's form holds no link: the session's cookie goes with the post.
         data = {
-            "access_token": self.me["token"],
             "csrf_token": csrf.group(1) if csrf else "",
             "acknowledge_notice": "1",
             "board_consent": "1" if self.me["interview_id"] % 2 else "",

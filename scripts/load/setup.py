@@ -189,6 +189,16 @@ def main(env, settings):
     )
     env.cr.commit()
     _send_questions(env, officers[0], shared)
+    # One more, whose page locust draws on every worker before the measure.
+    warm_up = _interviews(
+        env,
+        officers[0],
+        _employees(env, "warm_up", 1, department),
+        interviewers,
+        today + timedelta(days=30),
+    )
+    env.cr.commit()
+    _send_questions(env, officers[0], warm_up)
     batches = {}
     for round_name in CRON_ROUNDS:
         to_remind = _interviews(
@@ -223,6 +233,7 @@ def main(env, settings):
         ],
         "reported_ids": reported.ids,
         "shared": {"interview_id": shared.id, "email": shared._leaver_email()},
+        "warm_up": {"interview_id": warm_up.id},
         "batches": batches,
         "retention_months": env.company.exit_interview_retention_months,
         "cron_ids": {name: cron.id for name, cron in crons.items()},

@@ -1,10 +1,11 @@
 """Two Odoo servers on one database and filestore (load.sh starts the second one
-after the load): a save on one is read on the other, the employee's link and a session
-work on both, and the reminder and anonymisation jobs, started on both at the same
-moment, in three ways: Run Manually on each server (JSON-RPC, as the button), scheduled
-for both servers' cron workers at once, and called directly from two `odoo shell`
-processes (no cron lock). Writes what it saw to a JSON file; report.py counts the work
-done in the database, the mail server and the logs.
+after the load): a save on one is read on the other, the session the employee's link
+opens and a user's session work on both, the used link on neither, and the reminder
+and anonymisation jobs, started on both at the same moment, in three ways: Run
+Manually on each server (JSON-RPC, as the button), scheduled for both servers' cron
+workers at once, and called directly from two `odoo shell` processes (no cron lock).
+Writes what it saw to a JSON file; report.py counts the work done in the database, the
+mail server and the logs.
 
 Usage: two_servers.py SETUP.json MAILDIR OUT.json URL_A URL_B LOG_A LOG_B -- SHELL...
 (SHELL runs `odoo shell` on the load's database, reading a script on its input)
@@ -87,30 +88,41 @@ class Server:
 
 
 def save_and_read_across(servers, interview_id, token):
-    """Save on each server in turn; a fresh visitor on the other reads the text."""
+    """The employee's link opened on the first server: the session it is exchanged
+    for (a cookie of the employee's browser) opens the page on both servers; a save
+    on each is read on the other; the used link, in another browser, opens the
+    questions on neither."""
     path = f"/my/exit-interviews/{interview_id}"
     checks = {}
+    employee = requests.Session()
+    page = employee.get(f"{servers[0].url}{path}?access_token={token}", timeout=TIMEOUT)
+    checks[f"link opens on {servers[0].url}"] = (
+        page.status_code == 200 and TEXTAREA.search(page.text) is not None
+    )
+    for server in servers:
+        page = employee.get(f"{server.url}{path}", timeout=TIMEOUT)
+        checks[f"the link's session opens the page on {server.url}"] = (
+            page.status_code == 200 and TEXTAREA.search(page.text) is not None
+        )
     for writer, reader in ((servers[0], servers[1]), (servers[1], servers[0])):
-        visitor = requests.Session()
-        page = visitor.get(f"{writer.url}{path}?access_token={token}", timeout=TIMEOUT)
+        page = employee.get(f"{writer.url}{path}", timeout=TIMEOUT)
         text = f"saved on {writer.url} {uuid.uuid4().hex}"
         data = {
-            "access_token": token,
             "csrf_token": CSRF.search(page.text).group(1),
             "acknowledge_notice": "1",
             "action": "save",
             **dict(BASE.findall(page.text)),
         }
         data.update({f"answer_{line}": text for line in TEXTAREA.findall(page.text)})
-        saved = visitor.post(f"{writer.url}{path}/answer", data=data, timeout=TIMEOUT)
-        read = requests.get(f"{reader.url}{path}?access_token={token}", timeout=TIMEOUT)
+        saved = employee.post(f"{writer.url}{path}/answer", data=data, timeout=TIMEOUT)
+        read = employee.get(f"{reader.url}{path}", timeout=TIMEOUT)
         checks[f"save on {writer.url}, read on {reader.url}"] = (
             saved.status_code == 200 and read.status_code == 200 and text in read.text
         )
     for server in servers:
         page = requests.get(f"{server.url}{path}?access_token={token}", timeout=TIMEOUT)
-        checks[f"link opens on {server.url}"] = (
-            page.status_code == 200 and TEXTAREA.search(page.text) is not None
+        checks[f"the used link opens no questions on {server.url}"] = (
+            page.status_code in (200, 404) and TEXTAREA.search(page.text) is None
         )
     return checks
 
