@@ -2,9 +2,11 @@
 merged, other periods refused), the points to improve only from enough
 reports, the year before beside it, anonymised interviews still counted."""
 
+import re
 from datetime import date
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
@@ -53,6 +55,16 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
                 [], {"date_from": "2031-01-01", "date_to": "2031-12-31"}
             )
 
+    def summary_html(self, user):
+        with freeze_time(SUMMARY_OPENS):
+            html = (
+                self.env["ir.actions.report"]
+                .with_user(user)
+                ._render_qweb_html(SUMMARY_REPORT, [], data={"year": 2031})[0]
+                .decode()
+            )
+        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
     def test_counts_and_small_cells_merged(self):
         values = self.summary_values(self.board)
         # Counts rounded down to a multiple of the minimum (3): 5 and 4 show as 3.
@@ -70,6 +82,31 @@ class TestBoardSummary(HttpCase, ExitInterviewCase):
         self.assertEqual(values["measures"].mapped("name"), ["Buddy system"])
         with self.assertRaises(ValidationError):
             self.company.exit_interview_min_group_size = 2
+
+    def test_no_number_glued_to_a_word_in_any_language(self):
+        # A translation replaces the text between two numbers, keeping the spaces
+        # around it in the English source: a text that starts right after a number
+        # ("3, or left out") glues the number to the translation's first word
+        # ("er 3telt").
+        templates = ("report_summary_count_row", "report_exit_interview_summary")
+        for name in templates:
+            arch = etree.fromstring(self.env.ref(f"hr_exit_interview.{name}").arch_db)
+            for node in arch.iter():
+                if not {"t-out", "t-esc", "t-field"} & set(node.attrib):
+                    continue
+                previous = node.getprevious()
+                before = node.getparent().text if previous is None else previous.tail
+                for text, edge in ((node.tail, 0), (before, -1)):
+                    if text and re.search(r"\w", text):
+                        self.assertTrue(text[edge].isspace(), (name, text))
+
+    def test_no_heading_without_rows(self):
+        values = self.summary_values(self.board)
+        self.assertEqual(values["year_before"]["by_reason"], [])
+        html = self.summary_html(self.board)
+        # No interview the year before: its breakdown, left out, prints no heading.
+        self.assertNotIn("Departure Reason, a year before", html)
+        self.assertIn("Departure Reason Interviews Other 3", html)
 
     def test_points_left_out_when_too_few_reports(self):
         self.company.exit_interview_min_group_size = 4
@@ -195,6 +232,33 @@ class TestTrends(ExitInterviewCase):
         wizard = self.env["hr.exit.interview.summary.wizard"].create({})
         self.assertEqual(wizard.date_to, date(2025, 12, 31))
 
+    @freeze_time("2029-03-15")
+    def test_the_default_period_is_one_year_and_the_year_before_the_one_before(self):
+        wizard = (
+            self.env["hr.exit.interview.summary.wizard"]
+            .with_user(self.board)
+            .create({})
+        )
+        self.assertEqual(
+            (wizard.date_from, wizard.date_to), (date(2028, 1, 1), date(2028, 12, 31))
+        )
+        values = self.env["report.hr_exit_interview.report_exit_interview_summary"]
+        values = values.with_user(self.board)._get_report_values(
+            [], wizard.action_print()["data"]
+        )
+        self.assertEqual(
+            (values["date_from"], values["date_to"]),
+            (date(2028, 1, 1), date(2028, 12, 31)),
+        )
+        # The year before is the calendar year before it, not a year back from a
+        # date within it: the two never overlap.
+        fixed = self.env["hr.exit.interview.summary.figures"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        self.assertEqual(sorted(fixed.mapped("year")), [2027, 2028])
+        self.assertEqual(values["year_before"]["interview_count"], 3)
+        self.assertEqual(values["year_before"]["by_reason"], [("Resigned", 3)])
+
     def test_voluntary_or_not_and_hr_judgement(self):
         fired = self.create_interview(departure_reason_id=self.fired.id)
         self.assertEqual(fired.departure_kind, "involuntary")
@@ -206,3 +270,62 @@ class TestTrends(ExitInterviewCase):
             fired.with_user(self.interviewer).read(["regrettable"])
         with self.assertRaises(AccessError):
             fired.with_user(self.board).read(["eligible_for_rehire"])
+
+
+@tagged("post_install", "-at_install")
+class TestBreakdownMerge(ExitInterviewCase):
+    """Realistic distributions: the smallest reasons merge into "Other" until it
+    reaches the minimum, the largest stay visible."""
+
+    def merged(self, counts, minimum=3):
+        report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
+        return report._merge_small_cells(list(counts.items()), minimum)
+
+    def test_the_largest_reasons_stay_visible(self):
+        # 12 interviews, reasons 5/4/2/1 at minimum 3: 5 and 4 shown (rounded down
+        # to multiples of 3), 2 and 1 together make "Other" 3.
+        self.assertEqual(
+            self.merged({"a": 5, "b": 4, "c": 2, "d": 1}),
+            [["a", 3], ["b", 3], [None, 3]],
+        )
+        self.assertEqual(
+            self.merged({"a": 4, "b": 4, "c": 4}), [["a", 3], ["b", 3], ["c", 3]]
+        )
+        self.assertEqual(
+            self.merged({"a": 6, "b": 3, "c": 2, "d": 1}),
+            [["a", 6], ["b", 3], [None, 3]],
+        )
+        # "Other" of 2 would be the total minus the rows shown: the smallest row
+        # shown joins it, not every row.
+        self.assertEqual(
+            self.merged({"a": 7, "b": 5, "c": 4, "d": 2}),
+            [["a", 6], ["b", 3], [None, 6]],
+        )
+
+    @freeze_time("2031-02-01")
+    def test_a_realistic_year_shows_its_largest_reasons(self):
+        reasons = [
+            self.resigned,
+            self.fired,
+            self.env.ref("hr.departure_retired"),
+            self.env["hr.departure.reason"].create({"name": "Moved abroad"}),
+        ]
+        states = ["shared", "held", "declined", "invited"]
+        for reason, count in zip(reasons, (5, 4, 2, 1), strict=True):
+            for index in range(count):
+                employee = self.env["hr.employee"].create(
+                    {"name": f"{reason.name} {index}"}
+                )
+                self.create_interview(
+                    employee_id=employee.id,
+                    departure_reason_id=reason.id,
+                    last_working_day=date(2030, 1 + index, 10),
+                    state=states[index % 4],
+                )
+        values = self.env[
+            "report.hr_exit_interview.report_exit_interview_summary"
+        ]._get_report_values([], {"year": 2030})
+        self.assertEqual(values["interview_count"], 12)
+        self.assertEqual(
+            values["by_reason"], [("Resigned", 3), ("Fired", 3), ("Other", 3)]
+        )
