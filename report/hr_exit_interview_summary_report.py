@@ -38,9 +38,11 @@ class ReportExitInterviewSummary(models.AbstractModel):
     at its first reading (hr.exit.interview.summary.figures), so that no two
     readings differ by what was recorded in between. Within a year, every count is
     rounded down to a multiple of the company's minimum group, under which it is not
-    shown, and a breakdown cell under it is merged into "Other". The counts come
+    shown, and a breakdown cell under it is merged into "Other". These counts come
     from every interview of the company, in superuser mode; the texts (points to
-    improve, measures) from those the reader may read, with the reader's rights."""
+    improve, measures) and "the interviews you read", counted exactly as the
+    analysis counts them, from those the reader may read, with the reader's
+    rights."""
 
     _name = "report.hr_exit_interview.report_exit_interview_summary"
     _description = "Exit Interview Board Summary Report"
@@ -54,6 +56,8 @@ class ReportExitInterviewSummary(models.AbstractModel):
         fixed = self._fixed_figures(company, year)
         current = self._labelled(fixed)
         year_before = self._labelled(self._fixed_figures(company, year - 1))
+        current.update(self._read_figures(company, year))
+        year_before.update(self._read_figures(company, year - 1))
         date_from, date_to = date(year, 1, 1), date(year, 12, 31)
         # The texts, with the reader's rights: only the interviews they may read.
         # Only the texts the report lists: the interviews are many, their records wide.
@@ -86,6 +90,7 @@ class ReportExitInterviewSummary(models.AbstractModel):
             "measures": shared.measure_ids.sorted(
                 lambda m: (m.state, m.date_deadline or fields.Date.today())
             ),
+            "read_by_reason": self._read_by_reason(current, year_before),
         }
 
     @api.model
@@ -194,6 +199,44 @@ class ReportExitInterviewSummary(models.AbstractModel):
                 (names.get(key, other) if key else other, count) for key, count in rows
             ]
         return figures
+
+    @api.model
+    def _read_figures(self, company, year):
+        """What the reader reads of the year, counted as the analysis counts it:
+        the interviews their own rights open (for the board, the reports shared
+        with it), exactly and as they stand today. Each of them the reader may open,
+        so their count tells nothing the records do not; it is no disclosure-controlled
+        figure, and is never fixed."""
+        groups = self.env["hr.exit.interview"]._read_group(
+            self._period_domain(company, date(year, 1, 1), date(year, 12, 31)),
+            ["departure_reason_id"],
+            ["__count"],
+        )
+        other = self.env._("Other")
+        return {
+            "read_count": sum(count for _reason, count in groups),
+            "read_reasons": {
+                reason.sudo().display_name if reason else other: count
+                for reason, count in groups
+            },
+        }
+
+    @api.model
+    def _read_by_reason(self, current, year_before):
+        """[(reason, count this year, count the year before)] of the interviews the
+        reader reads, largest first."""
+        this, before = current["read_reasons"], year_before["read_reasons"]
+        return [
+            (reason, this.get(reason, 0), before.get(reason, 0))
+            for reason in sorted(
+                this.keys() | before.keys(),
+                key=lambda reason: (
+                    -this.get(reason, 0),
+                    -before.get(reason, 0),
+                    reason,
+                ),
+            )
+        ]
 
     @api.model
     def _period_domain(self, company, date_from, date_to):

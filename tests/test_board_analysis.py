@@ -1,8 +1,16 @@
-"""The analysis' averages: interviews without ratings do not count as 0."""
+"""The analysis' averages: interviews without ratings do not count as 0; its
+counts are the board summary's "interviews you read"."""
+
+import re
+from datetime import date
+
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ExitInterviewCase
 
@@ -86,3 +94,125 @@ class TestAnalysis(ExitInterviewCase):
             .read_group([], ["rating_average:avg"], ["departure_reason_id"])
         )
         self.assertEqual(groups[0]["rating_average"], 3.0)
+
+
+@tagged("post_install", "-at_install")
+class TestSummaryAgreesWithAnalysis(ExitInterviewCase):
+    """The board summary's "interviews you read" and the analysis count the same
+    interviews: a board member finds the same number in both places, for each year
+    and reason, whatever they are kept out of; the summary's fixed figures of all
+    interviews say what they count beside them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_board = new_test_user(
+            cls.env,
+            login="exit_other_board",
+            groups="base.group_user,hr_exit_interview.group_exit_interview_board",
+        )
+        retired = cls.env.ref("hr.departure_retired")
+        # The board member's own exit, shared: kept from them, read by the others.
+        own = cls.env["hr.employee"].create(
+            {"name": "The board member", "user_id": cls.board.id}
+        )
+        cases = [
+            (2030, "shared", cls.resigned),
+            (2030, "shared", cls.resigned),
+            (2030, "shared", cls.fired),
+            (2030, "evaluated", retired),
+            (2030, "held", cls.resigned),
+            (2030, "held", cls.fired),
+            (2030, "declined", cls.resigned),
+            (2030, "declined", cls.resigned),
+            (2030, "declined", retired),
+            (2030, "invited", cls.resigned),
+            (2030, "invited", cls.fired),
+            (2030, "cancelled", cls.resigned),
+            (2029, "shared", cls.resigned),
+            (2029, "shared", cls.resigned),
+            (2029, "declined", cls.fired),
+        ]
+        for index, (year, state, reason) in enumerate(cases):
+            employee = cls.env["hr.employee"].create({"name": f"Leaver {index}"})
+            cls.create_interview(
+                employee_id=employee.id,
+                departure_reason_id=reason.id,
+                last_working_day=date(year, 1 + index % 12, 10),
+                state=state,
+            )
+        cls.create_interview(
+            employee_id=own.id,
+            departure_reason_id=cls.resigned.id,
+            last_working_day=date(2030, 6, 20),
+            state="shared",
+        )
+
+    def analysis(self, user):
+        """The analysis as the user's pivot reads it: (year, reason) -> count."""
+        action = self.env.ref("hr_exit_interview.hr_exit_interview_action_analysis")
+        groups = (
+            self.env["hr.exit.interview"]
+            .with_user(user)
+            .read_group(
+                safe_eval(action.domain or "[]"),
+                ["__count"],
+                ["year", "departure_reason_id"],
+                lazy=False,
+            )
+        )
+        return {
+            (group["year"], group["departure_reason_id"][1]): group["__count"]
+            for group in groups
+            if group["year"] in ("2029", "2030")
+        }
+
+    def summary(self, user):
+        report = self.env["report.hr_exit_interview.report_exit_interview_summary"]
+        with freeze_time("2031-02-01"):
+            return report.with_user(user)._get_report_values([], {"year": 2030})
+
+    def test_the_summary_counts_what_the_analysis_shows(self):
+        for user, read in (
+            (self.board, 4),
+            (self.other_board, 5),
+            (self.officer, 12),
+        ):
+            with self.subTest(user=user.login):
+                values = self.summary(user)
+                analysis = self.analysis(user)
+                summary = {}
+                for reason, this_year, year_before in values["read_by_reason"]:
+                    summary.update({("2030", reason): this_year})
+                    summary.update({("2029", reason): year_before})
+                self.assertEqual(
+                    {key: count for key, count in summary.items() if count}, analysis
+                )
+                self.assertEqual(values["read_count"], read)
+                self.assertEqual(
+                    values["read_count"],
+                    sum(count for key, count in analysis.items() if key[0] == "2030"),
+                )
+                self.assertEqual(
+                    values["year_before"]["read_count"],
+                    sum(count for key, count in analysis.items() if key[0] == "2029"),
+                )
+                # Beside it, every interview of the company, the same for every
+                # reader: 13 not cancelled, rounded down to 12.
+                self.assertEqual(values["interview_count"], 12)
+
+    @freeze_time("2031-02-01")
+    def test_the_summary_states_what_each_figure_counts(self):
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.board)
+            ._render_qweb_html(
+                "hr_exit_interview.action_report_exit_interview_summary",
+                [],
+                data={"year": 2030},
+            )[0]
+            .decode()
+        )
+        text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+        self.assertIn("count every exit interview of the company", text)
+        self.assertIn("Interviews you read 4 2", text)

@@ -6,7 +6,7 @@ to differ by fewer than the minimum; and a year reads the same however late."""
 
 import json
 import re
-from collections import namedtuple
+from collections import Counter, namedtuple
 from datetime import date
 from itertools import combinations
 from urllib.parse import quote
@@ -20,6 +20,7 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from ..models.hr_exit_interview import HELD_STATES
 from ..models.res_company import MIN_GROUP_SIZE
@@ -422,7 +423,10 @@ class TestBoardSummaryDisclosure(HttpCase, ExitInterviewCase):
             _report, again = self.summary(user, self.company.ids, {"year": YEAR})
             for key in (*COUNTS, *BREAKDOWNS, "minimum", "fixed_on"):
                 self.assertEqual(again[key], first[key], key)
-            self.assertEqual(again["year_before"], first["year_before"])
+            # The counts of what the reader reads are the reader's own, not fixed
+            # (the last test of this file).
+            for key in (*COUNTS, *BREAKDOWNS, "minimum"):
+                self.assertEqual(again["year_before"][key], first["year_before"][key])
         # The minimum is the one the year was fixed with.
         self.company.exit_interview_min_group_size = 4
         _report, again = self.summary(self.board, self.company.ids, {"year": YEAR})
@@ -520,3 +524,67 @@ class TestBoardSummaryDisclosure(HttpCase, ExitInterviewCase):
         text = re.sub(r"<[^>]+>", "", response.text)
         self.assertIn(f"{self.company.name}, {YEAR}", text)
         self.assertNotIn(self.second.name, text)
+
+    # 4. The summary beside the analysis
+
+    @mute_logger(*MUTED)
+    def test_the_summary_and_the_analysis_tell_nothing_one_does_not_open(self):
+        """What the summary counts of the interviews its reader reads is the
+        analysis' own count, and counts only interviews the reader opens one by one:
+        side by side, the two views tell nothing of an interview the reader does not
+        open. The figures of all interviews are the same for every reader."""
+        # The board member's own exit, shared: kept from them, read by the officer.
+        own = self.env["hr.employee"].create(
+            {"name": "Board member", "user_id": self.board.id}
+        )
+        kept_out = self.create_interview(
+            employee_id=own.id,
+            last_working_day=date(YEAR, 12, 1),
+            departure_reason_id=self.resigned.id,
+            state="shared",
+        )
+        action = self.env.ref("hr_exit_interview.hr_exit_interview_action_analysis")
+        fixed, opened_by = {}, {}
+        for user, companies in self.readers():
+            for year in (YEAR - 1, YEAR):
+                _report, values = self.summary(user, companies, {"year": year})
+                company = values["company"]
+                interviews = (
+                    self.env["hr.exit.interview"]
+                    .with_user(user)
+                    .with_context(allowed_company_ids=companies)
+                )
+                domain = safe_eval(action.domain or "[]") + [
+                    ("company_id", "=", company.id),
+                    ("year", "=", str(year)),
+                ]
+                opened = interviews.search(domain)
+                opened.read(["departure_reason_id", "report_summary"])
+                analysis = {
+                    (group["departure_reason_id"] or [0, "Other"])[1]: group["__count"]
+                    for group in interviews.read_group(
+                        domain, ["__count"], ["departure_reason_id"], lazy=False
+                    )
+                }
+                read = {
+                    reason: count
+                    for reason, count, _before in values["read_by_reason"]
+                    if count
+                }
+                self.assertEqual(read, analysis)
+                self.assertEqual(
+                    read,
+                    dict(
+                        Counter(
+                            interview.departure_reason_id.display_name or "Other"
+                            for interview in opened
+                        )
+                    ),
+                )
+                self.assertEqual(values["read_count"], len(opened))
+                opened_by.setdefault(user, set()).update(opened.ids)
+                figures = {key: values[key] for key in (*COUNTS, *BREAKDOWNS)}
+                self.assertEqual(fixed.setdefault((company, year), figures), figures)
+        self.assertNotIn(kept_out.id, opened_by[self.board])
+        self.assertIn(kept_out.id, opened_by[self.officer])
+        self.assertFalse(opened_by[self.second_board])
