@@ -165,22 +165,91 @@ class HrExitInterview(models.Model):
                 continue
             values = interview._calendar_event_values()
             event = interview.calendar_event_id.sudo()
-            if event:
-                event.write(values)
-            else:
+            if not event:
                 interview.calendar_event_id = event.create(values)
+                continue
+            # Calendar mails "date changed" for any start written, even the same.
+            changes = interview._calendar_event_changes(event, values)
+            if not changes:
+                continue
+            event.write(changes)
+            if {"start", "stop"} & changes.keys() and interview.state in (
+                "invited",
+                "prepared",
+            ):
+                interview._mail_meeting_change(
+                    "hr_exit_interview.mail_template_exit_interview_meeting_moved"
+                )
+
+    @api.model
+    def _calendar_event_changes(self, event, values):
+        """The values that differ from the event's."""
+        changes = {}
+        for name, value in values.items():
+            current = event[name]
+            if name == "partner_ids":
+                if set(value[0][2]) != set(current.ids):
+                    changes[name] = value
+            elif (current.id if isinstance(current, models.BaseModel) else current) != (
+                value
+            ):
+                changes[name] = value
+        return changes
 
     def _archive_calendar_event(self, archive):
         self.check_access("write")
-        # Archiving or restoring the meeting mails no one.
+        # Archiving or restoring the meeting mails no one through the calendar; the
+        # employee told of a meeting to come learns of its cancellation.
         events = self.with_context(
             active_test=False, no_mail_to_attendees=True
         ).calendar_event_id.sudo()
         if archive:
+            self.filtered(
+                lambda interview: interview.state == "cancelled"
+                and interview.calendar_event_id.sudo().active
+            )._mail_meeting_change(
+                "hr_exit_interview.mail_template_exit_interview_meeting_cancelled",
+                attach_meeting=False,
+            )
             events.action_archive()
             self._meeting_activities().unlink()
         else:
             events.action_unarchive()
+
+    def _mail_meeting_change(self, template_xmlid, attach_meeting=True):
+        """Tell the employee who received the questions, at the address they went
+        to, that the meeting to come moved or is cancelled, in their language: the
+        interview's own mail, for Odoo's calendar mails the interviewer only."""
+        for interview in self:
+            email = interview._latest_sending().email
+            if (
+                not email
+                or not interview.planned_start
+                or interview.planned_start < fields.Datetime.now()
+            ):
+                continue
+            interview._send_private_mail(
+                template_xmlid,
+                email,
+                attachments=interview._meeting_ics() if attach_meeting else (),
+            )
+
+    def _meeting_ics(self):
+        """The meeting as calendar's .ics, named in the employee's language, for a
+        mail to them: [(file name, content)], empty without a meeting."""
+        self.ensure_one()
+        event = self.calendar_event_id.sudo()
+        ics = event and event._get_ics_file().get(event.id)
+        if not ics:
+            return []
+        # Calendar made the file with vobject, which it imports if it can.
+        import vobject  # pylint: disable=import-outside-toplevel
+
+        calendar = vobject.readOne(ics.decode())
+        calendar.vevent.summary.value = self.with_context(
+            lang=self._leaver_lang()
+        ).env._("Exit interview")
+        return [("invitation.ics", calendar.serialize().encode())]
 
     def _meeting_activities(self):
         """The interviewer's meeting activities on the interviews (a meeting booked
@@ -199,8 +268,9 @@ class HrExitInterview(models.Model):
             attendees |= self.employee_id.sudo().work_contact_id
         return {
             # Any internal user may search the calendar: the name says nothing of
-            # who leaves (the event is private to its attendees).
-            "name": self.env._("Exit interview"),
+            # who leaves (the event is private to its attendees). In the language of
+            # the interviewer, whose calendar holds it.
+            "name": self._in_reader_lang().env._("Exit interview"),
             "start": self.planned_start,
             "stop": self.planned_stop,
             "duration": self.duration,

@@ -792,8 +792,13 @@ class HrExitInterview(models.Model):
         if self.state == "draft":
             self._write_state("invited")
         link = self._portal_url(self._portal_new_token())
+        # The questions carry the meeting: the employee's one mail about it (Odoo's
+        # calendar does not write to them, see calendar.attendee).
         self._send_private_mail(
-            f"hr_exit_interview.mail_template_exit_interview_{kind}", email, link=link
+            f"hr_exit_interview.mail_template_exit_interview_{kind}",
+            email,
+            link=link,
+            attachments=self._meeting_ics() if kind == "invitation" else (),
         )
         self.env["hr.exit.interview.link.sending"].sudo().create(
             {
