@@ -120,6 +120,15 @@ class HrExitInterviewMeasure(models.Model):
             self._schedule_responsible_activity()
         return result
 
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        # The responsible user follows the measure, without Odoo's "You have been
+        # assigned" mail: the activity scheduled for them mails them already, with
+        # the deadline (one mail for one assignment).
+        followers = super()._message_auto_subscribe_followers(
+            updated_values, default_subtype_ids
+        )
+        return [(partner, subtypes, False) for partner, subtypes, _mail in followers]
+
     def export_data(self, fields_to_export):
         """Export, logged as a reading of the report when it reaches the interview."""
         result = super().export_data(fields_to_export)
