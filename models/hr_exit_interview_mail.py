@@ -75,6 +75,12 @@ class HrExitInterview(models.Model):
             kwargs["record_name"] = self._mail_record_name()
         return super().message_post(**kwargs)
 
+    def _message_compute_subject(self):
+        # The subject of every mail of a message posted without one (the employee's
+        # note that the answers are in, for one): the neutral name, not the
+        # interview's, which names the employee.
+        return self._mail_record_name()
+
     def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
         # The employee's manager or coach never follows the interview (not even as
         # the officer who created it), unless they hold it themselves.
