@@ -923,12 +923,14 @@ class HrExitInterview(models.Model):
                 "hr_exit_interview.action_report_exit_interview_answers", self.ids
             )
         )
+        # The file named in the language of the mail that carries it.
+        in_lang = self.with_context(lang=self._leaver_lang())
         try:
             with self.env.cr.savepoint():
                 self._send_private_mail(
                     "hr_exit_interview.mail_template_exit_interview_answers",
                     email,
-                    attachments=[(f"{self._get_report_base_filename()}.pdf", pdf)],
+                    attachments=[(f"{in_lang._get_report_base_filename()}.pdf", pdf)],
                 )
         except UserError:
             return False
