@@ -29,6 +29,7 @@ from . import test_french
 from . import test_interview
 from . import test_interview_activities
 from . import test_interview_form
+from . import test_interview_mails
 from . import test_interview_planning_days
 from . import test_interview_questions_in_time
 from . import test_interview_talk
