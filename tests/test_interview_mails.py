@@ -266,6 +266,34 @@ class TestInterviewMails(MockEmail, PortalCase):
         self.assert_no_name_anywhere()
 
     @freeze_time("2031-06-01 09:00:00")
+    def test_a_meeting_moved_in_the_calendar_moves_the_interview(self):
+        """The interviewer drags the meeting in their calendar: the interview
+        follows, and the employee hears of it once, from the interview."""
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            interview = self.plan()
+            self.send_questions(interview)
+            self.next_step()
+            event = interview.sudo().calendar_event_id.with_user(self.interviewer)
+            event.write(
+                {
+                    "start": datetime(2031, 6, 24, 12, 0),
+                    "stop": datetime(2031, 6, 24, 13, 30),
+                }
+            )
+            self.assertEqual(interview.planned_start, datetime(2031, 6, 24, 12, 0))
+            self.assertEqual(interview.duration, 1.5)
+            moved = self.mails_to("employee")
+            self.assert_mails({"employee": 1})
+            self.assert_meeting_attached(moved[0], "20310624T120000Z")
+            # Moved back from the interview, the calendar does not move it again.
+            interview.with_user(self.officer).planned_start = datetime(
+                2031, 6, 23, 8, 0
+            )
+            self.assertEqual(event.sudo().start, datetime(2031, 6, 23, 8, 0))
+            self.assert_mails({"employee": 1, "interviewer": 1})
+        self.assert_no_name_anywhere()
+
+    @freeze_time("2031-06-01 09:00:00")
     def test_the_employee_s_mails_follow_their_language(self):
         """The officer reads Dutch, the employee English, and the other way round:
         the meeting's file and the copy of the answers follow the employee."""
