@@ -16,6 +16,19 @@ QUESTION_FIELDS = {"sequence", "section_name", "question", "help_text", "questio
 ANSWER_FIELDS = {"answer_text", "answer_rating", "answer_yes_no"}
 # Written by the portal only, with the answers.
 PORTAL_LINE_FIELDS = ANSWER_FIELDS | {"answer_revision"}
+# The lines whose sequence changed in the transaction, until its end.
+MOVED_LINES = "hr_exit_interview.line.moved"
+
+
+def _neighbours(lines):
+    """{line: (the line above, the line below)} in the order of `lines`."""
+    records = list(lines)
+    return {
+        line: (above, below)
+        for above, line, below in zip(
+            [None, *records[:-1]], records, [*records[1:], None], strict=True
+        )
+    }
 
 
 def portal_digest(text):
@@ -175,10 +188,55 @@ class HrExitInterviewLine(models.Model):
                     "can no longer change."
                 )
             )
+        self._follow_section_of_neighbours_later(vals)
         result = super().write(vals)
         if typed_in:
             self.interview_id._mark_transcribed()
         return result
+
+    def _follow_section_of_neighbours_later(self, vals):
+        """Once every line of the move has its new sequence: the form's handle
+        writes them one after the other, through orders that never were. Called
+        before the write: the sequences it replaces tell the moved question from
+        those only shifted by the move."""
+        if "sequence" not in vals or "section_name" in vals:
+            return
+        moved = self.env.cr.precommit.data.setdefault(MOVED_LINES, {})
+        if not moved:
+            self.env.cr.precommit.add(self.sudo()._follow_section_of_neighbours)
+        for line in self:
+            moved.setdefault(line.id, line.sequence)
+
+    def _follow_section_of_neighbours(self):
+        """A question moved among the questions of another section takes that
+        section's name: the page's headings follow where each question stands, not
+        where it stood. Moved is a question whose neighbours changed on both sides
+        (the others only made room); it changes when its new neighbours above and
+        below share a section: at a border between sections, its own one is as good
+        a guess as the other. The questions are editable in draft only, so what the
+        employee answered under never changes afterwards."""
+        before = self.env.cr.precommit.data.pop(MOVED_LINES, {})
+        changed = self.browse(before).exists()
+        for interview in changed.interview_id:
+            lines = interview.line_ids
+            old = lines.sorted(
+                lambda line: (before.get(line.id, line.sequence), line.id)
+            )
+            new = lines.sorted(lambda line: (line.sequence, line.id))
+            old_around = _neighbours(old)
+            for above, line, below in zip(
+                [None, *new[:-1]], new, [*new[1:], None], strict=True
+            ):
+                if (
+                    line not in changed
+                    or old_around[line][0] == above
+                    or old_around[line][1] == below
+                ):
+                    continue
+                if above and below and above.section_name == below.section_name:
+                    if line.section_name != above.section_name:
+                        line.write({"section_name": above.section_name})
+        changed.flush_recordset(["section_name"])
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_questions(self):

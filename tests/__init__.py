@@ -39,6 +39,7 @@ from . import test_other_modules
 from . import test_performance
 from . import test_portal_drafts
 from . import test_portal_flow
+from . import test_portal_page
 from . import test_portal_language
 from . import test_portal_letter
 from . import test_portal_link
