@@ -87,7 +87,10 @@ class ExitInterviewPortal(CustomerPortal):
             return self._exit_interview_open_link(interview_id, access_token)
         interview = self._exit_interview_find(interview_id, None)
         if not interview:
-            return self._exit_interview_invalid()
+            # Back after submitting or declining, in the browser it was done in.
+            return self._exit_interview_ended_or_invalid(
+                interview_id, session=request.httprequest.cookies.get(SESSION_COOKIE)
+            )
         return self._render_exit_interview(interview)
 
     @http.route(
@@ -293,7 +296,37 @@ class ExitInterviewPortal(CustomerPortal):
             return self._exit_interview_link_used(
                 self._exit_interview_in_leaver_lang(used), access_token
             )
-        return self._exit_interview_invalid()
+        return self._exit_interview_ended_or_invalid(
+            interview_id, access_token=access_token
+        )
+
+    def _exit_interview_ended_or_invalid(
+        self, interview_id, access_token=None, session=None
+    ):
+        """The link or session the employee submitted or declined with says so, in
+        their language and with nothing of what they answered; anything else gets
+        the neutral page. Both answer with the same status."""
+        ended = request.env["hr.exit.interview"]._portal_find_ended(
+            interview_id, access_token=access_token, session=session
+        )
+        if not ended:
+            return self._exit_interview_invalid()
+        interview = self._exit_interview_in_leaver_lang(ended)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "exit_interview_declined": interview.state == "declined",
+                "exit_interview_copy_mailed": bool(interview._latest_sending().email),
+                "exit_interview_lang": True,
+                "exit_interview_no_sign_in": not interview._latest_sending().user_id,
+                "no_breadcrumbs": request.env.user._is_public(),
+            }
+        )
+        return self._private(
+            request.render(
+                "hr_exit_interview.portal_exit_interview_ended", values, status=404
+            )
+        )
 
     def _exit_interview_link_used(self, interview, access_token, message=None):
         values = self._prepare_portal_layout_values()
@@ -302,6 +335,7 @@ class ExitInterviewPortal(CustomerPortal):
                 "interview": interview,
                 "exit_interview_used_token": access_token,
                 "exit_interview_message": message,
+                "no_breadcrumbs": request.env.user._is_public(),
             }
         )
         return self._private(
@@ -399,6 +433,8 @@ class ExitInterviewPortal(CustomerPortal):
         """One neutral page for every link that opens nothing, whoever asks and
         whether the interview exists or not."""
         values = self._prepare_portal_layout_values()
+        # The breadcrumb's home needs an account.
+        values["no_breadcrumbs"] = request.env.user._is_public()
         return self._private(
             request.render(
                 "hr_exit_interview.portal_exit_interview_invalid", values, status=404
@@ -504,6 +540,7 @@ class ExitInterviewPortal(CustomerPortal):
                 # Whoever holds the link of an employee without an account has
                 # nothing to sign in to.
                 "exit_interview_no_sign_in": not interview._latest_sending().user_id,
+                "no_breadcrumbs": request.env.user._is_public(),
             }
         )
         return self._private(

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, consteq, email_normalize, formataddr
+from odoo.tools import SQL, consteq, email_normalize, formataddr, formatLang
 from odoo.tools.misc import babel_locale_parse, format_datetime
 
 from .hr_exit_interview import HELD_STATES, INTERVIEWER_GROUP, OFFICER_GROUP
@@ -59,6 +59,8 @@ PORTAL_FIELDS = {
     "portal_session_digest",
     "portal_session_expires",
     "used_token_digest",
+    "ended_token_digest",
+    "ended_session_digest",
     "fresh_link_sent_on",
     "notice_acknowledged_on",
     "notice_text",
@@ -174,6 +176,10 @@ class HrExitInterview(models.Model):
     portal_session_digest = fields.Char(groups="base.group_system", copy=False)
     portal_session_expires = fields.Datetime(groups="base.group_system", copy=False)
     used_token_digest = fields.Char(groups="base.group_system", copy=False)
+    # The link and the session of an employee who submitted or declined on the
+    # portal: opened again, they say that it was received, not that they are invalid.
+    ended_token_digest = fields.Char(groups="base.group_system", copy=False)
+    ended_session_digest = fields.Char(groups="base.group_system", copy=False)
     fresh_link_sent_on = fields.Datetime(groups="base.group_system", copy=False)
     link_sending_ids = fields.One2many(
         "hr.exit.interview.link.sending",
@@ -337,6 +343,38 @@ class HrExitInterview(models.Model):
         ):
             return self.browse()
         return interview
+
+    @api.model
+    def _portal_find_ended(self, interview_id, access_token=None, session=None):
+        """The interview whose link or session this was when the employee submitted
+        the answers or declined on the portal: its page says so, and nothing of
+        what was answered."""
+        interview = self.sudo().browse(interview_id).exists()
+        if (
+            not interview
+            or not interview.active
+            or interview.state not in PORTAL_STATES
+            or interview._portal_is_open()
+            or interview.anonymised_on
+            or not (
+                _digest_matches(interview.ended_token_digest, access_token)
+                or _digest_matches(interview.ended_session_digest, session)
+            )
+        ):
+            return self.browse()
+        return interview
+
+    def _portal_keep_ended_link(self):
+        """Remember the link and the session the employee submitted or declined
+        with, before the new state ends them."""
+        interview = self.sudo()
+        interview.with_context(mail_notrack=True).write(
+            {
+                "ended_token_digest": interview.used_token_digest
+                or interview.access_token_digest,
+                "ended_session_digest": interview.portal_session_digest,
+            }
+        )
 
     def _portal_open_session(self):
         """Exchange the link, on its first visit, for a session of this browser:
@@ -637,6 +675,7 @@ class HrExitInterview(models.Model):
             raise AnswerConflict(
                 self._portal_conflict_message(conflicts, submitting=True), conflicts
             )
+        self._portal_keep_ended_link()
         self._track_set_author(self.employee_id.work_contact_id)
         self._write_state("prepared")
         self.answers_submitted_on = fields.Datetime.now()
@@ -670,13 +709,14 @@ class HrExitInterview(models.Model):
                 self.env._(
                     "The reason is longer than %(limit)s characters: please "
                     "shorten it.",
-                    limit=ANSWER_MAX_LENGTH,
+                    limit=formatLang(self.env, ANSWER_MAX_LENGTH, digits=0),
                 )
             )
         if not self._portal_is_open():
             raise UserError(
                 self.env._("You can no longer decline: your answers were submitted.")
             )
+        self._portal_keep_ended_link()
         self._track_set_author(self.employee_id.work_contact_id)
         self._write_state("declined")
         self.decline_reason = reason or False
@@ -884,7 +924,13 @@ class HrExitInterview(models.Model):
         # The browser the link sent before opened keeps nothing either: the address
         # may have been corrected.
         self._portal_end_link()
-        self.sudo().access_token_digest = _token_digest(token)
+        self.sudo().write(
+            {
+                "access_token_digest": _token_digest(token),
+                "ended_token_digest": False,
+                "ended_session_digest": False,
+            }
+        )
         return token
 
     def _portal_url(self, access_token=None):

@@ -79,17 +79,27 @@ class TestPortalLanguage(PortalCase):
             (self.french, self.french_token, "nl-BE", "Merci de confirmer"),
         ):
             with self.subTest(lang=interview.employee_id.lang):
-                status, result = self.autosave(
+                response = self.post(
                     {
                         interview.line_ids[0]: "Before the notice",
                         "acknowledge_notice": None,
+                        "action": "submit",
                     },
                     interview=interview,
                     token=token,
                     headers={"Accept-Language": browser},
                 )
-                self.assertEqual(status, 400)
-                self.assertIn(expected, result["message"])
+                self.assertEqual(response.status_code, 400)
+                self.assertIn(expected, response.text)
+
+    def test_a_link_that_has_ended_speaks_the_employees_language(self):
+        self.dutch._portal_submit_answers({})
+        response = self.page(
+            self.dutch, self.dutch_token, headers={"Accept-Language": "fr-BE"}
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertIn('<html lang="nl-NL"', response.text)
+        self.assertNotIn("Dirk", response.text)
 
     def test_a_link_that_opens_nothing_speaks_the_browsers_language(self):
         # It tells nothing about an interview, not even its employee's language.

@@ -476,13 +476,14 @@ class TestAfterSubmitting(SendingCase, PortalCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.interview.with_user(user).write({"answers_copy_due": True})
 
-    def test_the_old_link_shows_the_neutral_page(self):
+    def test_the_old_link_says_the_answers_were_received(self):
         self.interview._portal_submit_answers({})
-        for suffix in ("", "/answers.pdf"):
-            with self.subTest(suffix=suffix):
-                response = self.page(suffix=suffix)
-                self.assertEqual(response.status_code, 404)
-                self.assertIn("This link is no longer valid", response.text)
+        response = self.page()
+        self.assertEqual(response.status_code, 404, "as the neutral page")
+        self.assertIn("Your answers were received", response.text)
+        response = self.page(suffix="/answers.pdf")
+        self.assertEqual(response.status_code, 404)
+        self.assertIn("This link is no longer valid", response.text)
 
 
 @tagged("post_install", "-at_install")
