@@ -6,7 +6,7 @@ import re
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
-from odoo.tools import format_datetime
+from odoo.tools import format_datetime, formatLang
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -394,10 +394,13 @@ class ExitInterviewPortal(CustomerPortal):
         )
 
     def _exit_interview_save(self, interview, answers, bases, post):
-        """Save the draft; return the answers left out as changed meanwhile."""
-        return interview._portal_save_answers(
-            answers, bases, self._exit_interview_choices(post)
-        )
+        """Save the draft; return the answers left out as changed meanwhile. A
+        draft needs no confirmed notice: the choices wait for it, and the page
+        keeps them ticked (_render_exit_interview's posted_choices)."""
+        choices = self._exit_interview_choices(post)
+        if not (choices[0] or interview.notice_acknowledged_on):
+            choices = None
+        return interview._portal_save_answers(answers, bases, choices)
 
     def _exit_interview_submit(self, interview, answers, bases, post):
         """Submit the answers; return the message that thanks the employee."""
@@ -422,7 +425,7 @@ class ExitInterviewPortal(CustomerPortal):
                 request.env,
                 interview.answers_saved_on,
                 tz=interview._employee_tz(),
-                dt_format="medium",
+                dt_format="short",
             ),
         )
 
@@ -531,8 +534,22 @@ class ExitInterviewPortal(CustomerPortal):
                 ),
                 "exit_interview_saved_on": self._exit_interview_saved_on(interview),
                 "exit_interview_max_length": ANSWER_MAX_LENGTH,
+                "exit_interview_max_length_text": formatLang(
+                    request.env, ANSWER_MAX_LENGTH, digits=0
+                ),
+                # A draft saved before the notice is confirmed leaves the choices
+                # unrecorded: the page keeps them as they were ticked.
+                "exit_interview_posted_choices": bool(
+                    error
+                    or (
+                        request.httprequest.method == "POST"
+                        and not interview.notice_acknowledged_on
+                    )
+                ),
                 "exit_interview_letter": interview._render_letter(),
-                "exit_interview_notice": interview._privacy_notice(),
+                "exit_interview_notice": interview._privacy_notice(
+                    choosing=interview._portal_is_open()
+                ),
                 "page_name": "exit_interview",
                 "exit_interview_open": interview._portal_is_open(),
                 # No language selector: the page follows the employee's language.

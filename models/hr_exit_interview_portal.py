@@ -572,8 +572,8 @@ class HrExitInterview(models.Model):
                         "saved and your text is kept below. The interviewer will "
                         "gladly hear more in the conversation.",
                         question=line.question,
-                        limit=ANSWER_MAX_LENGTH,
-                        length=len(answer),
+                        limit=formatLang(self.env, ANSWER_MAX_LENGTH, digits=0),
+                        length=formatLang(self.env, len(answer), digits=0),
                     )
                 )
             line_values = line._portal_answer_values(answer)
@@ -1079,11 +1079,13 @@ class HrExitInterview(models.Model):
         )
 
     def _letter_meeting_duration(self):
-        """The meeting's length in words, to the half hour: "two hours"."""
+        """The meeting's length, to the quarter of an hour: in words for the usual
+        ones, "two hours"; in hours and minutes as the language writes them for
+        the others, "1 hr 15 min"."""
         self.ensure_one()
         lang = self._leaver_lang()
         _ = self.with_context(lang=lang).env._
-        hours = round(self.duration * 2) / 2
+        hours = round(self.duration * 4) / 4
         words = {
             1.0: _("one hour"),
             1.5: _("an hour and a half"),
@@ -1093,9 +1095,20 @@ class HrExitInterview(models.Model):
         }
         if hours in words:
             return words[hours]
-        return format_unit(
-            max(hours, 0.5), "duration-hour", locale=babel_locale_parse(lang)
-        )
+        # Never "1.5 hours": whole hours and minutes, to the quarter of an hour.
+        locale = babel_locale_parse(lang)
+        minutes = max(int(hours * 60), 15)
+        # Whole hours in full ("4 hours"), hours and minutes short ("3 hr 30 min").
+        length = "long" if not minutes % 60 else "short"
+        parts = [
+            format_unit(value, unit, length=length, locale=locale)
+            for value, unit in (
+                (minutes // 60, "duration-hour"),
+                (minutes % 60, "duration-minute"),
+            )
+            if value
+        ]
+        return " ".join(parts)
 
     def _meeting_sentence(self):
         """The planned meeting in one sentence, written as the letter writes it, in
@@ -1126,10 +1139,11 @@ class HrExitInterview(models.Model):
             letter = letter.replace(escape(placeholder), escape(value or ""))
         return Markup(letter)
 
-    def _privacy_notice(self):
+    def _privacy_notice(self, choosing=True):
         """Who reads what and for how long, under the company's settings and in the
         employee's language, as paragraphs: the company's own text adds to them and
-        never replaces them."""
+        never replaces them. Once the choices can no longer be made (choosing
+        False), the notice speaks of them as made, not as choices "below"."""
         self.ensure_one()
         self_lang = self.with_context(lang=self._leaver_lang())
         company = self_lang.company_id
@@ -1161,9 +1175,21 @@ class HrExitInterview(models.Model):
                 "interviewer, to improve the organisation and its HR policy. The "
                 "board reads your answers only if you agree below; you can change "
                 "your choice until you submit your answers."
+            )
+            if choosing
+            else _(
+                "The board reads a short report of the conversation, written by the "
+                "interviewer, to improve the organisation and its HR policy. The "
+                "board reads your answers only if you agreed to it."
             ),
             _(
                 "If you agree below, the advice for your successor from that report, "
+                "and nothing else, is passed on to whoever takes up your job, without "
+                "your name."
+            )
+            if choosing
+            else _(
+                "If you agreed to it, the advice for your successor from that report, "
                 "and nothing else, is passed on to whoever takes up your job, without "
                 "your name."
             ),

@@ -60,7 +60,7 @@ class TestPortalDrafts(PortalCase):
             "too long": (
                 {self.enjoyed: TOO_LONG},
                 400,
-                f"longer than {ANSWER_MAX_LENGTH}",
+                f"longer than {ANSWER_MAX_LENGTH:,}",
             ),
             "expired page": ({self.enjoyed: "New", "csrf_token": ""}, 400, "expired"),
             "a rating of 9": ({self.rating: "9"}, 400, "from 1 to 5"),
@@ -87,14 +87,21 @@ class TestPortalDrafts(PortalCase):
         )
         self.assertEqual(response.status_code, 405)
 
-    def test_autosave_asks_for_the_notice_first(self):
+    def test_autosave_needs_no_notice_and_records_no_choice_without_it(self):
         status, result = self.autosave(
-            {self.enjoyed: "Before reading", "acknowledge_notice": None}
+            {
+                self.enjoyed: "Before reading",
+                "acknowledge_notice": None,
+                "board_consent": "1",
+            }
         )
-        self.assertEqual(status, 400)
-        self.assertIn("Please confirm that you have read", result["message"])
-        self.assertFalse(self.enjoyed.answer_text)
+        self.assertEqual(status, 200)
+        self.assertEqual(result["status"], "saved")
+        self.assertEqual(self.enjoyed.answer_text, "Before reading")
         self.assertFalse(self.interview.notice_acknowledged_on)
+        self.assertFalse(
+            self.interview.board_consent, "a choice waits for the notice read"
+        )
 
     def test_autosave_after_submitting_changes_nothing(self):
         self.post({self.enjoyed: "Final", "action": "submit"})

@@ -215,7 +215,7 @@ class TestPortal(PortalCase):
         long_text = "x" * (ANSWER_MAX_LENGTH + 1)
         response = self.save({self.text_line: long_text})
         self.assertEqual(response.status_code, 400)
-        self.assertIn(f"longer than {ANSWER_MAX_LENGTH} characters", response.text)
+        self.assertIn(f"longer than {ANSWER_MAX_LENGTH:,} characters", response.text)
         self.assertIn(long_text, response.text)
         self.assertEqual(self.text_line.answer_text, "Earlier")
 
@@ -232,11 +232,28 @@ class TestPortal(PortalCase):
     def test_notice_is_acknowledged_before_the_first_answer(self):
         page = self.page().text
         self.assertIn("kept for 24 months after your last working day", page)
-        response = self.save({"acknowledge_notice": "", self.text_line: "Typed first"})
+        # A draft needs no notice; the choices ticked wait for it, still ticked.
+        response = self.save(
+            {
+                "acknowledge_notice": "",
+                "board_consent": "1",
+                self.text_line: "Typed first",
+            }
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.text_line.answer_text, "Typed first")
+        self.assertFalse(self.interview.notice_acknowledged_on)
+        self.assertFalse(self.interview.board_consent)
+        self.assertRegex(response.text, r'id="board_consent"[^>]*checked')
+        # Submitting does.
+        response = self.post(
+            {"action": "submit", "acknowledge_notice": "", self.text_line: "Typed"}
+        )
         self.assertEqual(response.status_code, 400)
         self.assertIn("Please confirm that you have read", response.text)
-        self.assertIn("Typed first", response.text)
-        self.assertFalse(self.text_line.answer_text)
+        self.assertIn("Typed", response.text)
+        self.assertEqual(self.text_line.answer_text, "Typed first")
+        self.assertEqual(self.interview.state, "invited")
         self.assertFalse(self.interview.notice_acknowledged_on)
         self.save({self.text_line: "Typed first"})
         self.assertTrue(self.interview.notice_acknowledged_on)

@@ -1,5 +1,9 @@
-"""The employee's page: the link that has ended saying what happened to the
-answers, the headings following where each question stands."""
+"""The employee's page as a phone shows it: declining offered near the top, the link
+that has ended saying what happened to the answers, the headings following where
+each question stands, the meeting and the last save written without seconds or
+decimal hours, and the walk on a phone."""
+
+from datetime import datetime
 
 from odoo import Command
 from odoo.tests import tagged
@@ -94,6 +98,47 @@ class TestPortalEndedLink(PortalCase):
 
 
 @tagged("post_install", "-at_install")
+class TestPortalPageLayout(PortalCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.page_template = cls.create_template(("What did you enjoy?", "text"))
+        cls.interview, cls.token = cls.create_invited_interview(
+            template_id=cls.page_template.id,
+            planned_start=datetime(2031, 6, 20, 8, 0),
+            duration=1.25,
+        )
+
+    def test_declining_is_offered_where_the_notice_says_it_is_a_choice(self):
+        page = self.page().text
+        decline = page.index("o_exit_interview_decline")
+        self.assertLess(page.index("o_exit_interview_notice"), decline)
+        self.assertLess(decline, page.index("o_exit_interview_question"))
+
+    def test_after_declining_the_notice_points_to_no_choice_below(self):
+        self.assertIn("only if you agree below", self.page().text)
+        response = self.post({"action": "decline"})
+        self.assertIn("You chose not to take part", response.text)
+        self.assertIn("only if you agreed to it", response.text)
+        self.assertNotIn("below", response.text.split("o_exit_interview_notice")[1])
+
+    def test_the_meeting_and_the_last_save_have_no_seconds_nor_decimal_hours(self):
+        self.interview.sudo().answers_saved_on = datetime(2031, 6, 1, 8, 15, 42)
+        page = self.page().text
+        self.assertIn("at 10:00, for about 1 hr 15 min.", page)
+        self.assertIn("10:15", page)
+        self.assertNotIn(":42", page)
+        for hours, expected in (
+            (0.75, "45 min"),
+            (1.5, "an hour and a half"),
+            (3.5, "3 hr 30 min"),
+        ):
+            with self.subTest(hours=hours):
+                self.interview.duration = hours
+                self.assertEqual(self.interview._letter_meeting_duration(), expected)
+
+
+@tagged("post_install", "-at_install")
 class TestSectionsFollowTheQuestions(ExitInterviewCase):
     @classmethod
     def setUpClass(cls):
@@ -143,3 +188,27 @@ class TestSectionsFollowTheQuestions(ExitInterviewCase):
         self.move(moved, first_section[-1])
         self.env.cr.flush()
         self.assertEqual(moved.section_name, before[2])
+
+
+@tagged("post_install", "-at_install")
+class TestPortalOnAPhone(PortalCase):
+    browser_size = "375x667"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.interview, cls.token = cls.create_invited_interview()
+
+    def test_tour_the_walk_on_a_phone(self):
+        self.start_tour(self.portal_url(), "hr_exit_interview_portal_phone")
+        self.assertEqual(self.interview.state, "prepared")
+        self.assertTrue(self.interview.notice_acknowledged_on)
+        self.assertIn(
+            "I enjoyed the youth camps", self.interview.line_ids.mapped("answer_text")
+        )
+
+    def test_tour_declining_on_a_phone(self):
+        self.start_tour(self.portal_url(), "hr_exit_interview_portal_phone_decline")
+        self.assertEqual(self.interview.state, "declined")
+        self.assertEqual(self.interview.decline_reason, "A new job abroad")

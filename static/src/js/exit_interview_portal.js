@@ -7,8 +7,18 @@ const AUTOSAVE_DELAY = 2500;
 const WARNING_RATIO = 0.9;
 
 /**
- * The employee's page: a counter under each text field that warns before its
- * limit (the server refuses longer text, nothing is cut), how many questions are
+ * A number as the page's language writes it: "10.000" in Dutch.
+ *
+ * @param {Number} value
+ * @returns {String}
+ */
+function formatCount(value) {
+    return new Intl.NumberFormat(document.documentElement.lang || undefined).format(value);
+}
+
+/**
+ * The employee's page: a counter under a text field close to its limit that
+ * warns before it (the server refuses longer text, nothing is cut), how many questions are
  * answered, and drafts saved while typing and when the page closes, with the
  * checks of Save. Each answer goes with the base the page showed of it: when
  * another window saved a newer version meanwhile, the server leaves that answer
@@ -21,6 +31,7 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         "input .o_exit_interview_form": "_onAnswerInput",
         "change .o_exit_interview_form": "_onAnswerInput",
         "submit .o_exit_interview_form": "_onSubmit",
+        "focusin .o_exit_interview_question": "_onFieldFocus",
         "click .o_exit_interview_keep_mine": "_onKeepMine",
         "click .o_exit_interview_use_newer": "_onUseNewer",
     },
@@ -69,6 +80,27 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         this._super(...arguments);
     },
 
+    /**
+     * The browser scrolls the caret of a field into view, not the field: on a
+     * phone the buttons would still cover the lines below it.
+     *
+     * @param {Event} ev the focus moving into a question
+     */
+    _onFieldFocus(ev) {
+        if (!this.actionsEl) {
+            return;
+        }
+        const field = ev.target;
+        window.requestAnimationFrame(() => {
+            const box = field.getBoundingClientRect();
+            const hidden = box.bottom - this.actionsEl.getBoundingClientRect().top;
+            if (hidden > 0) {
+                // Never so far that its top leaves the screen.
+                window.scrollBy(0, Math.min(hidden, Math.max(box.top, 0)));
+            }
+        });
+    },
+
     _keepFocusAboveActions() {
         document.documentElement.style.scrollPaddingBottom = `${this.actionsEl.offsetHeight}px`;
     },
@@ -76,8 +108,9 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
     // Character counter
 
     _addCounter(textarea) {
+        // Shown only close to the limit: a counter under every field is noise.
         const counter = document.createElement("div");
-        counter.className = "form-text text-end o_exit_interview_counter";
+        counter.className = "form-text text-end o_exit_interview_counter d-none";
         const warning = document.createElement("div");
         warning.className = "form-text o_exit_interview_limit";
         warning.id = `${textarea.id}_limit`;
@@ -98,10 +131,14 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         const warning = textarea.parentElement.querySelector(".o_exit_interview_limit");
         const over = length > limit;
         const near = !over && length >= limit * WARNING_RATIO;
-        counter.textContent = _t("%(count)s / %(limit)s characters", {
-            count: length,
-            limit,
-        });
+        counter.textContent =
+            over || near
+                ? _t("%(count)s / %(limit)s characters", {
+                      count: formatCount(length),
+                      limit: formatCount(limit),
+                  })
+                : "";
+        counter.classList.toggle("d-none", !(over || near));
         counter.classList.toggle("text-danger", over);
         counter.classList.toggle("text-warning-emphasis", near);
         textarea.classList.toggle("is-invalid", over);
@@ -109,10 +146,12 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         if (over) {
             message = _t(
                 "%(count)s characters too many: please shorten your answer. Nothing is cut, but it cannot be saved like this.",
-                {count: length - limit}
+                {count: formatCount(length - limit)}
             );
         } else if (near) {
-            message = _t("Close to the limit of %(limit)s characters.", {limit});
+            message = _t("Close to the limit of %(limit)s characters.", {
+                limit: formatCount(limit),
+            });
         }
         // Only a change of message is announced, not every keystroke.
         if (warning.textContent !== message) {
@@ -150,6 +189,11 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
     },
 
     _onAnswerInput(ev) {
+        if (ev.target.classList.contains("o_exit_interview_acknowledge") && ev.target.checked) {
+            ev.target.removeAttribute("aria-invalid");
+            ev.target.removeAttribute("aria-describedby");
+            this.form.querySelector("#acknowledge_notice_error")?.remove();
+        }
         this._updateProgress();
         if (!this.autosaveUrl || ev.target.type === "hidden") {
             return;
@@ -195,13 +239,6 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
         if (!this.dirty || this.submitting) {
             return Promise.resolve();
         }
-        if (!this._noticeAcknowledged()) {
-            this._setStatus(
-                _t("Drafts are saved automatically once you confirm that you have read the notice above."),
-                "warning"
-            );
-            return Promise.resolve();
-        }
         this.dirty = false;
         this._setStatus(_t("Saving…"));
         this.inFlight = fetch(this.autosaveUrl, {
@@ -231,10 +268,8 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
             this._setBase(lineId, base);
         }
         if (result.status === "saved") {
-            this.form.dataset.noticeAcknowledged = "1";
             this._setStatus(result.message);
         } else if (result.status === "conflict") {
-            this.form.dataset.noticeAcknowledged = "1";
             for (const conflict of result.conflicts) {
                 this._showNewer(conflict);
             }
@@ -353,17 +388,42 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
     // Leaving the page
 
     async _onSubmit(ev) {
+        // A jQuery event: the browser's own one names the button.
+        const submitter = ev.originalEvent && ev.originalEvent.submitter;
+        // Only submitting needs the notice read; the page says so in its own
+        // words, not in the browser's bubble.
+        if (submitter && submitter.value === "submit" && !this._noticeAcknowledged()) {
+            ev.preventDefault();
+            this._showNoticeMissing();
+            return;
+        }
         clearTimeout(this.timer);
         if (this.inFlight) {
             // A draft being saved updates the bases this submission sends.
             ev.preventDefault();
-            // A jQuery event: the browser's own one names the button.
-            const submitter = ev.originalEvent && ev.originalEvent.submitter;
             await this.inFlight;
             this.form.requestSubmit(submitter);
             return;
         }
         this.submitting = true;
+    },
+
+    _showNoticeMissing() {
+        const checkbox = this.form.querySelector(".o_exit_interview_acknowledge");
+        if (!checkbox) {
+            return;
+        }
+        let error = this.form.querySelector("#acknowledge_notice_error");
+        if (!error) {
+            error = document.createElement("div");
+            error.id = "acknowledge_notice_error";
+            error.className = "invalid-feedback d-block";
+            error.textContent = _t("Please confirm that you have read who reads your answers.");
+            checkbox.parentElement.append(error);
+        }
+        checkbox.setAttribute("aria-invalid", "true");
+        checkbox.setAttribute("aria-describedby", error.id);
+        checkbox.focus();
     },
 
     _onVisibilityChange() {
@@ -373,7 +433,7 @@ publicWidget.registry.ExitInterviewPortal = publicWidget.Widget.extend({
     },
 
     _onPageHide() {
-        if (this.dirty && !this.submitting && this._noticeAcknowledged()) {
+        if (this.dirty && !this.submitting) {
             this.dirty = false;
             navigator.sendBeacon(this.autosaveUrl, this._formData());
         }

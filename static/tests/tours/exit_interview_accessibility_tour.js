@@ -108,7 +108,7 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_accessibility"
                     .split(" ")
                     .map((id) => document.getElementById(id));
                 const descriptions = described.map((element) => element.textContent);
-                if (!descriptions.some((text) => text.includes("10000"))) {
+                if (!descriptions.some((text) => text.includes("10,000"))) {
                     throw new Error("The answer's error is not tied to it");
                 }
                 // The counter's warning too, which the script keeps up to date.

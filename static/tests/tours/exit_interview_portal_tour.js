@@ -1,9 +1,9 @@
 import { registry } from "@web/core/registry";
 
 /**
- * The departing employee opens the personal link, answers (a counter shows the
- * room left, the page counts the answers), saves, comes back to find the answers
- * kept, submits and sees the page locked.
+ * The departing employee opens the personal link, answers (the page counts the
+ * answers), saves a draft before confirming the notice, comes back to find the
+ * answers kept, confirms the notice, submits and sees the page locked.
  */
 registry.category("web_tour.tours").add("hr_exit_interview_portal", {
     steps: () => [
@@ -17,8 +17,8 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal", {
             run: "edit I enjoyed the youth camps",
         },
         {
-            content: "A counter shows how much room the answer has",
-            trigger: ".o_exit_interview_counter:contains(25 / 10000 characters)",
+            content: "A short answer has no counter under it",
+            trigger: ".o_exit_interview_form:not(:has(.o_exit_interview_counter:not(.d-none)))",
         },
         {
             content: "Rate the organisation",
@@ -30,12 +30,7 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal", {
             trigger: ".o_exit_interview_progress:contains(2 of 3 questions answered)",
         },
         {
-            content: "Confirm having read who reads the answers",
-            trigger: ".o_exit_interview_acknowledge",
-            run: "click",
-        },
-        {
-            content: "Save the draft",
+            content: "Save the draft, the notice not confirmed yet",
             trigger: ".o_exit_interview_save",
             run: "click",
         },
@@ -60,6 +55,11 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal", {
         {
             content: "The rating is still there",
             trigger: ".o_exit_interview_form input[type=radio][value='4']:checked",
+        },
+        {
+            content: "Confirm having read who reads the answers",
+            trigger: ".o_exit_interview_acknowledge",
+            run: "click",
         },
         {
             content: "Submit the answers",
