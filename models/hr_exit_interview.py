@@ -578,6 +578,8 @@ class HrExitInterview(models.Model):
     def _on_state_changed(self, state):
         """What each transition does besides the new status, after the write: the
         one place that says it."""
+        if state != "invited":
+            self._portal_drop_unconfirmed_answers()
         if state == "invited":
             # The employee is invited to the meeting with the questions, not before.
             self._sync_calendar_event()

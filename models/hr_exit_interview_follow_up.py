@@ -622,7 +622,12 @@ class HrExitInterview(models.Model):
         self = self.sudo()
         self.calendar_event_id.unlink()
         self.line_ids.write(
-            {"answer_text": False, "answer_yes_no": False, "interviewer_note": False}
+            {
+                "answer_text": False,
+                "answer_yes_no": False,
+                "unconfirmed_answer": False,
+                "interviewer_note": False,
+            }
         )
         self.measure_ids.write({"name": self.env._("(anonymised)")})
         # The sendings hold the employee's address and user.

@@ -15,7 +15,7 @@ from .hr_exit_interview_question import QUESTION_TYPES
 QUESTION_FIELDS = {"sequence", "section_name", "question", "help_text", "question_type"}
 ANSWER_FIELDS = {"answer_text", "answer_rating", "answer_yes_no"}
 # Written by the portal only, with the answers.
-PORTAL_LINE_FIELDS = ANSWER_FIELDS | {"answer_revision"}
+PORTAL_LINE_FIELDS = ANSWER_FIELDS | {"answer_revision", "unconfirmed_answer"}
 # The lines whose sequence changed in the transaction, until its end.
 MOVED_LINES = "hr_exit_interview.line.moved"
 
@@ -67,6 +67,9 @@ class HrExitInterviewLine(models.Model):
         help="How many times the employee changed this answer: a page that saves it "
         "from an older revision is told that it changed meanwhile.",
     )
+    # Saved before the employee confirmed who reads the answers: theirs alone until
+    # they do, out of every reader's sight (the answer fields stay empty till then).
+    unconfirmed_answer = fields.Text(groups="base.group_system", copy=False)
     answer_display = fields.Text(string="Employee's Answer", compute="_compute_answer")
     is_answered = fields.Boolean(compute="_compute_answer")
     interviewer_note = fields.Text(
@@ -91,6 +94,8 @@ class HrExitInterviewLine(models.Model):
         """The stored answer as the portal's form holds it: text, or the value of
         the chosen option."""
         self.ensure_one()
+        if self.unconfirmed_answer:
+            return self.unconfirmed_answer
         if self.question_type == "rating":
             return self.answer_rating or ""
         if self.question_type == "yes_no":

@@ -49,6 +49,7 @@ PORTAL_LINE_FIELDS = [
     "answer_rating",
     "answer_yes_no",
     "answer_revision",
+    "unconfirmed_answer",
 ]
 
 # What the employee's side records: written by the addon's own code only (the portal
@@ -639,11 +640,33 @@ class HrExitInterview(models.Model):
             "successor_advice_consent": advice_consent,
             "board_consent_on": now,
         }
-        if not self.notice_acknowledged_on:
+        confirming = not self.notice_acknowledged_on
+        if confirming:
             values["notice_acknowledged_on"] = now
         if not board_consent:
             values["report_include_answers"] = False
         self.sudo().write(values)
+        if confirming:
+            self._portal_confirm_answers()
+
+    def _portal_confirm_answers(self):
+        """The answers saved before the notice was confirmed become answers the
+        interviewer reads, as they stand (their revision and so the pages' bases
+        unchanged)."""
+        for line in self._portal_lines().filtered("unconfirmed_answer"):
+            line.write(
+                dict(
+                    line._portal_answer_values(line.unconfirmed_answer),
+                    unconfirmed_answer=False,
+                )
+            )
+
+    def _portal_drop_unconfirmed_answers(self):
+        """Answers the employee never confirmed leave with the link that held them:
+        nobody reads them, nobody keeps them."""
+        self.sudo().line_ids.filtered("unconfirmed_answer").write(
+            {"unconfirmed_answer": False}
+        )
 
     def _portal_save_answers(self, answers, bases=None, choices=None):
         """Store the employee's answers, each changed one at its next revision, and
@@ -655,7 +678,12 @@ class HrExitInterview(models.Model):
         if choices is not None:
             self._portal_write_choices(*choices)
         values, conflicts = self._portal_check_answers(answers, bases)
+        confirmed = bool(self.notice_acknowledged_on)
         for line, line_values in values.items():
+            if not confirmed:
+                # Kept apart until the employee confirms who reads them.
+                (answer,) = line_values.values()
+                line_values = {"unconfirmed_answer": answer}
             line.write(dict(line_values, answer_revision=line.answer_revision + 1))
         # No field the chatter tracks: nothing for it to compare at the commit.
         self.sudo().with_context(

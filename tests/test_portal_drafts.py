@@ -5,6 +5,7 @@ shows around the form."""
 
 from lxml import html
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -97,11 +98,39 @@ class TestPortalDrafts(PortalCase):
         )
         self.assertEqual(status, 200)
         self.assertEqual(result["status"], "saved")
-        self.assertEqual(self.enjoyed.answer_text, "Before reading")
+        self.assertEqual(self.enjoyed.unconfirmed_answer, "Before reading")
         self.assertFalse(self.interview.notice_acknowledged_on)
         self.assertFalse(
             self.interview.board_consent, "a choice waits for the notice read"
         )
+        self.assertIn("Before reading", self.page().text, "the page shows the draft")
+
+    def test_a_draft_before_the_notice_is_the_employee_s_alone(self):
+        """Nobody reads what the employee saved before confirming who reads their
+        answers; confirming hands it over as it stands, declining drops it."""
+        self.autosave({self.enjoyed: "Before reading", "acknowledge_notice": None})
+        for user in (self.interviewer, self.officer):
+            line = self.enjoyed.with_user(user)
+            self.assertFalse(line.answer_text)
+            self.assertFalse(line.answer_display)
+            self.assertFalse(
+                line.search([("answer_text", "ilike", "Before reading")]),
+                user.login,
+            )
+            with self.assertRaises(AccessError):
+                line.read(["unconfirmed_answer"])
+        self.autosave({self.enjoyed: "Before reading", "acknowledge_notice": "1"})
+        self.assertEqual(
+            self.enjoyed.with_user(self.interviewer).answer_text, "Before reading"
+        )
+        self.assertFalse(self.enjoyed.unconfirmed_answer)
+
+    def test_declining_drops_the_unconfirmed_drafts(self):
+        self.autosave({self.enjoyed: "Before reading", "acknowledge_notice": None})
+        self.post({"action": "decline", "decline_reason": ""})
+        self.assertEqual(self.interview.state, "declined")
+        self.assertFalse(self.enjoyed.unconfirmed_answer)
+        self.assertFalse(self.enjoyed.answer_text)
 
     def test_autosave_after_submitting_changes_nothing(self):
         self.post({self.enjoyed: "Final", "action": "submit"})
@@ -242,8 +271,13 @@ class TestPortalDrafts(PortalCase):
 
     def test_tour_autosave(self):
         self.start_tour(self.portal_url(), "hr_exit_interview_portal_autosave")
-        self.assertEqual(self.enjoyed.answer_text, "Typed and never saved by hand")
-        self.assertEqual(self.change.answer_text, "Typed just before closing the page")
+        # The notice not confirmed, the drafts wait for it, out of sight.
+        self.assertEqual(
+            self.enjoyed.unconfirmed_answer, "Typed and never saved by hand"
+        )
+        self.assertEqual(
+            self.change.unconfirmed_answer, "Typed just before closing the page"
+        )
         self.assertEqual(self.interview.state, "invited")
 
     def test_tour_two_tabs(self):

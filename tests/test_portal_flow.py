@@ -241,7 +241,8 @@ class TestPortal(PortalCase):
             }
         )
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(self.text_line.answer_text, "Typed first")
+        self.assertEqual(self.text_line.unconfirmed_answer, "Typed first")
+        self.assertFalse(self.text_line.answer_text, "the interviewer reads none yet")
         self.assertFalse(self.interview.notice_acknowledged_on)
         self.assertFalse(self.interview.board_consent)
         self.assertRegex(response.text, r'id="board_consent"[^>]*checked')
@@ -252,7 +253,7 @@ class TestPortal(PortalCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn("Please confirm that you have read", response.text)
         self.assertIn("Typed", response.text)
-        self.assertEqual(self.text_line.answer_text, "Typed first")
+        self.assertEqual(self.text_line.unconfirmed_answer, "Typed first")
         self.assertEqual(self.interview.state, "invited")
         self.assertFalse(self.interview.notice_acknowledged_on)
         self.save({self.text_line: "Typed first"})
