@@ -389,18 +389,28 @@ class HrExitInterview(models.Model):
             "successor_advice_id",
         }
 
+    @api.model
+    def _keep_in_touch_wished_domain(self):
+        """The employee consented to a way of keeping in touch."""
+        return [
+            ("keep_in_touch", "not in", (False, "none")),
+            ("keep_in_touch_consent", "=", True),
+        ]
+
+    @api.model
+    def _keep_in_touch_due_domain(self):
+        """Wished, the interview stands and the last working day has come: before
+        that, no one learns of the departure from a contact's tag."""
+        return [
+            *self._keep_in_touch_wished_domain(),
+            ("state", "not in", ("cancelled", "declined")),
+            ("last_working_day", "!=", False),
+            ("last_working_day", "<=", fields.Date.context_today(self)),
+        ]
+
     def _keep_in_touch_due(self):
-        """The employee consented to a way of keeping in touch, the interview stands
-        and the last working day has come: before that, no one learns of the
-        departure from a contact's tag."""
         self.ensure_one()
-        return bool(
-            self.keep_in_touch not in (False, "none")
-            and self.keep_in_touch_consent
-            and self.state not in ("cancelled", "declined")
-            and self.last_working_day
-            and self.last_working_day <= fields.Date.context_today(self)
-        )
+        return bool(self.filtered_domain(self._keep_in_touch_due_domain()))
 
     def _keep_in_touch_sync(self, wish_changed=None):
         """Once due (_keep_in_touch_due): the contact, tagged with the company's
@@ -504,11 +514,8 @@ class HrExitInterview(models.Model):
         """The contacts whose employee's last working day has come."""
         self.search(
             [
-                ("keep_in_touch", "not in", (False, "none")),
-                ("keep_in_touch_consent", "=", True),
+                *self._keep_in_touch_due_domain(),
                 ("keep_in_touch_partner_id", "=", False),
-                ("state", "not in", ("cancelled", "declined")),
-                ("last_working_day", "<=", fields.Date.context_today(self)),
                 ("anonymised_on", "=", False),
             ]
         )._keep_in_touch_sync()
@@ -516,11 +523,10 @@ class HrExitInterview(models.Model):
     def _keep_in_touch_check_address(self):
         """The interviewer learns at once that the contact cannot be made, not on the
         last working day."""
-        for interview in self.sudo():
+        wished = self.sudo().filtered_domain(self._keep_in_touch_wished_domain())
+        for interview in wished:
             if (
-                interview.keep_in_touch not in (False, "none")
-                and interview.keep_in_touch_consent
-                and not interview.keep_in_touch_partner_id
+                not interview.keep_in_touch_partner_id
                 and not {"email", "street", "city"}
                 & interview._keep_in_touch_contact_values().keys()
             ):
