@@ -25,6 +25,15 @@ class TestLinkTrace(PortalCase, SendingCase):
         """Another device, or whoever found the link: no cookie of this one."""
         self.opener.cookies.clear()
 
+    def ask_new_link(self, token, offer):
+        """The offer's button to mail a new link, with `token`; the mails it sent
+        in self._mails."""
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            return self.url_open(
+                f"/my/exit-interviews/{self.interview.id}/new-link",
+                data={"access_token": token, "csrf_token": csrf_token(offer)},
+            )
+
     def test_the_first_visit_exchanges_the_link_for_a_session(self):
         response = self.url_open(self.portal_url(), allow_redirects=False)
         page = f"/my/exit-interviews/{self.interview.id}"
@@ -63,11 +72,7 @@ class TestLinkTrace(PortalCase, SendingCase):
         self.page()
         self.new_browser()
         offer = self.page().text
-        with self.mock_mail_gateway(mail_unlink_sent=True):
-            response = self.url_open(
-                f"/my/exit-interviews/{self.interview.id}/new-link",
-                data={"access_token": self.token, "csrf_token": csrf_token(offer)},
-            )
+        response = self.ask_new_link(self.token, offer)
         self.assertIn("A new link was sent to d...@example.com", response.text)
         links = [mail for mail in self._mails if LINK.search(mail["body"])]
         self.assertEqual(len(links), 1)
@@ -75,11 +80,7 @@ class TestLinkTrace(PortalCase, SendingCase):
         new_token = self.token_of(links[0])
         self.assertNotEqual(new_token, self.token)
         # The used link asks no second time: the new one replaced it.
-        with self.mock_mail_gateway(mail_unlink_sent=True):
-            response = self.url_open(
-                f"/my/exit-interviews/{self.interview.id}/new-link",
-                data={"access_token": self.token, "csrf_token": csrf_token(offer)},
-            )
+        response = self.ask_new_link(self.token, offer)
         self.assertEqual(response.status_code, 404)
         self.assertFalse(self._mails)
         # The new link opens the page on this device; asked from yet another one
@@ -87,11 +88,7 @@ class TestLinkTrace(PortalCase, SendingCase):
         self.assertIn(self.question, self.page(token=new_token).text)
         self.new_browser()
         offer = self.page(token=new_token).text
-        with self.mock_mail_gateway(mail_unlink_sent=True):
-            response = self.url_open(
-                f"/my/exit-interviews/{self.interview.id}/new-link",
-                data={"access_token": new_token, "csrf_token": csrf_token(offer)},
-            )
+        response = self.ask_new_link(new_token, offer)
         self.assertIn("a few minutes ago", response.text)
         self.assertFalse(self._mails)
 
@@ -100,11 +97,7 @@ class TestLinkTrace(PortalCase, SendingCase):
         self.new_browser()
         offer = self.page().text
         for token in ("wrong", ""):
-            with self.mock_mail_gateway(mail_unlink_sent=True):
-                response = self.url_open(
-                    f"/my/exit-interviews/{self.interview.id}/new-link",
-                    data={"access_token": token, "csrf_token": csrf_token(offer)},
-                )
+            response = self.ask_new_link(token, offer)
             self.assertEqual(response.status_code, 404)
             self.assertFalse(self._mails)
 

@@ -182,6 +182,39 @@ def leaks(found, allowed):
     }
 
 
+def sweep_rows(model):
+    """The newest records of the model, every readable field. Where a field of
+    another module fails as a whole (in a database beside hr_holidays, a
+    computed field of hr.employee.public), field by field, so that no field of
+    ours goes unread; a model that cannot be searched at all (account's code
+    mapping) holds nothing to find."""
+    env = model.env
+    names = readable_fields(model)
+    rows = []
+    for batch in (names, *([name] for name in names)):
+        try:
+            with env.cr.savepoint():
+                rows += model.search_read([], batch, limit=SWEEP_LIMIT, order="id desc")
+        except NotImplementedError:
+            return []
+        # Anything another module's field raises: that field is left out.
+        except Exception:  # noqa: BLE001  # pylint: disable=broad-exception-caught
+            env.invalidate_all()
+            continue
+        if batch is names:
+            return rows
+    return rows
+
+
+def readable_fields(model):
+    """The fields the model's user may read, binaries left out."""
+    return [
+        name
+        for name, desc in model.fields_get(attributes=["type"]).items()
+        if desc["type"] != "binary"
+    ]
+
+
 @tagged("post_install", "-at_install")
 class TestMarkerHunt(HttpCase, ExitInterviewCase):
     @classmethod
@@ -532,47 +565,12 @@ class TestMarkerHunt(HttpCase, ExitInterviewCase):
                 model._transient and model._original_module != ADDON
             ):
                 continue
-            rows = self._sweep_rows(model)
+            rows = sweep_rows(model)
             if MARKER.search(str(rows)):
                 holding.add(name)
             if MARKER.search(str([row.get("display_name") for row in rows])):
                 named.add(name)
         return holding, named
-
-    @staticmethod
-    def _sweep_rows(model):
-        """The newest records of the model, every readable field. Where a field of
-        another module fails as a whole (in a database beside hr_holidays, a
-        computed field of hr.employee.public), field by field, so that no field of
-        ours goes unread; a model that cannot be searched at all (account's code
-        mapping) holds nothing to find."""
-        env = model.env
-        names = TestMarkerHunt._readable(model)
-        rows = []
-        for batch in (names, *([name] for name in names)):
-            try:
-                with env.cr.savepoint():
-                    rows += model.search_read(
-                        [], batch, limit=SWEEP_LIMIT, order="id desc"
-                    )
-            except NotImplementedError:
-                return []
-            # Anything another module's field raises: that field is left out.
-            except Exception:  # noqa: BLE001  # pylint: disable=broad-exception-caught
-                env.invalidate_all()
-                continue
-            if batch is names:
-                return rows
-        return rows
-
-    @staticmethod
-    def _readable(model):
-        """The fields the model's user may read, binaries left out."""
-        return [
-            name
-            for name, desc in model.fields_get(attributes=["type"]).items()
-            if desc["type"] != "binary"
-        ]
 
     def hunt_orm(self, user, models, named):
         """{marker: ways} the user finds through the ORM in the models; a way
