@@ -89,7 +89,7 @@ class ExitInterviewPortal(CustomerPortal):
         if not interview:
             # Back after submitting or declining, in the browser it was done in.
             return self._exit_interview_ended_or_invalid(
-                interview_id, session=request.httprequest.cookies.get(SESSION_COOKIE)
+                interview_id, session=self._exit_interview_session()
             )
         return self._render_exit_interview(interview)
 
@@ -282,14 +282,8 @@ class ExitInterviewPortal(CustomerPortal):
                 samesite="Lax",
             )
             return self._private(response)
-        # Its own browser goes on to the page, which finds the session again: the
-        # interview's language is of no use here.
-        if Interview._portal_find(
-            interview_id,
-            None,
-            request.env.user,
-            session=request.httprequest.cookies.get(SESSION_COOKIE),
-        ):
+        # Its own browser goes on to the page, which finds the session again.
+        if self._exit_interview_find(interview_id, None):
             return self._private(request.redirect(page, code=303, local=True))
         used = Interview._portal_find_used_link(interview_id, access_token)
         if used:
@@ -351,11 +345,16 @@ class ExitInterviewPortal(CustomerPortal):
             interview_id,
             access_token,
             request.env.user,
-            session=request.httprequest.cookies.get(SESSION_COOKIE),
+            session=self._exit_interview_session(),
         )
         if not interview:
             return interview
         return self._exit_interview_in_leaver_lang(interview)
+
+    @staticmethod
+    def _exit_interview_session():
+        """The session the link opened in this browser (its cookie), if any."""
+        return request.httprequest.cookies.get(SESSION_COOKIE)
 
     @staticmethod
     def _exit_interview_in_leaver_lang(interview):
@@ -516,7 +515,7 @@ class ExitInterviewPortal(CustomerPortal):
                 # offers nothing that would need it.
                 # Opened through the link (its session), not by the logged-in owner.
                 "exit_interview_by_link": interview._portal_session_matches(
-                    request.httprequest.cookies.get(SESSION_COOKIE)
+                    self._exit_interview_session()
                 ),
                 "exit_interview_is_owner": interview._is_owned_by(request.env.user),
                 "exit_interview_error": error,
