@@ -774,9 +774,21 @@ class HrExitInterview(models.Model):
         for interview in self:
             interview._check_transition("shared")
             if not interview.report_summary:
+                # The whole list at once, not one refusal per missing part.
+                missing = [
+                    interview._fields["report_summary"].get_description(self.env)[
+                        "string"
+                    ],
+                    *interview._report_missing(),
+                ]
                 raise UserError(
                     self.env._(
-                        "Write the short report before sharing it with the board."
+                        "The report of %(employee)s is empty: the board has nothing "
+                        "to read yet.\n\nNot filled in:\n%(missing)s\n\nWrite at "
+                        "least the Short Report on the Report tab, then share the "
+                        "report with the board again.",
+                        employee=interview.employee_id.name,
+                        missing="\n".join(f"- {label}" for label in missing),
                     )
                 )
         context = self.env.context

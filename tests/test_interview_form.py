@@ -60,8 +60,28 @@ class TestShareReportWithBoard(ExitInterviewCase):
         self.assertIn("exit_interview_share_check", button.get("context"))
 
     def test_a_missing_report_is_said_at_once(self):
-        with self.assertRaisesRegex(UserError, "Write the short report"):
+        with self.assertRaisesRegex(UserError, "Write at least the Short Report"):
             self.share()
+        self.assertEqual(self.interview.state, "held")
+
+    def test_an_empty_report_lists_what_is_missing(self):
+        """A plain refusal that says what to write, not an access error."""
+        self.interview.strengths = "The team"
+        with self.assertRaises(UserError) as caught:
+            self.share()
+        self.assertIs(type(caught.exception), UserError)
+        message = str(caught.exception)
+        for label in (
+            "Short Report",
+            "Reasons For Leaving",
+            "Advice for the Successor",
+            "Points to Improve",
+            "Confidentiality and Board Report Explained",
+            "Appreciation Given, Thanked, Success Wished",
+        ):
+            self.assertIn(f"- {label}", message)
+        self.assertNotIn("Strengths of the Organisation", message)
+        self.assertIn(self.employee.name, message)
         self.assertEqual(self.interview.state, "held")
 
     def test_what_is_missing_then_the_confirmation(self):
@@ -84,3 +104,4 @@ class TestShareReportWithBoard(ExitInterviewCase):
         self.assertNotIn("Strengths of the Organisation", missing)
         wizard.action_confirm()
         self.assertEqual(self.interview.state, "shared")
+

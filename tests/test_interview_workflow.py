@@ -47,7 +47,7 @@ class TestWorkflow(ExitInterviewCase):
         interview.with_user(self.interviewer).action_mark_prepared()
         interview.with_user(self.interviewer).action_mark_held()
         self.assertEqual(interview.state, "held")
-        with self.assertRaisesRegex(UserError, "Write the short report"):
+        with self.assertRaisesRegex(UserError, "Write at least the Short Report"):
             interview.with_user(self.interviewer).action_share_with_board()
         interview.with_user(self.interviewer).report_summary = "Short and kind."
         interview.with_user(self.interviewer).action_share_with_board()
