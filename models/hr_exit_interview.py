@@ -240,6 +240,9 @@ class HrExitInterview(models.Model):
     line_ids = fields.One2many(
         "hr.exit.interview.line", "interview_id", string="Questions", copy=False
     )
+    # The columns of the answers typed in from paper that the questions need.
+    has_rating_questions = fields.Boolean(compute="_compute_question_types")
+    has_yes_no_questions = fields.Boolean(compute="_compute_question_types")
     # The employee's ratings are answers: the board reads them only through
     # board_rating_average, which is set when the answers are part of the report.
     rating_average = fields.Float(
@@ -394,6 +397,13 @@ class HrExitInterview(models.Model):
         for interview in self:
             ratings = interview._ratings()
             interview.rating_average = sum(ratings) / len(ratings) if ratings else 0.0
+
+    @api.depends("line_ids.question_type")
+    def _compute_question_types(self):
+        for interview in self:
+            kinds = set(interview.line_ids.mapped("question_type"))
+            interview.has_rating_questions = "rating" in kinds
+            interview.has_yes_no_questions = "yes_no" in kinds
 
     @api.depends("interviewer_id", "manager_id", "coach_id", "kept_out_user_ids")
     def _compute_interviewer_is_manager(self):

@@ -106,3 +106,30 @@ registry.category("web_tour.tours").add("hr_exit_interview_form_sent", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("hr_exit_interview_form_header", {
+    steps: () => [
+        {
+            content: "Waiting for the answers: three steps forward and the whole status bar",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_mark_held']",
+            run() {
+                const visible = (element) => element.offsetParent !== null;
+                const buttons = [
+                    ...document.querySelectorAll(".o_form_view .o_statusbar_buttons button"),
+                ].filter(visible);
+                check(buttons.length <= 3, `${buttons.length} buttons in the header`);
+                const status = document.querySelector(".o_form_view .o_statusbar_status");
+                const folded = [...status.querySelectorAll(".o_arrow_button.dropdown-toggle")];
+                check(!folded.some(visible), "the status bar does not fold into ...");
+                const states = [...status.querySelectorAll(".o_arrow_button")]
+                    .filter((button) => visible(button) && !button.matches(".dropdown-toggle"))
+                    .map((button) => button.textContent.trim());
+                // The bar lays its states out in reverse order.
+                check(
+                    states.sort().join(",") === "Draft,Held,Invited,Shared with Board",
+                    `the main states (${states.join(",")})`
+                );
+            },
+        },
+    ],
+});
