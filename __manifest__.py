@@ -36,6 +36,7 @@
         "wizard/hr_exit_interview_send_views.xml",
         "wizard/hr_exit_interview_share_views.xml",
         "wizard/hr_exit_interview_summary_wizard_views.xml",
+        "wizard/hr_exit_interview_settings_views.xml",
         "views/hr_exit_interview_portal_templates.xml",
         "report/hr_exit_interview_reports.xml",
         "report/hr_exit_interview_templates.xml",

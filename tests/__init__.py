@@ -32,6 +32,7 @@ from . import test_interview_form
 from . import test_interview_mails
 from . import test_interview_planning_days
 from . import test_interview_questions_in_time
+from . import test_interview_settings
 from . import test_interview_sheets
 from . import test_interview_talk
 from . import test_interview_ways_in
