@@ -523,11 +523,13 @@ class HrExitInterview(models.Model):
         return email and formataddr((self._employee_contact().name or "", email))
 
     def _portal_lock(self):
-        """Hold the interview until the transaction ends and read it again: the
-        saves, the submission and the decline of one interview run one after the
-        other, never interleaved. A request that waited for another one that
-        changed the interview fails with a concurrency error, which Odoo's request
-        handler retries from the start, where it sees what the other one did."""
+        """Hold the interview until the transaction ends: the saves, the submission
+        and the decline of one interview run one after the other, never
+        interleaved. A request that waited for another one that changed the
+        interview fails with a concurrency error, which Odoo's request handler
+        retries from the start, where it sees what the other one did. So what this
+        transaction read of the interview before is still what it holds (Odoo's
+        transactions are REPEATABLE READ): no need to read it again."""
         self.ensure_one()
         self.env.cr.execute(
             SQL(
@@ -537,7 +539,6 @@ class HrExitInterview(models.Model):
             ),
             log_exceptions=False,
         )
-        self.invalidate_recordset()
         self.sudo().fetch(PORTAL_READ_FIELDS)
 
     def _portal_check_answers(self, answers, bases=None):
