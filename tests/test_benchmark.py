@@ -6,11 +6,16 @@ import logging
 import statistics
 import time
 from datetime import date, timedelta
+from unittest.mock import patch
 
+from odoo import fields
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tests.common import TEST_CURSOR_COOKIE_NAME, Opener
 
+from ..controllers.portal import SESSION_COOKIE
 from ..models.hr_exit_interview import BOARD_GROUP
+from .common import answer_bases, csrf_token
 from .test_performance import ANSWERS, PORTAL_GET_MAX_QUERIES, QueryCountCase
 
 _logger = logging.getLogger(__name__)
@@ -21,6 +26,80 @@ SUMMARY_YEAR = 2024
 ANALYSIS_GROUPINGS = ("departure_reason_id", "department_id", "year", "seniority_band")
 # Share of each state among the interviews of the summary, out of 10.
 STATES = ["shared"] * 4 + ["evaluated"] * 2 + ["held"] * 2 + ["declined", "cancelled"]
+# The employee's page and its draft save against Odoo's own pages, timed in turns: at
+# most as slow, within this margin for the timer's noise (README.md, Performance).
+TOLERANCE = 1.1
+# The Save button draws the page again: at most this many times the page.
+SAVE_BUTTON_GOAL = 1.5
+
+
+def reference_survey(env, questions, respondents=1):
+    """Odoo's own survey laid out as the employee's page: a page of introduction (the
+    letter's place), then one page of `questions` text questions, which users may go
+    back to. Returns the survey, its two pages and `respondents` answers in progress
+    on the questions' page, each with its token: /survey/<survey token>/<answer
+    token> draws that page, and its submit with previous_page_id, the survey's way
+    back to the introduction, saves the page's answers without ending the survey
+    (the next visit shows the questions again). make load uses it too."""
+    survey = env["survey.survey"].create(
+        {
+            "title": "Exit survey",
+            "access_mode": "token",
+            "questions_layout": "page_per_section",
+            "users_can_go_back": True,
+            "question_and_page_ids": [
+                Command.create(
+                    {
+                        "title": "Before we meet",
+                        "is_page": True,
+                        "question_type": False,
+                        "sequence": 1,
+                        "description": "<p>Thank you for taking the time.</p>",
+                    }
+                ),
+                Command.create(
+                    {
+                        "title": "Preparatory questions",
+                        "is_page": True,
+                        "question_type": False,
+                        "sequence": 2,
+                    }
+                ),
+                *(
+                    Command.create(
+                        {
+                            "title": f"Question {number}?",
+                            "question_type": "text_box",
+                            "sequence": 3 + number,
+                        }
+                    )
+                    for number in range(questions)
+                ),
+            ],
+        }
+    )
+    intro, page = survey.page_ids.sorted("sequence")
+    answers = env["survey.user_input"]
+    for _number in range(respondents):
+        answers |= survey._create_answer(check_attempts=False)
+    answers.write(
+        {
+            "state": "in_progress",
+            "start_datetime": fields.Datetime.now(),
+            "last_displayed_page_id": intro.id,
+        }
+    )
+    return survey, intro, page, answers
+
+
+def survey_draft(survey, intro, page, text):
+    """The survey's submit of its questions' page with `text` in every answer, going
+    back to the introduction: the answers saved, the survey still in progress."""
+    return {
+        "page_id": page.id,
+        "previous_page_id": intro.id,
+        **{str(question.id): text for question in survey.question_ids},
+    }
 
 
 @tagged("-standard", "hr_exit_interview_bench", "post_install", "-at_install")
@@ -316,6 +395,192 @@ class BenchExitInterview(QueryCountCase):
             self.planned_records(interview),
             "The reference creates what a planning departure creates.",
         )
+
+    # 6. The employee's page against Odoo's /my/home and survey page
+
+    def test_6_employee_page_against_odoo_pages(self):
+        """The page, a draft save, the Save button and the submit of the guide's
+        questions, each against Odoo's own /my/home of a logged-in portal user and
+        Odoo's survey page of as many text questions, in the same run, in turns.
+        Each request starts from an empty record cache, once the registry's caches
+        are warm."""
+        self.assertIn(
+            "survey.survey",
+            self.env,
+            "The benchmark compares with Odoo's survey: run it with make bench.",
+        )
+        interview, token = self.create_invited_interview()
+        questions = len(interview.line_ids)
+        survey, intro, page, answer = reference_survey(self.env, questions)
+        survey_page = f"/survey/{survey.access_token}/{answer.access_token}"
+        survey_save = f"/survey/submit/{survey.access_token}/{answer.access_token}"
+        # The portal user's browser, logged in; the employee's and the survey's
+        # browsers are anonymous, as in make load.
+        self.make_portal_user("bench_portal")
+        self.authenticate("bench_portal", "bench_portal")
+        home_browser = self.opener
+        self.opener = Opener(self.cr)
+        self.opener.cookies[TEST_CURSOR_COOKIE_NAME] = self.http_request_key
+        path = self.portal_path(interview)
+        self.url_open(self.portal_path(interview, token))
+        self.assertTrue(self.opener.cookies.get(SESSION_COOKIE))
+        drafts = iter(range(1, 10**6))
+
+        def get(url, browser=None, expected=200):
+            response = (browser or self.opener).get(self.base_url() + url, timeout=30)
+            self.assertEqual(response.status_code, expected, url)
+            return response.text
+
+        def form(action=None):
+            html = get(path)
+            number = next(drafts)
+            data = {
+                "csrf_token": csrf_token(html),
+                "acknowledge_notice": "1",
+                **answer_bases(html),
+                **{
+                    f"answer_{line.id}": f"Draft {number} of answer {line.id}"
+                    for line in interview.line_ids
+                    if line.question_type == "text"
+                },
+            }
+            return dict(data, action=action) if action else data
+
+        def home():
+            get("/my/home", home_browser)
+
+        def our_page():
+            get(path)
+
+        def their_page():
+            self.assertIn("Question 1?", get(survey_page))
+
+        def our_save():
+            data = form()
+            return lambda: self.assertEqual(
+                self.url_open(f"{path}/autosave", data=data).json()["status"], "saved"
+            )
+
+        def their_save():
+            params = survey_draft(survey, intro, page, f"Draft {next(drafts)}")
+            # The survey answers [correct answers, the page to show next].
+            return lambda: self.assertIn(
+                "survey_content", self.make_jsonrpc_request(survey_save, params)[1]
+            )
+
+        def save_button():
+            data = form("save")
+
+            def operation():
+                response = self.url_open(f"{path}/answer", data=data)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("Your answers are saved.", response.text)
+
+            return operation
+
+        plain = {"/my/home": home, "page": our_page, "survey page": their_page}
+        prepared = {
+            "draft save": our_save,
+            "survey draft save": their_save,
+            "Save button": save_button,
+        }
+        queries = {name: self.request_queries(op) for name, op in plain.items()}
+        queries.update(
+            (name, self.request_queries(make, prepared=True))
+            for name, make in prepared.items()
+        )
+        timings = {name: [] for name in (*plain, *prepared)}
+        for _run in range(TIMED_RUNS):
+            for name, operation in plain.items():
+                timings[name].append(self.timed(operation))
+            for name, make in prepared.items():
+                timings[name].append(self.timed(make()))
+        submits = [self.timed_submit() for _run in range(TIMED_RUNS)]
+        median = {name: statistics.median(t) * 1000 for name, t in timings.items()}
+        for ours, what in (("page", "page"), ("draft save", "draft save")):
+            for theirs in ("/my/home", f"survey {what}"):
+                ratio = median[ours] / median[theirs]
+                self.record(
+                    f"employee's {what} ({questions} questions) / Odoo's {theirs}"
+                    f"{'' if theirs == '/my/home' else f' ({questions} questions)'}:"
+                    f" time (median of {TIMED_RUNS}); queries",
+                    f"{median[ours]:.0f} ms / {median[theirs]:.0f} ms; "
+                    f"{queries[ours]} / {queries[theirs]}",
+                    f"ratio <= {TOLERANCE}",
+                    ratio <= TOLERANCE,
+                    f"{ratio:.2f}",
+                )
+        ratio = median["Save button"] / median["page"]
+        self.record(
+            f"Save button (the form's post, the page drawn again) / page: time "
+            f"(median of {TIMED_RUNS}); queries",
+            f"{median['Save button']:.0f} ms / {median['page']:.0f} ms; "
+            f"{queries['Save button']} / {queries['page']}",
+            f"ratio <= {SAVE_BUTTON_GOAL}",
+            ratio <= SAVE_BUTTON_GOAL,
+            f"{ratio:.2f}",
+        )
+        self.record(
+            f"submit of {questions} answers: time, median / slowest of {TIMED_RUNS}",
+            f"{statistics.median(submits) * 1000:.0f} ms / "
+            f"{max(submits) * 1000:.0f} ms",
+            "< 1 s",
+            max(submits) < 1,
+        )
+
+    def request_queries(self, operation, prepared=False):
+        """Queries of one request once warm (count_queries); prepared: operation
+        makes the request to count, from what it prepares (the page a form is
+        posted from), which is not counted."""
+        if not prepared:
+            return self.count_queries(operation)
+        counts = []
+
+        def request():
+            make = operation()
+            count0 = self.cr.sql_log_count
+            make()
+            counts.append(self.cr.sql_log_count - count0)
+
+        self.count_queries(request)
+        return counts[-1]
+
+    def timed(self, operation):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with patch("random.random", lambda: 1):
+            start = time.perf_counter()
+            operation()
+            return time.perf_counter() - start
+
+    def timed_submit(self):
+        """The submit of a new employee's guide questions, from their page."""
+        employee = self.env["hr.employee"].create({"name": "Submitting leaver"})
+        interview, token = self.create_invited_interview(employee_id=employee.id)
+        self.opener.get(
+            self.base_url() + self.portal_path(interview, token), timeout=30
+        )
+        html = self.opener.get(
+            self.base_url() + self.portal_path(interview), timeout=30
+        ).text
+        data = {
+            "csrf_token": csrf_token(html),
+            "acknowledge_notice": "1",
+            "action": "submit",
+            **answer_bases(html),
+            **{
+                f"answer_{line.id}": ANSWERS[line.question_type]
+                for line in interview.line_ids
+            },
+        }
+        elapsed = self.timed(
+            lambda: self.assertIn(
+                "Your answers were sent",
+                self.url_open(f"{self.portal_path(interview)}/answer", data=data).text,
+            )
+        )
+        self.assertEqual(interview.state, "prepared")
+        return elapsed
 
     def departure_timings(self, reason, template):
         """Median milliseconds of a departure with the addon and with its planning
