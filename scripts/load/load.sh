@@ -23,6 +23,7 @@ port_b=$((port_a + 10))
 smtp_port=$((port_a + 25))
 employees="${LOAD_EMPLOYEES:-50}"
 portal_users="${LOAD_PORTAL_USERS:-8}"
+survey_users="${LOAD_SURVEY_USERS:-4}"
 run_time="${LOAD_RUN_TIME:-210}"
 kill_at="${LOAD_KILL_AT:-70}"
 restart_at="${LOAD_RESTART_AT:-130}"
@@ -98,14 +99,15 @@ log "mail server (aiosmtpd) on 127.0.0.1:$smtp_port, keeping every mail in $out/
 pids+=($!)
 mail=(--smtp=127.0.0.1 --smtp-port="$smtp_port")
 
-log "installing $ADDON_NAME into a fresh database $database"
+log "installing $ADDON_NAME and Odoo's survey (a reference) into a fresh database $database"
 "$scripts/dropdb.sh" "$database"
-HTTP_PORT="$port_a" "$scripts/odoo.sh" -d "$database" -i "$ADDON_NAME" --without-demo=all \
+HTTP_PORT="$port_a" "$scripts/odoo.sh" -d "$database" -i "$ADDON_NAME,survey" --without-demo=all \
     --stop-after-init --log-level=warn >"$out/install.log" 2>&1 \
     || die "the install failed; see $out/install.log"
 
 log "setting up $employees departing employees, their mails, the board's reports"
 settings="{\"employees\": $employees, \"portal_users\": $portal_users, \"reported\": 10,
+    \"survey_users\": $survey_users,
     \"base_url\": \"http://127.0.0.1:$port_a\", \"report_url\": \"$report_url\"}"
 LOAD_SETTINGS="$settings" LOAD_SETUP_OUT="$out/setup.json" HTTP_PORT="$port_a" \
     "$scripts/odoo.sh" shell -d "$database" --no-http "${mail[@]}" --log-level=warn \
@@ -131,7 +133,7 @@ serve "$port_a" "$out/server-a.log"
 server_a=${pids[-1]}
 wait_for "http://127.0.0.1:$port_a/web/login" 90
 
-users=$((employees + portal_users + 4 + 3))
+users=$((employees + portal_users + survey_users + 4 + 3))
 log "locust: $users users for ${run_time} s; a worker is killed at ${kill_at} s, PostgreSQL restarted at ${restart_at} s"
 "$load_venv/bin/python" "$scripts/load/faults.py" "$out/faults.json" "http://127.0.0.1:$port_a" \
     "$out/server-a.log" "$server_a" "$kill_at" "$restart_at" -- "${restart_pg[@]}" \

@@ -7,7 +7,9 @@ Four kinds of users, all on the loopback server that --host names:
   saves their drafts (its JSON autosave, with the revisions it answers), press Save
   once (the form's post, which draws the page again) and submit; what each save and
   submit returned is kept, so that the report compares it with the database;
-- portal users logged in at the start, who open Odoo's own /my/home: the reference;
+- portal users logged in at the start, who open Odoo's own /my/home: a reference;
+- respondents of Odoo's own survey, laid out as the employee's page (as many text
+  questions), who open its page and save its answers as drafts: the other reference;
 - back-office users (officers, interviewers) opening the interviews' list and forms;
 - board members rendering reports as HTML, and each one PDF, counted apart.
 Every user is bounded in requests; locust's --run-time bounds the whole run.
@@ -53,6 +55,8 @@ SAVE_BUTTON = "employee: Save button (page drawn again)"
 SUBMITTED = "Your answers were sent to the interviewer."
 SUBMIT_BUTTON = "o_exit_interview_submit"
 BOARD_REPORT = "hr_exit_interview.report_exit_interview"
+SURVEY_PAGE = "survey: open page (Odoo's own)"
+SURVEY_SAVE = "survey: draft save (Odoo's own)"
 
 LINKS = links_by_interview(os.environ["LOAD_MAILDIR"])
 LEAVERS = []
@@ -100,7 +104,22 @@ def warm_up_the_page(environment, **_kwargs):
         except requests.RequestException:
             pass
 
-    gevent.joinall([gevent.spawn(visit) for _ in range(WARM_UP_REQUESTS)], timeout=90)
+    survey = SETUP["survey"]
+    survey_page = (
+        f"{environment.host}/survey/{survey['token']}/{survey['warm_up']['token']}"
+    )
+
+    def visit_survey():
+        try:
+            requests.get(survey_page, timeout=60)
+        except requests.RequestException:
+            pass
+
+    gevent.joinall(
+        [gevent.spawn(visit) for _ in range(WARM_UP_REQUESTS)]
+        + [gevent.spawn(visit_survey) for _ in range(WARM_UP_REQUESTS)],
+        timeout=90,
+    )
 
 
 @events.request.add_listener
@@ -342,6 +361,56 @@ class PortalHome(Bounded):
     def home(self):
         self.count()
         self.client.get("/my/home", name="portal: /my/home (Odoo's own)")
+
+
+class SurveyRespondent(Bounded):
+    """The other reference: Odoo's own survey of as many text questions as the
+    employee's page, its page opened, then its answers saved as the survey's
+    script saves a page (its submit), going back to the introduction so that the
+    next visit draws the questions again; each respondent on an answer of their
+    own, at the employees' pace."""
+
+    fixed_count = len(SETUP["survey"]["respondents"])
+    wait_time = between(*SAVE_GAP)
+
+    def on_start(self):
+        SurveyRespondent.started = getattr(SurveyRespondent, "started", -1) + 1
+        survey = SETUP["survey"]
+        answer = survey["respondents"][SurveyRespondent.started % self.fixed_count]
+        self.page = f"/survey/{survey['token']}/{answer['token']}"
+        self.submit = f"/survey/submit/{survey['token']}/{answer['token']}"
+        self.saves = 0
+        gevent.sleep(random.uniform(0, START_SPREAD / 4))
+
+    @task
+    def page_then_draft(self):
+        self.count()
+        self.client.get(self.page, name=SURVEY_PAGE)
+        self.saves += 1
+        survey = SETUP["survey"]
+        text = (
+            f"respondent save {self.saves}: " + "what I would tell my successor. " * 4
+        )
+        self.count()
+        with self.client.post(
+            self.submit,
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "page_id": survey["page_id"],
+                    "previous_page_id": survey["intro_id"],
+                    **{str(question): text for question in survey["question_ids"]},
+                },
+            },
+            name=SURVEY_SAVE,
+            catch_response=True,
+        ) as response:
+            body = json_of(response) if response.status_code == 200 else {}
+            # The survey answers [correct answers, the page to show next].
+            result = body.get("result") or [{}, {}]
+            if body.get("error") or "survey_content" not in result[-1]:
+                response.failure("the survey did not save the page")
 
 
 LIST_FIELDS = {

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from odoo import Command, fields
 
+from odoo.addons.hr_exit_interview.tests.test_benchmark import reference_survey
+
 GROUP = "hr_exit_interview.group_exit_interview_"
 INTERVIEW = "hr.exit.interview"
 # One batch of due reminders and expired interviews for each way the two servers start
@@ -224,9 +226,23 @@ def main(env, settings):
             "reminder": to_remind.ids,
             "anonymise": to_anonymise.ids,
         }
+    # The other reference: Odoo's own survey of as many text questions as the guide,
+    # an answer in progress for each respondent and one for the warm-up.
+    questions = len(env.ref("hr_exit_interview.template_guide").question_ids)
+    survey, intro, page, answers = reference_survey(
+        env, questions, settings["survey_users"] + 1
+    )
     env.cr.commit()
     return {
         "database": env.cr.dbname,
+        "survey": {
+            "token": survey.access_token,
+            "intro_id": intro.id,
+            "page_id": page.id,
+            "question_ids": survey.question_ids.ids,
+            "respondents": [{"token": a.access_token} for a in answers[:-1]],
+            "warm_up": {"token": answers[-1].access_token},
+        },
         "leavers": [
             {"interview_id": interview.id, "email": interview._leaver_email()}
             for interview in leavers
