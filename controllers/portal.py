@@ -282,8 +282,11 @@ class ExitInterviewPortal(CustomerPortal):
                 samesite="Lax",
             )
             return self._private(response)
-        # Its own browser goes on to the page, which finds the session again.
-        if self._exit_interview_find(interview_id, None):
+        # Its own browser goes on to the page, which finds the session again: the
+        # interview's language (_exit_interview_find's) is of no use here.
+        if Interview._portal_find(
+            interview_id, None, request.env.user, session=self._exit_interview_session()
+        ):
             return self._private(request.redirect(page, code=303, local=True))
         used = Interview._portal_find_used_link(interview_id, access_token)
         if used:
