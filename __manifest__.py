@@ -4,7 +4,7 @@
     "name": "Exit Interviews",
     "summary": "Confidential exit interviews: preparation through the portal, "
     "a short report, and the board's evaluation and actions",
-    "version": "18.0.2.3.0",
+    "version": "18.0.2.4.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-exit-interview/hr_exit_interview",
     "author": "hr_exit_interview contributors",
