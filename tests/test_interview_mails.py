@@ -3,6 +3,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 
@@ -292,6 +293,30 @@ class TestInterviewMails(MockEmail, PortalCase):
             self.assertEqual(event.sudo().start, datetime(2031, 6, 23, 8, 0))
             self.assert_mails({"employee": 1, "interviewer": 1})
         self.assert_no_name_anywhere()
+
+    @freeze_time("2031-06-01 09:00:00")
+    def test_the_employee_does_not_move_the_meeting_of_their_interview(self):
+        """An employee with an account of their own attends the meeting, and may
+        not move it: that would move the interview they may not change."""
+        leaver = new_test_user(
+            self.env, login="exit_leaver_internal", groups="base.group_user"
+        )
+        self.employee.user_id = leaver
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            interview = self.plan()
+            self.send_questions(interview)
+            planned = interview.planned_start
+            event = interview.sudo().calendar_event_id
+            self.assertIn(leaver.partner_id, event.partner_ids)
+            with self.assertRaisesRegex(AccessError, "belongs to an exit interview"):
+                event.with_user(leaver).write(
+                    {
+                        "start": datetime(2031, 6, 24, 12, 0),
+                        "stop": datetime(2031, 6, 24, 13, 30),
+                    }
+                )
+            self.assertEqual(interview.planned_start, planned)
+            self.assertEqual(event.start, planned)
 
     @freeze_time("2031-06-01 09:00:00")
     def test_the_employee_s_mails_follow_their_language(self):
