@@ -89,6 +89,21 @@ class TestOfficerSettings(ExitInterviewCase):
                 {"company_id": other.id, "exit_interview_days_before": 1}
             )
         self.assertEqual(other.exit_interview_days_before, 7)
+        # Nor through a context's default, for writing or reading.
+        settings = self.env[SETTINGS].with_user(self.officer)
+        other.exit_interview_privacy_notice = "Elsewhere's own text"
+        in_other = settings.with_context(default_company_id=other.id)
+        in_other.create({"exit_interview_days_before": 9})
+        self.assertEqual(other.exit_interview_days_before, 7)
+        self.assertEqual(self.company.exit_interview_days_before, 9)
+        self.company.exit_interview_days_before = 7
+        values = in_other.onchange(
+            {}, [], {"company_id": {}, "exit_interview_privacy_notice": {}}
+        )["value"]
+        self.assertEqual(values["company_id"], self.company.id)
+        self.assertNotEqual(
+            values.get("exit_interview_privacy_notice"), "Elsewhere's own text"
+        )
         # An officer of both companies sets each one's.
         both = new_test_user(
             self.env,

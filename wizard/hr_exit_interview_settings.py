@@ -79,8 +79,20 @@ class HrExitInterviewSettings(models.TransientModel):
         for settings in self:
             settings.display_name = self.env._("Exit Interview Settings")
 
+    @api.model
+    def default_get(self, fields_list):
+        # The current company (one of the user's), never one a context names: its
+        # settings are read in superuser mode through the related fields.
+        return super(
+            HrExitInterviewSettings,
+            self.with_context(default_company_id=self.env.company.id),
+        ).default_get(fields_list)
+
     @api.model_create_multi
     def create(self, vals_list):
+        # Named before the check: a context's default would come after it.
+        for vals in vals_list:
+            vals.setdefault("company_id", self.env.company.id)
         self._check_officer_settings(vals_list)
         settings = [self._pop_company_values(vals) for vals in vals_list]
         records = super().create(vals_list)
