@@ -23,5 +23,4 @@ from . import mail_activity
 from . import ir_attachment
 from . import mail_followers
 from . import ir_http
-from . import calendar_attendee
 from . import calendar_event

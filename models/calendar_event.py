@@ -6,40 +6,55 @@ from odoo.tools import float_compare
 
 MEETING_STATES = ("draft", "invited", "prepared")
 TIME_FIELDS = {"start", "stop", "duration", "allday", "start_date", "stop_date"}
+# What moves, hides or reassigns the meeting, besides its time.
+MEETING_FIELDS = TIME_FIELDS | {
+    "active",
+    "partner_ids",
+    "attendee_ids",
+    "user_id",
+    "res_model",
+    "res_model_id",
+    "res_id",
+    "recurrency",
+}
 
 
 class CalendarEvent(models.Model):
     _inherit = "calendar.event"
 
     def write(self, vals):
-        moving = bool(TIME_FIELDS & vals.keys())
-        if moving:
-            self._exit_interview_check_move()
+        if MEETING_FIELDS & vals.keys():
+            self._exit_interview_check_change()
         result = super().write(vals)
-        if moving:
+        if TIME_FIELDS & vals.keys():
             self._exit_interview_follow_move()
         return result
 
+    def unlink(self):
+        self._exit_interview_check_change()
+        return super().unlink()
+
     def _exit_interview_meetings(self):
         """{event: its interview} of the events that are the meeting of an exit
-        interview still to be held."""
-        meetings = {}
-        for event in self.filtered(
-            lambda event: event.res_model == "hr.exit.interview" and event.res_id
-        ):
-            interview = self.env["hr.exit.interview"].sudo().browse(event.res_id)
-            if (
-                interview.exists()
-                and interview.state in MEETING_STATES
-                and interview.calendar_event_id == event
-            ):
-                meetings[event] = interview
-        return meetings
+        interview still to be held, by the interview's own link to it (an
+        attendee may write the event's res_model and res_id)."""
+        interviews = (
+            self.env["hr.exit.interview"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("calendar_event_id", "in", self.ids),
+                    ("state", "in", MEETING_STATES),
+                ]
+            )
+        )
+        return {interview.calendar_event_id: interview for interview in interviews}
 
-    def _exit_interview_check_move(self):
-        """An attendee who may not change the interview (its employee, with an
-        account of their own) does not move its meeting either."""
-        if self.env.su:
+    def _exit_interview_check_change(self):
+        """Who may not change the interview (an attendee added by hand, say) does
+        not move, hide, reassign or delete its meeting either."""
+        if self.env.su or not self.ids:
             return
         for interview in self._exit_interview_meetings().values():
             if not interview.with_env(self.env).has_access("write"):
@@ -52,15 +67,19 @@ class CalendarEvent(models.Model):
 
     def _exit_interview_follow_move(self):
         """A meeting moved in the calendar moves its interview, whose employee
-        hears of it from the interview's own mail (Odoo's calendar does not mail
-        them): the interview and its event never tell two dates."""
+        hears of it from the interview's own mail (they are no attendee): the
+        interview and its event never tell two dates."""
         for event, interview in self._exit_interview_meetings().items():
             if interview.planned_start == event.start and not float_compare(
                 interview.duration, event.duration, precision_digits=2
             ):
                 continue
             # The interview's date follows, and nothing else of it.
-            interview.write({"planned_start": event.start, "duration": event.duration})
+            # The event is where the date comes from: the interview does not write it
+            # back (its rounded length would move the end, and mail a second time).
+            interview.with_context(exit_interview_moved_in_calendar=True).write(
+                {"planned_start": event.start, "duration": event.duration}
+            )
             if interview.state != "draft":
                 interview._mail_meeting_change(
                     "hr_exit_interview.mail_template_exit_interview_meeting_moved"

@@ -160,6 +160,8 @@ class HrExitInterview(models.Model):
         # The meeting is private to its attendees, which the officer planning it is
         # not: whoever may change the interview may book its meeting.
         self.check_access("write")
+        if self.env.context.get("exit_interview_moved_in_calendar"):
+            return
         for interview in self:
             if not interview.planned_start:
                 continue
@@ -260,12 +262,11 @@ class HrExitInterview(models.Model):
         )
 
     def _calendar_event_values(self):
-        # The work contact is what Odoo invites for an employee; reading it needs no
-        # more than being allowed to manage this interview, which the caller is.
+        # The interviewer's meeting only: every internal user may search the
+        # attendees of any event, so the employee is no attendee (they learn of the
+        # meeting from the interview's own mails, with the .ics), and no colleague
+        # finds their name on it; nor may they change it as its attendee.
         attendees = self.interviewer_id.partner_id
-        # No calendar invitation reaches the employee before the questions do.
-        if self.state != "draft":
-            attendees |= self.employee_id.sudo().work_contact_id
         return {
             # Any internal user may search the calendar: the name says nothing of
             # who leaves (the event is private to its attendees). In the language of

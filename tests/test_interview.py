@@ -108,12 +108,16 @@ class TestExitInterview(ExitInterviewCase):
         self.assertTrue(event)
         self.assertEqual(event.start, interview.planned_start)
         self.assertEqual(event.stop, datetime(2031, 6, 23, 10, 0))
-        # No calendar invitation reaches the employee before the questions do.
+        # The employee is no attendee, before or after the questions: any internal
+        # user may search attendees (the questions' mail brings them the meeting).
         self.assertEqual(event.partner_ids, self.interviewer.partner_id)
         interview.action_invite()
-        self.assertEqual(
-            event.partner_ids,
-            self.interviewer.partner_id | self.employee.work_contact_id,
+        self.assertEqual(event.partner_ids, self.interviewer.partner_id)
+        colleague = new_test_user(self.env, login="exit_colleague_calendar")
+        self.assertFalse(
+            self.env["calendar.attendee"]
+            .with_user(colleague)
+            .search([("partner_id", "=", self.employee.work_contact_id.id)])
         )
         self.assertEqual(event.privacy, "private")
         # The guide: a week to a few days before; 4 to 6 days is fine.

@@ -275,14 +275,15 @@ class TestInterviewMails(MockEmail, PortalCase):
             self.send_questions(interview)
             self.next_step()
             event = interview.sudo().calendar_event_id.with_user(self.interviewer)
+            # A length the interview rounds: the employee is still told once.
             event.write(
                 {
                     "start": datetime(2031, 6, 24, 12, 0),
-                    "stop": datetime(2031, 6, 24, 13, 30),
+                    "stop": datetime(2031, 6, 24, 13, 20),
                 }
             )
             self.assertEqual(interview.planned_start, datetime(2031, 6, 24, 12, 0))
-            self.assertEqual(interview.duration, 1.5)
+            self.assertAlmostEqual(interview.duration, 4 / 3, places=2)
             moved = self.mails_to("employee")
             self.assert_mails({"employee": 1})
             self.assert_meeting_attached(moved[0], "20310624T120000Z")
@@ -295,28 +296,46 @@ class TestInterviewMails(MockEmail, PortalCase):
         self.assert_no_name_anywhere()
 
     @freeze_time("2031-06-01 09:00:00")
-    def test_the_employee_does_not_move_the_meeting_of_their_interview(self):
-        """An employee with an account of their own attends the meeting, and may
-        not move it: that would move the interview they may not change."""
+    def test_only_who_may_change_the_interview_changes_its_meeting(self):
+        """The employee, with an account of their own, is no attendee: no colleague
+        finds them on it, and they cannot touch it. An attendee added by hand who
+        may not change the interview does not move, hide, detach or delete it."""
         leaver = new_test_user(
             self.env, login="exit_leaver_internal", groups="base.group_user"
         )
         self.employee.user_id = leaver
+        colleague = new_test_user(
+            self.env, login="exit_colleague_attendee", groups="base.group_user"
+        )
         with self.mock_mail_gateway(mail_unlink_sent=True):
             interview = self.plan()
             self.send_questions(interview)
             planned = interview.planned_start
             event = interview.sudo().calendar_event_id
-            self.assertIn(leaver.partner_id, event.partner_ids)
+            self.assertEqual(event.partner_ids, self.interviewer.partner_id)
+            self.assertFalse(
+                self.env["calendar.attendee"]
+                .with_user(colleague)
+                .search([("partner_id", "=", leaver.partner_id.id)])
+            )
+            later = {
+                "start": datetime(2031, 6, 24, 12, 0),
+                "stop": datetime(2031, 6, 24, 13, 30),
+            }
+            with self.assertRaises(AccessError):
+                event.with_user(leaver).write(later)
+            event.partner_ids |= colleague.partner_id
+            as_colleague = event.with_user(colleague)
+            for change in (later, {"res_id": 0}, {"active": False}):
+                with self.assertRaisesRegex(
+                    AccessError, "belongs to an exit interview"
+                ):
+                    as_colleague.write(change)
             with self.assertRaisesRegex(AccessError, "belongs to an exit interview"):
-                event.with_user(leaver).write(
-                    {
-                        "start": datetime(2031, 6, 24, 12, 0),
-                        "stop": datetime(2031, 6, 24, 13, 30),
-                    }
-                )
+                as_colleague.unlink()
             self.assertEqual(interview.planned_start, planned)
             self.assertEqual(event.start, planned)
+            self.assertTrue(event.active)
 
     @freeze_time("2031-06-01 09:00:00")
     def test_the_employee_s_mails_follow_their_language(self):

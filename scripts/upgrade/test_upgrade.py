@@ -196,6 +196,10 @@ def check_seed(checks, before, version):
     checks.check(
         before["globals"]["report_readings"], "seeded readings of the board report"
     )
+    checks.check(
+        before["module"]["leavers_attending"],
+        "seeded meetings the employee attended, as before 18.0.2.4.0",
+    )
     if crosses(version, "18.0.2.0.0"):
         # From 18.0.2.0.0 on, a personal link is kept nowhere.
         checks.check(before["links"], "seeded personal links")
@@ -247,6 +251,13 @@ def compare(checks, before, after, version):
         and roles["board"][1] == [group + "board"],
         "the board has a category of its own, Interviewer and Officer share one",
         short(roles),
+    )
+    checks.check(
+        not module["leavers_attending"],
+        "no employee attends their interview's meeting (every user may search "
+        "attendees)",
+        f"before {short(before['module'].get('leavers_attending'))}, "
+        f"after {short(module['leavers_attending'])}",
     )
     checks.check(
         not module["names_not_read"],

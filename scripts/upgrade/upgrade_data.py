@@ -669,6 +669,13 @@ def fingerprint(env):
             )
         ],
         "names_not_read": _names_not_read(interviews),
+        # 18.0.2.4.0 takes the employee off their meeting's attendees.
+        "leavers_attending": [
+            interview.id
+            for interview in interviews
+            if interview.employee_id.work_contact_id
+            in interview.calendar_event_id.partner_ids
+        ],
         "asked_to_send_again": asked_again,
         "state": module.state,
         "version": module.latest_version,
