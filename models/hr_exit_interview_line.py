@@ -60,10 +60,13 @@ class HrExitInterviewLine(models.Model):
         [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")], string="Rating"
     )
     answer_yes_no = fields.Selection([("yes", "Yes"), ("no", "No")], string="Yes/No")
+    # The portal's bookkeeping: what the employee did when, before confirming the
+    # notice too, is no one's to read.
     answer_revision = fields.Integer(
         readonly=True,
         copy=False,
         default=0,
+        groups="base.group_system",
         help="How many times the employee changed this answer: a page that saves it "
         "from an older revision is told that it changed meanwhile.",
     )

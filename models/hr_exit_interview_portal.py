@@ -225,6 +225,7 @@ class HrExitInterview(models.Model):
         string="Draft Saved On",
         readonly=True,
         copy=False,
+        groups="base.group_system",
         help="When the employee last saved their answers on the portal.",
     )
     reminder_sent = fields.Boolean(readonly=True, copy=False)

@@ -117,8 +117,16 @@ class TestPortalDrafts(PortalCase):
                 line.search([("answer_text", "ilike", "Before reading")]),
                 user.login,
             )
+            # Nor when, or how often, the employee saved.
+            for record, field in (
+                (line, "unconfirmed_answer"),
+                (line, "answer_revision"),
+                (self.interview.with_user(user), "answers_saved_on"),
+            ):
+                with self.assertRaises(AccessError):
+                    record.read([field])
             with self.assertRaises(AccessError):
-                line.read(["unconfirmed_answer"])
+                line.search([("answer_revision", ">", 0)])
         self.autosave({self.enjoyed: "Before reading", "acknowledge_notice": "1"})
         self.assertEqual(
             self.enjoyed.with_user(self.interviewer).answer_text, "Before reading"
