@@ -47,8 +47,13 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal_phone", {
                 if (top > question.getBoundingClientRect().top) {
                     throw new Error("Declining comes after the questions");
                 }
-                if (top > 2 * window.innerHeight) {
+                // Within the first screens, after the letter and the notice (under
+                // website's taller header too), never after the questions.
+                if (top > 2.5 * window.innerHeight) {
                     throw new Error(`Declining is ${top}px down the page`);
+                }
+                if (document.documentElement.scrollWidth > window.innerWidth) {
+                    throw new Error("The page is wider than the phone");
                 }
                 checkNoLinkForAccounts();
             },
