@@ -23,21 +23,25 @@ class CalendarEvent(models.Model):
     _inherit = "calendar.event"
 
     def write(self, vals):
-        if MEETING_FIELDS & vals.keys():
-            self._exit_interview_check_change()
+        if not MEETING_FIELDS & vals.keys():
+            return super().write(vals)
+        meetings = self._exit_interview_meetings()
+        self._exit_interview_check_change(meetings)
         result = super().write(vals)
         if TIME_FIELDS & vals.keys():
-            self._exit_interview_follow_move()
+            self._exit_interview_follow_move(meetings)
         return result
 
     def unlink(self):
-        self._exit_interview_check_change()
+        self._exit_interview_check_change(self._exit_interview_meetings())
         return super().unlink()
 
     def _exit_interview_meetings(self):
         """{event: its interview} of the events that are the meeting of an exit
         interview still to be held, by the interview's own link to it (an
         attendee may write the event's res_model and res_id)."""
+        if not self.ids:
+            return {}
         interviews = (
             self.env["hr.exit.interview"]
             .sudo()
@@ -51,12 +55,12 @@ class CalendarEvent(models.Model):
         )
         return {interview.calendar_event_id: interview for interview in interviews}
 
-    def _exit_interview_check_change(self):
+    def _exit_interview_check_change(self, meetings):
         """Who may not change the interview (an attendee added by hand, say) does
         not move, hide, reassign or delete its meeting either."""
-        if self.env.su or not self.ids:
+        if self.env.su:
             return
-        for interview in self._exit_interview_meetings().values():
+        for interview in meetings.values():
             if not interview.with_env(self.env).has_access("write"):
                 raise AccessError(
                     self.env._(
@@ -65,11 +69,11 @@ class CalendarEvent(models.Model):
                     )
                 )
 
-    def _exit_interview_follow_move(self):
+    def _exit_interview_follow_move(self, meetings):
         """A meeting moved in the calendar moves its interview, whose employee
         hears of it from the interview's own mail (they are no attendee): the
         interview and its event never tell two dates."""
-        for event, interview in self._exit_interview_meetings().items():
+        for event, interview in meetings.items():
             if interview.planned_start == event.start and not float_compare(
                 interview.duration, event.duration, precision_digits=2
             ):

@@ -57,8 +57,13 @@ class HrExitInterview(models.Model):
     duration = fields.Float(default=2.0, help="Planned duration, in hours.")
     planned_stop = fields.Datetime(compute="_compute_planned_stop")
     planning_warning = fields.Char(compute="_compute_planning_warning")
+    # Indexed: every change of a calendar event looks for its interview here.
     calendar_event_id = fields.Many2one(
-        "calendar.event", string="Meeting", readonly=True, copy=False
+        "calendar.event",
+        string="Meeting",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
 
     _sql_constraints = [
