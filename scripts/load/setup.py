@@ -181,26 +181,22 @@ def main(env, settings):
     for index, interview in enumerate(reported):
         _report(env, interview, interviewers[index % len(interviewers)])
 
+    def invited_alone(name):
+        interview = _interviews(
+            env,
+            officers[0],
+            _employees(env, name, 1, department),
+            interviewers,
+            today + timedelta(days=30),
+        )
+        env.cr.commit()
+        _send_questions(env, officers[0], interview)
+        return interview
+
     # Two servers: one interview whose link both open, and the jobs' batches.
-    shared = _interviews(
-        env,
-        officers[0],
-        _employees(env, "shared", 1, department),
-        interviewers,
-        today + timedelta(days=30),
-    )
-    env.cr.commit()
-    _send_questions(env, officers[0], shared)
+    shared = invited_alone("shared")
     # One more, whose page locust draws on every worker before the measure.
-    warm_up = _interviews(
-        env,
-        officers[0],
-        _employees(env, "warm_up", 1, department),
-        interviewers,
-        today + timedelta(days=30),
-    )
-    env.cr.commit()
-    _send_questions(env, officers[0], warm_up)
+    warm_up = invited_alone("warm_up")
     batches = {}
     for round_name in CRON_ROUNDS:
         to_remind = _interviews(
