@@ -326,7 +326,9 @@ class DepartingEmployee(FastHttpUser):
             if number == SAVES // 2 + 1:
                 # Back later to go on: the page again, with what was saved.
                 self.open_page()
-            if number < SAVES:
+            # Every other save by the Save button: a p95 of one post per employee
+            # moved by 40 % between quiet runs of the same code.
+            if number % 2:
                 outcome = self.autosave(number)
             else:
                 outcome = self.post(number, "save")
