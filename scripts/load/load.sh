@@ -156,6 +156,15 @@ wait_for "http://127.0.0.1:$port_b/web/login" 90
     env HTTP_PORT="$port_b" "$scripts/odoo.sh" shell -d "$database" --no-http "${mail[@]}" \
     --log-level=info >"$out/two_servers.log" 2>&1 || log "the two servers' checks failed; see $out/two_servers.log"
 
+# The copies of the answers are mailed by the cron workers, one PDF each: on a busy
+# machine some still wait when the load ends. The table counts them once sent.
+deadline=$((SECONDS + 180))
+until [ "$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$database" -Atqc \
+    'SELECT count(*) FROM hr_exit_interview WHERE answers_copy_due AND anonymised_on IS NULL')" = 0 ]; do
+    [ $SECONDS -lt $deadline ] || { log "copies of the answers still waiting after 180 s"; break; }
+    sleep 2
+done
+
 cleanup
 pids=()
 "$VENV/bin/python" "$scripts/load/report.py" "$out" \
