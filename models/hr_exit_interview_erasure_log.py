@@ -66,9 +66,7 @@ class HrExitInterviewErasureLog(models.Model):
     departure_reason_id = fields.Many2one(
         "hr.departure.reason", readonly=True, ondelete="set null"
     )
-    department_id = fields.Many2one(
-        "hr.department", readonly=True, ondelete="set null"
-    )
+    department_id = fields.Many2one("hr.department", readonly=True, ondelete="set null")
     # What it cleared.
     line_count = fields.Integer(string="Answers Cleared", readonly=True)
     message_count = fields.Integer(string="Messages Deleted", readonly=True)
@@ -89,19 +87,25 @@ class HrExitInterviewErasureLog(models.Model):
             )
         return super().create(vals_list)
 
-    def write(self, vals):
+    # Refused to everyone: not calling super() is the point.
+    def write(self, vals):  # pylint: disable=method-required-super
         raise AccessError(
             self.env._("The erasure log cannot be changed: each line is final.")
         )
 
-    def unlink(self):
+    # At uninstall too: a context key (the uninstall's own) would otherwise open it
+    # to any RPC call; the uninstall drops the table and unlinks no line.
+    @api.ondelete(at_uninstall=True)
+    def _unlink_never(self):
         raise AccessError(
             self.env._("The erasure log cannot be deleted: each line is final.")
         )
 
-    def copy(self, default=None):
+    def copy(self, default=None):  # pylint: disable=method-required-super
         raise AccessError(
-            self.env._("The erasure log is written by Odoo alone: lines are not copied.")
+            self.env._(
+                "The erasure log is written by Odoo alone: lines are not copied."
+            )
         )
 
     # === BUSINESS METHODS === #
@@ -130,7 +134,9 @@ class HrExitInterviewErasureLog(models.Model):
                 .with_context(active_test=False)
                 ._read_group(domain, [res_model_field, "res_id"], ["__count"])
             ):
-                owner = res_id if res_model == interviews._name else interview_of[res_id]
+                owner = (
+                    res_id if res_model == interviews._name else interview_of[res_id]
+                )
                 counts[owner][name] = counts[owner].get(name, 0) + total
 
         count(

@@ -104,10 +104,13 @@ class HrExitInterview(models.Model):
             )
         day = fields.Date.to_date(value)
         domain = []
-        for company in self.env["res.company"].sudo().search([]):
+        # Companies are few; each has its own retention period.
+        for company in self.env["res.company"].sudo().search([]):  # pylint: disable=no-search-all
             # anonymise_on = day of departure + retention + 1 day (see _anonymise_date)
-            departed = day - timedelta(days=1) - relativedelta(
-                months=company.exit_interview_retention_months
+            departed = (
+                day
+                - timedelta(days=1)
+                - relativedelta(months=company.exit_interview_retention_months)
             )
             created = datetime.combine(departed, time.min)
             created_next = created + timedelta(days=1)
@@ -169,9 +172,7 @@ class HrExitInterview(models.Model):
         self.ensure_one()
         if self.anonymised_on:
             return False
-        start = self.last_working_day or (
-            self.create_date and self.create_date.date()
-        )
+        start = self.last_working_day or (self.create_date and self.create_date.date())
         if not start:
             return False
         months = self.company_id.exit_interview_retention_months
@@ -285,7 +286,9 @@ class HrExitInterview(models.Model):
         files = (
             self.env["ir.attachment"]
             .sudo()
-            .search([("res_model", "=", requests._name), ("res_id", "in", requests.ids)])
+            .search(
+                [("res_model", "=", requests._name), ("res_id", "in", requests.ids)]
+            )
         )
         for request in requests:
             counts[request.interview_id.id]["attachment_count"] = counts[
@@ -364,8 +367,10 @@ class HrExitInterview(models.Model):
         job runs in two processes at once (the company's row is the lock)."""
         activity_type = self.env.ref(RETENTION_ACTIVITY)
         interviews = self.sudo().with_context(active_test=False)
-        for company in self.env["res.company"].sudo().search(
-            [("exit_interview_retention_user_id", "!=", False)]
+        for company in (
+            self.env["res.company"]
+            .sudo()
+            .search([("exit_interview_retention_user_id", "!=", False)])
         ):
             if not self._lock_company(company):
                 continue
@@ -376,15 +381,21 @@ class HrExitInterview(models.Model):
             ahead -= ahead._on_legal_hold()
             if not ahead:
                 continue
-            if self.env["mail.activity"].sudo().search_count(
-                [
-                    ("activity_type_id", "=", activity_type.id),
-                    ("user_id", "=", user.id),
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", interviews.search(
-                        [("company_id", "=", company.id)]
-                    ).ids),
-                ]
+            if (
+                self.env["mail.activity"]
+                .sudo()
+                .search_count(
+                    [
+                        ("activity_type_id", "=", activity_type.id),
+                        ("user_id", "=", user.id),
+                        ("res_model", "=", self._name),
+                        (
+                            "res_id",
+                            "in",
+                            interviews.search([("company_id", "=", company.id)]).ids,
+                        ),
+                    ]
+                )
             ):
                 continue
             # On an interview the officer may open: a to-do on one they are kept

@@ -251,7 +251,9 @@ class ReportExitInterviewSummary(models.AbstractModel):
             (
                 "id",
                 "not in",
-                self.env["hr.exit.interview"].sudo()._search([("restricted", "=", True)]),
+                self.env["hr.exit.interview"]
+                .sudo()
+                ._search([("restricted", "=", True)]),
             ),
         ]
 

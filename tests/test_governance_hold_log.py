@@ -248,8 +248,9 @@ class TestErasureLogImmutable(ExitInterviewCase):
         self.env.flush_all()
         with mute_logger("odoo.sql_db"), self.env.cr.savepoint(flush=False) as kept:
             model._drop_table()
-            with self.assertRaises(ProgrammingError), self.env.cr.savepoint(
-                flush=False
+            with (
+                self.assertRaises(ProgrammingError),
+                self.env.cr.savepoint(flush=False),
             ):
                 self.env.cr.execute("SELECT 1 FROM hr_exit_interview_erasure_log")
             kept.rollback()

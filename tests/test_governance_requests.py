@@ -76,7 +76,9 @@ class TestAccessRequest(SendingCase):
         _action, files = self.produce(delivery="download")
         data = json.loads(base64.b64decode(files["application/json"].datas))
         self.assertEqual(data["answers"][0]["interviewer_note"], "NOTE-MARK")
-        self.assertIn("NOTE-MARK", files["application/pdf"].raw.decode(errors="replace"))
+        self.assertIn(
+            "NOTE-MARK", files["application/pdf"].raw.decode(errors="replace")
+        )
 
     def test_in_the_employees_language(self):
         self.load_dutch()
@@ -148,8 +150,10 @@ class TestRestriction(SendingCase):
         )
 
     def board_reads(self):
-        return self.env["hr.exit.interview"].with_user(self.board).search(
-            [("id", "=", self.shared.id)]
+        return (
+            self.env["hr.exit.interview"]
+            .with_user(self.board)
+            .search([("id", "=", self.shared.id)])
         )
 
     @mute_logger(*ACCESS_LOGGERS)
@@ -168,8 +172,9 @@ class TestRestriction(SendingCase):
                 {"interview_id": self.shared.id, "name": "Buddy", "category": "other"}
             )
         # The interviewer and the officers still open it.
-        self.assertEqual(self.shared.with_user(self.interviewer).report_summary,
-                         "REPORT-MARK")
+        self.assertEqual(
+            self.shared.with_user(self.interviewer).report_summary, "REPORT-MARK"
+        )
         request.with_user(self.officer).outcome = "lifted"
         self.assertFalse(self.shared.sudo().restricted)
         self.assertEqual(self.board_reads(), self.shared)
@@ -181,9 +186,12 @@ class TestRestriction(SendingCase):
         self.record("restriction", "granted")
         after = report.with_user(self.board)._read_figures(self.company, year)
         self.assertEqual(after["read_count"], before["read_count"] - 1)
-        domain = report._period_domain(self.company, self.shared.departure_month,
-                                       self.shared.departure_month)
-        self.assertNotIn(self.shared, self.env["hr.exit.interview"].sudo().search(domain))
+        domain = report._period_domain(
+            self.company, self.shared.departure_month, self.shared.departure_month
+        )
+        self.assertNotIn(
+            self.shared, self.env["hr.exit.interview"].sudo().search(domain)
+        )
         self.assertTrue(SUMMARY_REPORT)
 
     @mute_logger(*ACCESS_LOGGERS)

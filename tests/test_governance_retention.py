@@ -53,23 +53,31 @@ class TestRetentionAhead(ExitInterviewCase):
         cls.interviews = cls.soon | cls.later
 
     def retention_list(self, user=None):
-        action = self.env["hr.exit.interview"].with_user(
-            user or self.officer
-        )._retention_ahead_action()
+        action = (
+            self.env["hr.exit.interview"]
+            .with_user(user or self.officer)
+            ._retention_ahead_action()
+        )
         self.assertEqual(action["context"], "{'group_by': ['company_id']}")
-        found = self.env["hr.exit.interview"].with_user(user or self.officer).search(
-            action["domain"]
+        found = (
+            self.env["hr.exit.interview"]
+            .with_user(user or self.officer)
+            .search(action["domain"])
         )
         return self.made_here(found)
 
     @freeze_time("2030-06-15")
     def test_the_list_shows_what_the_next_days_anonymise_with_the_date(self):
-        self.assertEqual(self.soon.with_user(self.officer).anonymise_on, date(2030, 7, 1))
+        self.assertEqual(
+            self.soon.with_user(self.officer).anonymise_on, date(2030, 7, 1)
+        )
         self.assertEqual(self.retention_list(), self.soon)
         self.company.exit_interview_retention_notice_days = 200
         self.assertEqual(self.retention_list(), self.interviews)
-        found = self.env["hr.exit.interview"].with_user(self.officer).search(
-            [("anonymise_on", "=", date(2030, 7, 1))]
+        found = (
+            self.env["hr.exit.interview"]
+            .with_user(self.officer)
+            .search([("anonymise_on", "=", date(2030, 7, 1))])
         )
         self.assertEqual(self.made_here(found), self.soon)
 

@@ -55,9 +55,7 @@ class HrExitInterviewAccess(models.TransientModel):
                 "outcome_date": today,
             }
         )
-        files = interview._produce_access_request(
-            request, mail=self.delivery == "mail"
-        )
+        files = interview._produce_access_request(request, mail=self.delivery == "mail")
         if self.delivery == "mail":
             return {"type": "ir.actions.act_window_close"}
         return {

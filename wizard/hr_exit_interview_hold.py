@@ -16,9 +16,7 @@ class HrExitInterviewHold(models.TransientModel):
         help="Why the interview must be kept: a dispute, a labour inspection, a "
         "complaint. Only officers read it."
     )
-    until = fields.Date(
-        string="Until", help="Empty: until an officer lifts the hold."
-    )
+    until = fields.Date(help="Empty: until an officer lifts the hold.")
 
     def action_confirm(self):
         """Place or lift the hold."""
