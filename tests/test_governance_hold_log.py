@@ -225,7 +225,13 @@ class TestErasureLogImmutable(ExitInterviewCase):
         for model in (superuser, superuser.sudo(), superuser.with_user(self.officer)):
             with self.subTest(user=model.env.uid, su=model.env.su):
                 with self.assertRaises(AccessError):
-                    model.create({"interview_ref": 1, "event": "anonymised"})
+                    model.create(
+                        {
+                            "interview_ref": 1,
+                            "event": "anonymised",
+                            "date": "2030-01-01",
+                        }
+                    )
                 with self.assertRaises(AccessError):
                     self.line.with_env(model.env).write({"line_count": 0})
                 with self.assertRaises(AccessError):
@@ -236,7 +242,7 @@ class TestErasureLogImmutable(ExitInterviewCase):
         with self.assertRaises(AccessError):
             superuser.sudo().with_context(
                 _force_unlink=True, exit_interview_log=True
-            ).create({"interview_ref": 1, "event": "anonymised"})
+            ).create({"interview_ref": 1, "event": "anonymised", "date": "2030-01-01"})
         with self.assertRaises(AccessError):
             self.line.sudo().with_context(_force_unlink=True).unlink()
         self.assertTrue(self.line.exists())
