@@ -299,6 +299,16 @@ class HrExitInterview(models.Model):
         files.unlink()
         requests.write({"note": False})
         result = super()._anonymise()
+        # A hold ended by its date: its reason, which may name people, goes too.
+        self.sudo().filtered("legal_hold").write(
+            {
+                "legal_hold": False,
+                "legal_hold_reason": False,
+                "legal_hold_until": False,
+                "legal_hold_user_id": False,
+                "legal_hold_date": False,
+            }
+        )
         log._log(
             self,
             "erased" if erasure_reason else "anonymised",

@@ -98,6 +98,7 @@ class TestLegalHold(ExitInterviewCase):
         self.run_job()
         self.assertFalse(self.expired.employee_id)
         self.assertEqual(len(self.lines(self.expired, "anonymised")), 1)
+        self.assertFalse(self.expired.sudo().legal_hold_reason, "erased with it")
 
     def test_a_hold_needs_a_reason_and_a_day_to_come(self):
         with self.assertRaises(UserError):
