@@ -41,6 +41,12 @@
         "report/hr_exit_interview_reports.xml",
         "report/hr_exit_interview_templates.xml",
         "views/hr_exit_interview_menus.xml",
+        "data/hr_exit_interview_governance_data.xml",
+        "wizard/hr_exit_interview_governance_views.xml",
+        "views/hr_exit_interview_governance_views.xml",
+        "views/res_config_settings_governance_views.xml",
+        "report/hr_exit_interview_access_reports.xml",
+        "report/hr_exit_interview_access_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -619,6 +619,9 @@ class HrExitInterview(models.Model):
         expired = expired._lock_for_job().filtered(
             lambda interview: not interview.anonymised_on
         )
+        # A legal hold keeps its interview past the retention (see
+        # hr_exit_interview_governance.py).
+        expired = expired._without_legal_holds()
         expired._anonymise()
         _logger.info(
             "Exit interviews: %s anonymised after their retention", len(expired)

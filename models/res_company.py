@@ -1,5 +1,7 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -97,3 +99,67 @@ class ResCompany(models.Model):
         return self.exit_interview_keep_in_touch_category_id or self.env.ref(
             "hr_exit_interview.res_partner_category_keep_in_touch"
         )
+
+    # Data governance (see hr_exit_interview_governance.py)
+
+    exit_interview_retention_notice_days = fields.Integer(
+        string="Exit Interview Retention List Days Ahead",
+        default=30,
+        help="The retention list shows the exit interviews anonymised in this many "
+        "days; the responsible officer gets a weekly to-do when it is not empty.",
+    )
+    exit_interview_retention_user_id = fields.Many2one(
+        "res.users",
+        string="Exit Interview Data Protection Responsible",
+        domain="[('share', '=', False)]",
+        help="The officer who answers for the exit interviews' data: gets a weekly "
+        "to-do when interviews will be anonymised in the coming days. Empty: no "
+        "to-do.",
+    )
+    exit_interview_retention_notified_on = fields.Datetime(
+        string="Exit Interview Retention To-Do Made On", readonly=True
+    )
+    exit_interview_access_include_notes = fields.Boolean(
+        string="Exit Interview Notes in the Copy of the Employee's Data",
+        help="Ticked: the copy an employee receives when asking for their data "
+        "(GDPR art. 15) holds the interviewer's notes on each answer. Unticked: it "
+        "leaves them out, as personal working notes of the interviewer; make sure "
+        "your data protection officer agrees, since notes about the employee are "
+        "usually their personal data too.",
+    )
+
+    @api.constrains("exit_interview_retention_notice_days")
+    def _check_exit_interview_retention_notice_days(self):
+        for company in self:
+            if not 1 <= company.exit_interview_retention_notice_days <= 366:
+                raise ValidationError(
+                    self.env._(
+                        "The retention list looks 1 to 366 days ahead: enter a number "
+                        "of days in that range."
+                    )
+                )
+
+    def _exit_interview_retention_preview(self, months):
+        """How many interviews the anonymisation job would anonymise at its next
+        run with this retention period: held ones are kept."""
+        self.ensure_one()
+        if months is None or months < 0:
+            return 0
+        limit = fields.Date.context_today(self) - relativedelta(months=months)
+        interviews = (
+            self.env["hr.exit.interview"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("company_id", "=", self.id),
+                    ("anonymised_on", "=", False),
+                    "|",
+                    ("last_working_day", "<", limit),
+                    "&",
+                    ("last_working_day", "=", False),
+                    ("create_date", "<", limit),
+                ]
+            )
+        )
+        return len(interviews - interviews._on_legal_hold())

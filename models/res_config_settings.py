@@ -1,6 +1,6 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -42,3 +42,28 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_questions_days_before = fields.Integer(
         related="company_id.exit_interview_questions_days_before", readonly=False
     )
+    exit_interview_retention_notice_days = fields.Integer(
+        related="company_id.exit_interview_retention_notice_days", readonly=False
+    )
+    exit_interview_retention_user_id = fields.Many2one(
+        related="company_id.exit_interview_retention_user_id", readonly=False
+    )
+    exit_interview_access_include_notes = fields.Boolean(
+        related="company_id.exit_interview_access_include_notes", readonly=False
+    )
+    exit_interview_retention_preview = fields.Char(
+        string="Anonymised at the Next Run",
+        compute="_compute_exit_interview_retention_preview",
+    )
+
+    @api.depends("company_id", "exit_interview_retention_months")
+    def _compute_exit_interview_retention_preview(self):
+        for settings in self:
+            count = settings.company_id._exit_interview_retention_preview(
+                settings.exit_interview_retention_months
+            )
+            settings.exit_interview_retention_preview = self.env._(
+                "With this period, the next run anonymises %(count)s exit "
+                "interview(s).",
+                count=count,
+            )

@@ -247,6 +247,14 @@ class ReportExitInterviewSummary(models.AbstractModel):
             ("departure_month", ">=", date_from.replace(day=1)),
             ("departure_month", "<=", date_to),
             ("state", "!=", "cancelled"),
+            # A restricted interview (GDPR art. 18) is stored, not processed.
+            (
+                "id",
+                "not in",
+                self.env["hr.exit.interview"]
+                .sudo()
+                ._search([("restricted", "=", True)]),
+            ),
         ]
 
     @api.model

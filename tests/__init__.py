@@ -50,3 +50,6 @@ from . import test_portal_query_count
 from . import test_smoke
 from . import test_structure
 from . import test_template
+from . import test_governance_hold_log
+from . import test_governance_requests
+from . import test_governance_retention

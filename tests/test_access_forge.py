@@ -51,6 +51,8 @@ class TestNoForgedValues(ExitInterviewCase):
             return "forged"
         if field.type == "datetime":
             return "2020-01-01 09:00:00"
+        if field.type == "date":
+            return "2020-01-01"
         if field.type == "integer":
             return baseline[field.name] + 7
         if field.type == "selection":
@@ -71,6 +73,8 @@ class TestNoForgedValues(ExitInterviewCase):
             return stored.id == value
         if field.type == "datetime":
             return stored == fields.Datetime.to_datetime(value)
+        if field.type == "date":
+            return stored == fields.Date.to_date(value)
         return stored == value
 
     def import_row(self, model_name, field, value):

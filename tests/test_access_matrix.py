@@ -75,6 +75,15 @@ RECORD_MATRIX = {
     "hand_over_advice": ("admin", "officer"),
     "read_job_advice": INTERNAL_ROLES,
     "write_job_advice": ("admin", "officer", "officer_manager"),
+    # Data governance (issue 27): holds, requests, erasure and the copy of the
+    # employee's data, for the officers who may open the interview; the erasure
+    # log, which names no one, for every officer of the company.
+    "place_hold": ("admin", "officer"),
+    "read_hold": ("admin", "officer"),
+    "record_request": ("admin", "officer"),
+    "erase_now": ("admin", "officer"),
+    "copy_of_data": ("admin", "officer"),
+    "read_erasure_log": ("admin", "officer", "officer_manager"),
 }
 
 # Field groups: (model, field).
@@ -374,8 +383,18 @@ class TestAccessMatrix(PortalCase):
             {"job_id": self.job.id, "advice": "Spare advice"}
         )
 
+        to_hold = self.create_interview(template_id=self.short.id)
+        to_erase = self.create_interview(template_id=self.short.id)
+        to_copy = self.create_interview(template_id=self.short.id)
+        self.held.sudo().legal_hold_reason = "Held reason"
+
         def as_user(records):
             return records.with_user(user)
+
+        def wizard(model, interview, **values):
+            return as_user(self.env[model]).create(
+                {"interview_id": interview.id, **values}
+            )
 
         return {
             "read_held": lambda: as_user(self.held).read(["report_summary"]),
@@ -409,6 +428,22 @@ class TestAccessMatrix(PortalCase):
             "hand_over_advice": lambda: as_user(advised).action_hand_over_advice(),
             "read_job_advice": lambda: as_user(job_advice).read(["advice"]),
             "write_job_advice": lambda: as_user(job_advice).write({"advice": "New"}),
+            "place_hold": lambda: wizard(
+                "hr.exit.interview.hold", to_hold, reason="Dispute"
+            ).action_confirm(),
+            "read_hold": lambda: as_user(self.held).read(["legal_hold_reason"]),
+            "record_request": lambda: as_user(
+                self.env["hr.exit.interview.request"]
+            ).create({"interview_id": self.held.id, "kind": "rectification"}),
+            "erase_now": lambda: wizard(
+                "hr.exit.interview.erase", to_erase, reason="request"
+            ).action_confirm(),
+            "copy_of_data": lambda: wizard(
+                "hr.exit.interview.access", to_copy, delivery="download"
+            ).action_confirm(),
+            "read_erasure_log": lambda: as_user(
+                self.env["hr.exit.interview.erasure.log"]
+            ).search_read([], ["event"]),
         }
 
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")

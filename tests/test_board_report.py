@@ -343,6 +343,6 @@ class TestReports(HttpCase, ExitInterviewCase):
         reports = self.env["ir.actions.report"].search(
             [("report_name", "like", "hr_exit_interview.")]
         )
-        self.assertEqual(len(reports), 5)
+        self.assertEqual(len(reports), 6)
         self.assertFalse(any(reports.mapped("attachment")))
         self.assertFalse(any(reports.mapped("attachment_use")))

@@ -5,3 +5,6 @@ from . import hr_exit_interview_send
 from . import hr_exit_interview_summary_wizard
 from . import hr_exit_interview_share
 from . import hr_exit_interview_settings
+from . import hr_exit_interview_hold
+from . import hr_exit_interview_erase
+from . import hr_exit_interview_access
