@@ -1,8 +1,8 @@
 """Taking part in writing only (issue 26, part 1): the employee chooses it on the
 portal, or an officer offers it when planning; the meeting and the employee's
 invitation are cancelled with a neutral mail, no checklist is asked for, the report
-is written from the answers and shared, and the board report says it in one
-line."""
+is written from the answers and shared, the board report says it in one line, and
+the board summary counts it apart, under its disclosure control."""
 
 import re
 from collections import Counter
@@ -21,6 +21,7 @@ from .common import (
     ACCESS_LOGGERS,
     BOARD_REPORT,
     LINK,
+    SUMMARY_REPORT,
     ExitInterviewCase,
     MockEmail,
     PortalCase,
@@ -28,6 +29,7 @@ from .common import (
 )
 
 WRITTEN_LINE = "The interview took place in writing, without a meeting."
+SUMMARY = "report.hr_exit_interview.report_exit_interview_summary"
 WRITTEN_ACTION = "hr_exit_interview.hr_exit_interview_action_written"
 
 
@@ -444,3 +446,81 @@ class TestWrittenForTheBoard(HttpCase, ExitInterviewCase):
             BOARD_REPORT, self.written.ids
         )
         self.assertIn(WRITTEN_LINE, " ".join(pdf_text(pdf).split()))
+
+
+@tagged("post_install", "-at_install")
+class TestWrittenInTheSummary(HttpCase, ExitInterviewCase):
+    """Participation counted apart: in a talk, in writing, declined, no answer,
+    each cell under the minimum group hidden."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cases = [
+            *[("shared", True)] * 3,
+            ("prepared", True),
+            *[("evaluated", False)] * 3,
+            ("held", False),
+            ("declined", False),
+            ("invited", False),
+            ("invited", True),
+            ("cancelled", True),
+        ]
+        for index, (state, written) in enumerate(cases):
+            employee = cls.env["hr.employee"].create({"name": f"Leaver {index}"})
+            cls.create_interview(
+                employee_id=employee.id,
+                last_working_day=date(2031, 3, 1 + index),
+                state=state,
+                written_only=written,
+            )
+
+    def summary(self):
+        report = self.env[SUMMARY].with_user(self.board)
+        with freeze_time("2032-02-01"):
+            return report._get_report_values([], {"year": 2031})
+
+    def test_participation_is_counted_apart_with_small_cells_hidden(self):
+        values = self.summary()
+        # 11 interviews (the cancelled one left out), shown as 9.
+        self.assertEqual(values["interview_count"], 9)
+        self.assertEqual(values["written_count"], 3)  # 4
+        self.assertEqual(values["held_count"], 3)  # 4
+        self.assertIsNone(values["declined_count"])  # 1
+        self.assertIsNone(values["no_answer_count"])  # 2
+        with freeze_time("2032-02-01"):
+            html = text_of(
+                self.env["ir.actions.report"]
+                .with_user(self.board)
+                ._render_qweb_html(SUMMARY_REPORT, [], data={"year": 2031})[0]
+                .decode()
+            )
+        self.assertIn("In writing 3", html)
+        self.assertIn("No answer fewer than 3", html)
+
+    def test_a_year_fixed_before_says_it_did_not_count_writing(self):
+        # The figures of 2030, fixed before participation was counted.
+        self.env["hr.exit.interview.summary.figures"].create(
+            {
+                "company_id": self.company.id,
+                "year": 2030,
+                "minimum": 3,
+                "figures": {
+                    "departure_count": None,
+                    "interview_count": 3,
+                    "held_count": 3,
+                    "declined_count": None,
+                    "by_reason": [],
+                    "by_department": [],
+                    "by_seniority": [],
+                },
+            }
+        )
+        with freeze_time("2032-02-01"):
+            html = text_of(
+                self.env["ir.actions.report"]
+                .with_user(self.board)
+                ._render_qweb_html(SUMMARY_REPORT, [], data={"year": 2031})[0]
+                .decode()
+            )
+        self.assertIn("In writing 3 –", html)
