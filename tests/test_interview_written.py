@@ -238,6 +238,14 @@ class TestWrittenOnThePortal(WrittenMailCase):
             interview._portal_answer_in_writing()
         self.assertFalse(interview.written_only)
 
+    def test_without_a_planned_meeting_none_is_said_cancelled(self):
+        self.interview, self.token = self.create_invited_interview(planned_start=False)
+        page = self.page().text
+        self.assertIn("I answer in writing, without a meeting", page)
+        self.assertNotIn("The meeting is cancelled", page)
+        self.assertEqual(self.post({"action": "written"}, page).status_code, 200)
+        self.assertTrue(self.interview.written_only)
+
     def test_tour_the_employee_answers_in_writing(self):
         self.interview, self.token = self.create_invited_interview(
             planned_start=datetime(2031, 6, 20, 8, 0)
