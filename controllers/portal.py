@@ -161,6 +161,13 @@ class ExitInterviewPortal(CustomerPortal):
                     message = request.env._(
                         "We respect your choice. Thank you for letting us know."
                     )
+                elif action == "written":
+                    interview._portal_answer_in_writing()
+                    message = request.env._(
+                        "There will be no meeting: answer the questions below and "
+                        "submit them when you are ready. The interviewer writes the "
+                        "short report from your answers."
+                    )
                 else:
                     raise UserError(request.env._("Choose to save, submit or decline."))
         except AnswerConflict as conflict:

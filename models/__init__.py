@@ -27,3 +27,4 @@ from . import calendar_event
 from . import hr_exit_interview_governance
 from . import hr_exit_interview_erasure_log
 from . import hr_exit_interview_request
+from . import hr_exit_interview_written

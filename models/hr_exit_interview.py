@@ -826,6 +826,11 @@ class HrExitInterview(models.Model):
         """The employee prefers not to take part: it cannot be forced."""
         self._write_state("declined")
 
+    def action_answer_in_writing(self):
+        """The officer's offer when planning: the interview takes place in writing,
+        without a meeting (see hr_exit_interview_written.py)."""
+        self._offer_written_path()
+
     def action_cancel(self):
         """Cancel an interview that will not take place."""
         self._check_officer()
@@ -924,6 +929,8 @@ class HrExitInterview(models.Model):
             return
         if self.state in TRANSITIONS.get(new_state, ()):
             return
+        if self.state in self._extra_transitions(new_state):
+            return
         states = dict(self._fields["state"]._description_selection(self.env))
         hints = {
             "invited": self.env._(
@@ -968,6 +975,11 @@ class HrExitInterview(models.Model):
                 hint=hints.get(new_state, ""),
             )
         )
+
+    def _extra_transitions(self, new_state):
+        """The states this interview may also come from, besides TRANSITIONS: a
+        hook for the paths of the model's other files."""
+        return ()
 
     def _lock_for_job(self):
         """The interviews of self that this transaction now holds until it ends, so

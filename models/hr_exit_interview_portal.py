@@ -37,6 +37,7 @@ PORTAL_READ_FIELDS = [
     "answers_saved_on",
     "answers_transcribed",
     "decline_reason",
+    "written_only",
 ]
 # What the page and the saves read of the questions.
 PORTAL_LINE_FIELDS = [

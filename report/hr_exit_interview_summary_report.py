@@ -18,6 +18,10 @@ SETTLING_MONTHS = 1
 # The earliest year asked for: before any record, with a year before it dates can hold.
 FIRST_YEAR = 1900
 BREAKDOWNS = ("by_reason", "by_department", "by_seniority")
+# How the leavers took part, each counted as <kind>_count: held_count, the talks.
+PARTICIPATION = ("held", "written", "declined", "no_answer")
+# A written interview took place once its answers were in.
+WRITTEN_ANSWERED_STATES = ("prepared", *HELD_STATES)
 
 
 def latest_summary_year(today):
@@ -278,15 +282,22 @@ class ReportExitInterviewSummary(models.AbstractModel):
             )
         )
         # One pass over the interviews for every count and breakdown: rows of
-        # (state, reason, department, seniority band, count).
+        # (state, reason, department, seniority band, in writing, count).
         groups = interviews._read_group(
             self._period_domain(company, date_from, date_to),
-            ["state", "departure_reason_id", "department_id", "seniority_band"],
+            [
+                "state",
+                "departure_reason_id",
+                "department_id",
+                "seniority_band",
+                "written_only",
+            ],
             ["__count"],
         )
-        by_state = {}
-        for state, *_breakdowns, count in groups:
+        by_state, participation = {}, dict.fromkeys(PARTICIPATION, 0)
+        for state, *_breakdowns, written, count in groups:
             by_state[state] = by_state.get(state, 0) + count
+            participation[self._participation(state, written)] += count
 
         def breakdown(position, key):
             return self._merge_small_cells(
@@ -296,14 +307,27 @@ class ReportExitInterviewSummary(models.AbstractModel):
         return {
             "departure_count": self._small_cell(departures, minimum),
             "interview_count": self._small_cell(sum(by_state.values()), minimum),
-            "held_count": self._small_cell(
-                sum(by_state.get(state, 0) for state in HELD_STATES), minimum
-            ),
-            "declined_count": self._small_cell(by_state.get("declined", 0), minimum),
+            # Participation: in a talk, in writing, declined, no answer.
+            **{
+                f"{kind}_count": self._small_cell(count, minimum)
+                for kind, count in participation.items()
+            },
             "by_reason": breakdown(1, lambda reason: reason.id),
             "by_department": breakdown(2, lambda department: department.id),
             "by_seniority": breakdown(3, lambda band: band),
         }
+
+    @api.model
+    def _participation(self, state, written):
+        """How the leaver took part, as the summary counts it: in a talk (held),
+        in writing (the answers in, without a meeting), declined, or no answer."""
+        if written and state in WRITTEN_ANSWERED_STATES:
+            return "written"
+        if state in HELD_STATES:
+            return "held"
+        if state == "declined":
+            return "declined"
+        return "no_answer"
 
     @api.model
     def _small_cell(self, count, minimum):

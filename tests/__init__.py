@@ -53,3 +53,4 @@ from . import test_template
 from . import test_governance_hold_log
 from . import test_governance_requests
 from . import test_governance_retention
+from . import test_interview_written

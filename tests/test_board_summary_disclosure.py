@@ -35,7 +35,14 @@ SUMMARY_ROUTE = "/report/{}/hr_exit_interview.report_exit_interview_summary"
 # The leavers' year, closed whenever the tests run, and the year before it.
 YEAR = 2024
 MINIMUM = MIN_GROUP_SIZE
-COUNTS = ("departure_count", "interview_count", "held_count", "declined_count")
+COUNTS = (
+    "departure_count",
+    "interview_count",
+    "held_count",
+    "written_count",
+    "declined_count",
+    "no_answer_count",
+)
 BREAKDOWNS = {
     "by_reason": "departure_reason_id",
     "by_department": "department_id",
@@ -113,6 +120,14 @@ class TestBoardSummaryDisclosure(HttpCase, ExitInterviewCase):
             (cls.second, date(YEAR, 7, 20), "declined", cls.resigned, False),
             (cls.second, date(YEAR, 11, 20), "held", cls.fired, False),
         ]
+        # Leavers who took part in writing (issue 26), and one who never answered.
+        written = len(leavers)
+        leavers += [
+            (cls.company, date(YEAR, 2, 20), "shared", cls.resigned, cls.department),
+            (cls.company, date(YEAR, 5, 20), "evaluated", cls.fired, cls.finance),
+            (cls.company, date(YEAR, 8, 20), "prepared", cls.resigned, cls.finance),
+            (cls.company, date(YEAR, 12, 20), "invited", cls.resigned, cls.finance),
+        ]
         for index, (company, day, state, reason, department) in enumerate(leavers):
             employee = cls.env["hr.employee"].create(
                 {
@@ -130,6 +145,7 @@ class TestBoardSummaryDisclosure(HttpCase, ExitInterviewCase):
                 departure_reason_id=reason.id,
                 state=state,
                 points_to_improve=f"Point {index}",
+                written_only=index >= written,
             )
 
     # Helpers
@@ -225,12 +241,22 @@ class TestBoardSummaryDisclosure(HttpCase, ExitInterviewCase):
             ),
             "interview_count": interviews.search_count(domain),
             "held_count": interviews.search_count(
-                domain + [("state", "in", HELD_STATES)]
+                domain + [("state", "in", HELD_STATES), ("written_only", "=", False)]
+            ),
+            "written_count": interviews.search_count(
+                domain
+                + [
+                    ("state", "in", ("prepared", *HELD_STATES)),
+                    ("written_only", "=", True),
+                ]
             ),
             "declined_count": interviews.search_count(
                 domain + [("state", "=", "declined")]
             ),
         }
+        counts["no_answer_count"] = counts["interview_count"] - sum(
+            counts[key] for key in ("held_count", "written_count", "declined_count")
+        )
         bands = dict(
             interviews._fields["seniority_band"]._description_selection(self.env)
         )
@@ -344,7 +370,15 @@ class TestBoardSummaryDisclosure(HttpCase, ExitInterviewCase):
         for table in tables:
             figures = {figure.key: figure for figure in table}
             total = figures["interview_count"]
-            parts = [figures["held_count"], figures["declined_count"]]
+            parts = [
+                figures[key]
+                for key in (
+                    "held_count",
+                    "written_count",
+                    "declined_count",
+                    "no_answer_count",
+                )
+            ]
             parts += [
                 figure for key, figure in figures.items() if isinstance(key, tuple)
             ]

@@ -56,3 +56,11 @@ class TestDemo(TransactionCase):
         advice = self.env.ref("hr_exit_interview.demo_job_youth_worker").advice_ids
         self.assertEqual(advice, evaluated.successor_advice_id)
         self.assertNotIn("Bram", advice.advice)
+
+    def test_one_interview_took_place_in_writing(self):
+        written = self.demo("written")
+        self.assertTrue(written.written_only)
+        self.assertEqual(written.state, "shared")
+        self.assertFalse(written.planned_start)
+        self.assertFalse(written.calendar_event_id)
+        self.assertTrue(written.line_ids.filtered("answer_text"))

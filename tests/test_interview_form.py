@@ -128,11 +128,12 @@ class TestFormHeader(ExitInterviewCase):
         )
         return etree.fromstring(views["views"]["form"]["arch"])
 
-    def header_buttons(self, user, state):
+    def header_buttons(self, user, state, written_only=False):
         values = {
             "state": state,
             "successor_advice_consent": True,
             "successor_advice_id": False,
+            "written_only": written_only,
         }
         return [
             button.get("string")
@@ -143,8 +144,12 @@ class TestFormHeader(ExitInterviewCase):
     def test_at_most_three_buttons_in_each_state(self):
         for user in (self.officer, self.interviewer, self.board):
             for state, _label in STATES:
-                with self.subTest(user=user.login, state=state):
-                    self.assertLessEqual(len(self.header_buttons(user, state)), 3)
+                for written_only in (False, True):
+                    with self.subTest(
+                        user=user.login, state=state, written_only=written_only
+                    ):
+                        buttons = self.header_buttons(user, state, written_only)
+                        self.assertLessEqual(len(buttons), 3)
 
     def test_the_officer_waiting_for_answers(self):
         self.assertEqual(
