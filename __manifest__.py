@@ -23,6 +23,7 @@
         "data/mail_template_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/hr_exit_interview_told_data.xml",
         "views/hr_exit_interview_views.xml",
         "views/hr_exit_interview_template_views.xml",
         "views/hr_exit_interview_measure_views.xml",
@@ -41,6 +42,8 @@
         "report/hr_exit_interview_reports.xml",
         "report/hr_exit_interview_templates.xml",
         "views/hr_exit_interview_menus.xml",
+        "views/hr_exit_interview_told_views.xml",
+        "views/hr_exit_interview_told_portal_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

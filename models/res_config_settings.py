@@ -42,3 +42,6 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_questions_days_before = fields.Integer(
         related="company_id.exit_interview_questions_days_before", readonly=False
     )
+    exit_interview_told_months = fields.Integer(
+        related="company_id.exit_interview_told_months", readonly=False
+    )

@@ -56,3 +56,13 @@ class TestDemo(TransactionCase):
         advice = self.env.ref("hr_exit_interview.demo_job_youth_worker").advice_ids
         self.assertEqual(advice, evaluated.successor_advice_id)
         self.assertNotIn("Bram", advice.advice)
+
+    def test_a_leaver_was_told_what_was_done(self):
+        evaluated = self.demo("evaluated")
+        self.assertTrue(evaluated.told_consent)
+        self.assertTrue(evaluated.told_on)
+        self.assertEqual(
+            evaluated.told_measure_ids,
+            evaluated.measure_ids.filtered("leaver_shareable"),
+        )
+        self.assertEqual(evaluated._latest_sending().email, "bram.maes@example.com")
