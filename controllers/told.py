@@ -7,9 +7,16 @@ from .portal import ExitInterviewPortal
 
 
 class ExitInterviewToldPortal(ExitInterviewPortal):
+    def _exit_interview_save(self, interview, answers, bases, post):
+        # As the other choices: recorded once the notice is confirmed, until then
+        # kept ticked by the page.
+        conflicts = super()._exit_interview_save(interview, answers, bases, post)
+        if interview.notice_acknowledged_on:
+            interview._told_record_consent(post.get("told_consent") == "1")
+        return conflicts
+
     def _exit_interview_submit(self, interview, answers, bases, post):
-        # The wish is recorded with the submit, in its savepoint: a refused submit
-        # records nothing.
+        # Recorded in the submit's savepoint: a refused submit records nothing.
         message = super()._exit_interview_submit(interview, answers, bases, post)
         interview._told_record_consent(post.get("told_consent") == "1")
         return message

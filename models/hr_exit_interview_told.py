@@ -247,15 +247,18 @@ class HrExitInterview(models.Model):
         )
 
     def _told_record_consent(self, consent):
-        """Record the employee's wish at the submit, with its moment, its language
-        and the text they ticked; callers checked the token or the owner."""
+        """Record the employee's choice on the portal, saved or submitted, with its
+        moment, its language and the text they read, when it changed; callers
+        checked the token or the owner."""
         self.ensure_one()
-        if not consent:
+        interview = self.sudo()
+        consent = bool(consent)
+        if consent == bool(interview.told_consent and not interview.told_withdrawn_on):
             return
         lang = self._leaver_lang()
-        self.sudo().write(
+        interview.write(
             {
-                "told_consent": True,
+                "told_consent": consent,
                 "told_consent_on": fields.Datetime.now(),
                 "told_consent_lang": lang,
                 "told_consent_text": self.with_context(lang=lang)._told_consent_label(),
