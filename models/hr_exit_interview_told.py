@@ -94,11 +94,15 @@ class HrExitInterview(models.Model):
 
     # === COMPUTE METHODS === #
 
-    @api.depends("told_consent", "told_withdrawn_on", "anonymised_on", "measure_ids")
+    @api.depends(
+        "state", "told_consent", "told_withdrawn_on", "anonymised_on", "measure_ids"
+    )
     def _compute_can_tell_what_was_done(self):
         for interview in self:
             interview.can_tell_what_was_done = bool(
-                interview._told_wished() and interview._told_measures()
+                interview.state == "evaluated"
+                and interview._told_wished()
+                and interview._told_measures()
             )
 
     @api.depends("activity_ids.date_deadline", "activity_ids.activity_type_id")
@@ -184,6 +188,13 @@ class HrExitInterview(models.Model):
                 self.env._(
                     "The employee did not ask to hear what was done with their "
                     "feedback: they are not told."
+                )
+            )
+        if interview.state != "evaluated":
+            raise UserError(
+                self.env._(
+                    "The board has not finished its evaluation yet: tell the employee "
+                    "what was done once it is done."
                 )
             )
         if not interview._told_measures():

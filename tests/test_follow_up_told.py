@@ -193,6 +193,28 @@ class TestToldWhatWasDone(MockEmail, PortalCase):
         template.with_context(lang="fr_FR").subject = "Ce que nous faisons"
         self.assertIn("Ce que", self.tell()["subject"])
 
+    def test_no_tell_before_the_evaluation(self):
+        self.interview._told_record_consent(True)
+        self.interview.sudo()._write_state("held")
+        self.interview.sudo().report_summary = "A report"
+        self.interview.sudo().action_share_with_board()
+        self.interview.with_user(self.board).write(
+            {
+                "measure_ids": [
+                    Command.create(
+                        {
+                            "name": "Internal",
+                            "leaver_shareable": True,
+                            "leaver_text": "A buddy",
+                        }
+                    )
+                ]
+            }
+        )
+        self.assertFalse(self.as_officer.can_tell_what_was_done)
+        with self.assertRaisesRegex(UserError, "evaluation"):
+            self.as_officer.action_tell_what_was_done()
+
     def test_no_tell_without_the_wish_or_a_shareable_measure(self):
         self.evaluate(measures=[{"name": "Internal only"}])
         self.assertFalse(self.as_officer.can_tell_what_was_done)

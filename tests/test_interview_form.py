@@ -133,6 +133,7 @@ class TestFormHeader(ExitInterviewCase):
             "state": state,
             "successor_advice_consent": True,
             "successor_advice_id": False,
+            "can_tell_what_was_done": True,
         }
         return [
             button.get("string")
