@@ -24,6 +24,7 @@
         "data/mail_template_written_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/hr_exit_interview_told_data.xml",
         "views/hr_exit_interview_views.xml",
         "views/hr_exit_interview_written_views.xml",
         "views/hr_exit_interview_template_views.xml",
@@ -51,6 +52,8 @@
         "views/res_config_settings_governance_views.xml",
         "report/hr_exit_interview_access_reports.xml",
         "report/hr_exit_interview_access_templates.xml",
+        "views/hr_exit_interview_told_views.xml",
+        "views/hr_exit_interview_told_portal_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -28,3 +28,5 @@ from . import hr_exit_interview_governance
 from . import hr_exit_interview_erasure_log
 from . import hr_exit_interview_request
 from . import hr_exit_interview_written
+from . import hr_exit_interview_told
+from . import hr_exit_interview_measure_told

@@ -605,6 +605,8 @@ class HrExitInterview(models.Model):
         elif state in ("shared", "evaluated"):
             self._close_answers_in_activity(done=False)
             self._portal_end_link()
+            if state == "evaluated":
+                self._told_schedule_reminder()
         elif state in ("cancelled", "declined"):
             # The meeting archived (no one is mailed) and its activities dropped.
             self._archive_calendar_event(archive=True)
@@ -899,6 +901,15 @@ class HrExitInterview(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def action_tell_what_was_done(self):
+        """Mail the employee who asked for it what the board lets leavers hear of
+        the measures of their interview."""
+        self._told_check_officer()
+        for interview in self:
+            interview._told_check_can_tell()
+        for interview in self:
+            interview._told_send()
 
     def action_open_calendar_event(self):
         self.ensure_one()

@@ -446,11 +446,6 @@ class HrExitInterview(models.Model):
 
     # The employee's access request (art. 15)
 
-    def _access_request_told_measures(self):
-        """The measures told to the employee: none until the board's measures can be
-        told to leavers."""
-        return self.env["hr.exit.interview.measure"]
-
     def _access_request_data(self):
         """Everything the addon holds on the employee, as plain values: the PDF
         and the JSON show the same."""
@@ -503,6 +498,9 @@ class HrExitInterview(models.Model):
                 "keep_in_touch": selection("keep_in_touch"),
                 "may_be_contacted": interview.keep_in_touch_consent,
                 "advice_may_be_passed_on": interview.successor_advice_consent,
+                "hear_what_was_done": interview.told_consent,
+                "hear_what_was_done_text": interview.told_consent_text or None,
+                "hear_what_was_done_withdrawn_on": when(interview.told_withdrawn_on),
             },
             "sendings": [
                 {
@@ -521,10 +519,12 @@ class HrExitInterview(models.Model):
             }
             if shared
             else None,
+            # As they were told: the text for leavers, never the internal one.
             "measures_told": [
-                {"measure": measure.name, "state": selection("state", measure)}
-                for measure in interview._access_request_told_measures()
+                {"measure": measure.leaver_text, "state": selection("state", measure)}
+                for measure in interview.told_measure_ids
             ],
+            "told_on": when(interview.told_on),
             "requests": [
                 {
                     "kind": selection("kind", request),

@@ -38,6 +38,8 @@ PORTAL_READ_FIELDS = [
     "answers_transcribed",
     "decline_reason",
     "written_only",
+    "told_consent",
+    "told_withdrawn_on",
 ]
 # What the page and the saves read of the questions.
 PORTAL_LINE_FIELDS = [
@@ -923,7 +925,7 @@ class HrExitInterview(models.Model):
             .create(
                 {
                     "subject": rendered["subject"],
-                    "body_html": rendered["body_html"],
+                    "body_html": self._private_mail_footer(rendered["body_html"]),
                     "email_from": rendered["email_from"]
                     or self.company_id.email_formatted
                     or self.env.user.email_formatted,
@@ -946,6 +948,10 @@ class HrExitInterview(models.Model):
                     address=email,
                 )
             )
+
+    def _private_mail_footer(self, body):
+        """The body of a mail to the employee with what each feature adds under it."""
+        return body
 
     def _portal_new_token(self):
         """A new personal link, of which only the digest is kept: the link sent

@@ -81,6 +81,13 @@ class ResCompany(models.Model):
         help="Gets a to-do for each former employee who wishes to keep in touch. "
         "Empty: the officer who created the exit interview.",
     )
+    exit_interview_told_months = fields.Integer(
+        string="Tell Leavers What Was Done After (Months)",
+        default=6,
+        help="After the board's evaluation, the officer is reminded this many months "
+        "later to tell the employee, when they asked for it, what was done with "
+        "their feedback.",
+    )
 
     @api.constrains("exit_interview_min_group_size")
     def _check_exit_interview_min_group_size(self):
@@ -163,3 +170,14 @@ class ResCompany(models.Model):
             )
         )
         return len(interviews - interviews._on_legal_hold())
+
+    @api.constrains("exit_interview_told_months")
+    def _check_exit_interview_told_months(self):
+        for company in self:
+            if company.exit_interview_told_months < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The reminder to tell leavers what was done comes one month "
+                        "after the board's evaluation at the earliest: enter 1 or more."
+                    )
+                )

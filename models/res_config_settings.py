@@ -67,3 +67,7 @@ class ResConfigSettings(models.TransientModel):
                 "interview(s).",
                 count=count,
             )
+
+    exit_interview_told_months = fields.Integer(
+        related="company_id.exit_interview_told_months", readonly=False
+    )

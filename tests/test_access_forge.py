@@ -68,7 +68,7 @@ class TestNoForgedValues(ExitInterviewCase):
     def holds(self, record, field, value):
         stored = record.sudo()[field.name]
         if field.type == "many2many":
-            return self.officer in stored
+            return self.officer.id in stored.ids
         if field.type == "many2one":
             return stored.id == value
         if field.type == "datetime":

@@ -139,7 +139,11 @@ TEMPLATE = {
 READERS = {
     "hr.exit.interview": INTERVIEW_READERS,
     "hr.exit.interview.line": LINE_READERS,
-    "hr.exit.interview.measure": {"name": ("officer", "board", OWNER)},
+    "hr.exit.interview.measure": {
+        "name": ("officer", "board", OWNER),
+        # What the board lets leavers hear of a measure: the board writes it.
+        "leaver_text": ("officer", "board"),
+    },
     "hr.exit.interview.link.sending": {"email": ("officer",)},
     "hr.exit.interview.template": TEMPLATE,
     "hr.exit.interview.section": {"name": EXIT_ROLES},

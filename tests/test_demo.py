@@ -64,3 +64,13 @@ class TestDemo(TransactionCase):
         self.assertFalse(written.planned_start)
         self.assertFalse(written.calendar_event_id)
         self.assertTrue(written.line_ids.filtered("answer_text"))
+
+    def test_a_leaver_was_told_what_was_done(self):
+        evaluated = self.demo("evaluated")
+        self.assertTrue(evaluated.told_consent)
+        self.assertTrue(evaluated.told_on)
+        self.assertEqual(
+            evaluated.told_measure_ids,
+            evaluated.measure_ids.filtered("leaver_shareable"),
+        )
+        self.assertEqual(evaluated._latest_sending().email, "bram.maes@example.com")

@@ -134,6 +134,7 @@ class TestFormHeader(ExitInterviewCase):
             "successor_advice_consent": True,
             "successor_advice_id": False,
             "written_only": written_only,
+            "can_tell_what_was_done": True,
         }
         return [
             button.get("string")

@@ -62,6 +62,11 @@ registry.category("web_tour.tours").add("hr_exit_interview_portal", {
             run: "click",
         },
         {
+            content: "Ask to hear later what the organisation does with the feedback",
+            trigger: ".o_exit_interview_told_consent",
+            run: "click",
+        },
+        {
             content: "Submit the answers",
             trigger: ".o_exit_interview_submit",
             run: "click",
