@@ -361,10 +361,10 @@ class HrExitInterview(models.Model):
         )
         return Markup(body or "") + Markup(footer)
 
-    def _anonymise(self):
+    def _anonymise(self, **kwargs):
         # Neither the wish nor its links outlive the anonymisation (nor the reminder,
         # which goes with the interview's activities).
-        result = super()._anonymise()
+        result = super()._anonymise(**kwargs)
         self.sudo().with_context(tracking_disable=True).write(
             {
                 "told_consent": False,

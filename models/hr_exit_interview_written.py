@@ -180,10 +180,10 @@ class HrExitInterview(models.Model):
             subtype_xmlid="mail.mt_note",
         )
 
-    def _anonymise(self):
+    def _anonymise(self, **kwargs):
         # Who offered the written path and the exact moment go with the dates; the
         # path itself stays in the statistics.
-        result = super()._anonymise()
+        result = super()._anonymise(**kwargs)
         self.sudo().with_context(tracking_disable=True).write(
             {"written_chosen_by_id": False, "written_chosen_on": False}
         )
