@@ -5,3 +5,4 @@ from . import hr_exit_interview_send
 from . import hr_exit_interview_summary_wizard
 from . import hr_exit_interview_share
 from . import hr_exit_interview_settings
+from . import hr_exit_interview_external
