@@ -73,16 +73,6 @@ class HrExitInterview(models.Model):
             values["partner_ids"] = [fields.Command.set([*attendees, partner.id])]
         return values
 
-    # === ACTION METHODS === #
-
-    def action_name_external_interviewer(self):
-        """Open the window that names an interviewer from outside the organisation."""
-        self.ensure_one()
-        self._check_officer()
-        return self._open_wizard(
-            "hr.exit.interview.external", self.env._("Name an External Interviewer")
-        )
-
     # === EXTERNAL INTERVIEWER === #
 
     def _external_kept_out_emails(self):

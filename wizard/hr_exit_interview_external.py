@@ -19,9 +19,10 @@ class HrExitInterviewExternal(models.TransientModel):
     _description = "Name an External Interviewer"
     _inherit = "hr.exit.interview.wizard.mixin"
 
-    name = fields.Char(required=True)
-    email = fields.Char(required=True)
-    lang = fields.Selection(_lang_get, string="Language", required=True)
+    # Required in the form, not in the table: a window opened and left is no error.
+    name = fields.Char()
+    email = fields.Char()
+    lang = fields.Selection(_lang_get, string="Language")
 
     @api.model
     def default_get(self, fields_list):
@@ -55,6 +56,12 @@ class HrExitInterviewExternal(models.TransientModel):
                 self.env._(
                     "The report of this exit interview was shared with the board or "
                     "the interview ended: its interviewer no longer changes."
+                )
+            )
+        if not (self.name and self.email and self.lang):
+            raise UserError(
+                self.env._(
+                    "Fill in the external interviewer's name, email and language."
                 )
             )
         email = email_normalize(self.email or "")
