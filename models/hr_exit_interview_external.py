@@ -302,6 +302,8 @@ class HrExitInterview(models.Model):
         """The external interviewer marks the talk held, as an interviewer does."""
         self.ensure_one()
         interview = self.sudo()
+        if interview.state == "held":
+            return
         interview._check_transition("held")
         interview._write_state("held")
         interview._in_reader_lang().message_post(
