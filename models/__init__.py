@@ -30,3 +30,4 @@ from . import hr_exit_interview_request
 from . import hr_exit_interview_written
 from . import hr_exit_interview_told
 from . import hr_exit_interview_measure_told
+from . import hr_exit_interview_external

@@ -933,6 +933,15 @@ class HrExitInterview(models.Model):
         )
         return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
 
+    def action_name_external_interviewer(self):
+        """Open the window that names an interviewer from outside the organisation
+        (see hr_exit_interview_external.py)."""
+        self.ensure_one()
+        self._check_officer()
+        return self._open_wizard(
+            "hr.exit.interview.external", self.env._("Name an External Interviewer")
+        )
+
     # === BUSINESS METHODS === #
 
     def _check_transition(self, new_state):

@@ -96,11 +96,13 @@ class ReportExitInterviewConversation(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         docs = self.env["hr.exit.interview"].browse(docids)
-        _check_interviewer_reader(
-            docs,
-            lambda: self.env._(
-                "Only the interviewer and the exit interview officers can print "
-                "the conversation sheet."
-            ),
-        )
+        # In superuser mode for the external interviewer, after the portal's check.
+        if not self.env.su:
+            _check_interviewer_reader(
+                docs,
+                lambda: self.env._(
+                    "Only the interviewer and the exit interview officers can print "
+                    "the conversation sheet."
+                ),
+            )
         return _report_values(docids, docs)

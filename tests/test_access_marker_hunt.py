@@ -5,11 +5,11 @@ role looks for them wherever Odoo lets it look: search_read of every field it ma
 read, export, web_read with nested specifications, and a group by on every text
 field and every relation to a model whose names carry a marker, on every model
 where the superuser finds one; the chatter's routes, /web/content, every report of
-the addon and the employee's portal pages. Each role must find exactly the markers
-its column of READERS allows (each text it may read in one record at least, none it
-may not). The fields and models come from the registry: a field added later is
-hunted without editing this file and, not being in READERS, may be found by
-officers only."""
+the addon and the portal pages of the employee and of the external interviewer.
+Each role must find exactly the markers its column of READERS allows (each text it
+may read in one record at least, none it may not). The fields and models come from
+the registry: a field added later is hunted without editing this file and, not being
+in READERS, may be found by officers only."""
 
 import json
 import logging
@@ -29,6 +29,10 @@ from ..models.hr_exit_interview import (
     BOARD_GROUP,
     CONFIDENTIAL_TEXT_FIELDS,
     REPORT_FIELDS,
+)
+from ..models.hr_exit_interview_external import (
+    EXTERNAL_PREPARATION_FIELDS,
+    EXTERNAL_REPORT_FIELDS,
 )
 from ..models.hr_exit_interview_line import QUESTION_FIELDS
 from .common import ExitInterviewCase
@@ -66,13 +70,14 @@ ROLES = (
     "board_manager",
     "board_coach",
     "board_employee",
+    "external",
 )
 # What each role is to each interview, where it differs from its name: the board
 # member who leaves in B is a board member like any other to A, and A's employee is
 # a stranger to B.
 ROLE_AS = {
     "A": {"board_employee": "board"},
-    "B": {"employee_portal": "portal"},
+    "B": {"employee_portal": "portal", "external": "portal"},
 }
 EXIT_ROLES = (
     "officer",
@@ -119,6 +124,19 @@ LINE_READERS = {
     ),
     "interviewer_note": HOLDERS,
 }
+# The external interviewer of A reads, on their pages and the two sheets, what an
+# internal interviewer prepares, notes and reports; never the board's texts, the
+# notice or the employee's choices.
+EXTERNAL = "external"
+for _name in (
+    *EXTERNAL_PREPARATION_FIELDS,
+    *EXTERNAL_REPORT_FIELDS,
+    "job_title",
+    "career_jobs",
+):
+    INTERVIEW_READERS[_name] = (*INTERVIEW_READERS[_name], EXTERNAL)
+for _name, _readers in LINE_READERS.items():
+    LINE_READERS[_name] = (*_readers, EXTERNAL)
 LOGGED_IN = tuple(role for role in ROLES if role != "public")
 
 
@@ -133,8 +151,8 @@ def chatter(*readers):
 # the employee reads the letter of their interview's template on the portal.
 TEMPLATE = {
     "name": ROLES,
-    "letter": (*EXIT_ROLES, LEAVER),
-    "closing": (*EXIT_ROLES, LEAVER),
+    "letter": (*EXIT_ROLES, LEAVER, EXTERNAL),
+    "closing": (*EXIT_ROLES, LEAVER, EXTERNAL),
 }
 READERS = {
     "hr.exit.interview": INTERVIEW_READERS,
@@ -260,6 +278,12 @@ class TestMarkerHunt(HttpCase, ExitInterviewCase):
             board_employee=new_test_user(
                 cls.env, login="hunt_board_employee", groups=board_user
             ),
+            external=new_test_user(
+                cls.env,
+                login="hunt_external",
+                email="hunt_external@federation.example",
+                groups="base.group_portal",
+            ),
         )
         # Export rights for all: what stops an export is the field's group.
         export = cls.env.ref("base.group_allow_export")
@@ -365,6 +389,10 @@ class TestMarkerHunt(HttpCase, ExitInterviewCase):
         cls.interview_a.with_user(cls.board).read(["report_summary"])
         cls.interview_a.sudo().successor_advice_consent = True
         cls.interview_a.with_user(cls.officer).action_hand_over_advice()
+        external = cls.users["external"]
+        cls.interview_a.with_user(cls.officer)._external_name(
+            external, external.name, external.email, "en_US"
+        )
 
     @classmethod
     def _documents(cls):
@@ -517,6 +545,8 @@ class TestMarkerHunt(HttpCase, ExitInterviewCase):
                 *(interview._leaver_user() for interview in interviews)
             )
         if token == ATTENDEES:
+            # The external interviewer too, a portal user: Odoo's calendar lets
+            # attendees read their meeting.
             return record.partner_ids.user_ids
         if token == AUTHOR:
             return record.author_id.user_ids
@@ -707,6 +737,12 @@ class TestMarkerHunt(HttpCase, ExitInterviewCase):
             "/my/exit-interviews",
             self.portal_path(self.interview_a),
             self.portal_path(self.interview_b),
+            "/my/exit-interviews/interviewer",
+            *(
+                f"/my/exit-interviews/interviewer/{interview.id}{suffix}"
+                for interview in self.interview_a | self.interview_b
+                for suffix in ("", "/conversation.pdf", "/questions.pdf")
+            ),
         ):
             look("portal", self.url_open(path).text)
         return found

@@ -28,7 +28,8 @@ DENIED = "denied"
 # both employees, is kept out of their interviews; internal holds no role. The last
 # three are board members kept out in every role: board_manager and board_coach
 # managed and coached both employees for a while, board_employee is the employee
-# of the reported interview.
+# of the reported interview. external is the portal user an officer named external
+# interviewer of both interviews, after replaced_external held them so.
 ROLES = (
     "admin",
     "officer",
@@ -44,11 +45,15 @@ ROLES = (
     "board_manager",
     "board_coach",
     "board_employee",
+    "external",
+    "replaced_external",
 )
 # The board members kept out of both interviews.
 KEPT_OUT_BOARD = ("board_manager", "board_coach", "board_employee")
 # The users of the back office: every role but the portal's.
-INTERNAL_ROLES = tuple(role for role in ROLES if "portal" not in role)
+INTERNAL_ROLES = tuple(
+    role for role in ROLES if "portal" not in role and "external" not in role
+)
 
 # Record operations, each with the roles that may do it; every other role is
 # refused. The interview: read, write (report_summary), create, unlink on the held
@@ -232,7 +237,14 @@ PAGE_MATRIX = (
     Visit(user="board", interview="held", token="former", status=404),
     Visit(user="board_manager", interview="invited", token=None, status=404),
     Visit(user="board_employee", interview="held", token=None, status=404),
+    Visit(user="external", interview="held", token=None, status=404),
+    Visit(user="replaced_external", interview="held", token=None, status=404),
 )
+# The external interviewer's pages over HTTP (the page, the two sheets) of the held
+# interview: its external interviewer only, whatever the other roles; every other
+# logged-in role gets Not Found.
+INTERVIEWER_PAGES = ("", "/conversation.pdf", "/questions.pdf")
+INTERVIEWER_PAGE_MATRIX = ("external",)
 
 
 @tagged("post_install", "-at_install")
@@ -262,6 +274,13 @@ class TestAccessMatrix(PortalCase):
         )
         cls.employee.coach_id = coach
         cls.users.update(former_interviewer=former, officer_manager=officer_manager)
+        for role in ("replaced_external", "external"):
+            cls.users[role] = new_test_user(
+                cls.env,
+                login=f"matrix_{role}",
+                email=f"{role}@federation.example",
+                groups="base.group_portal",
+            )
         # Export rights for all: what stops an export is the field's group.
         export = cls.env.ref("base.group_allow_export")
         for user in cls.users.values():
@@ -306,6 +325,12 @@ class TestAccessMatrix(PortalCase):
         cls.job = cls.env["hr.job"].create({"name": "Youth Worker"})
         (cls.held | cls.reported).interviewer_id = cls.interviewer
         cls._add_kept_out_board(coach)
+        for interview in (cls.held, cls.reported):
+            for role in ("replaced_external", "external"):
+                user = cls.users[role]
+                interview.with_user(cls.officer)._external_name(
+                    user, user.name, user.email, "en_US"
+                )
 
     @classmethod
     def _add_kept_out_board(cls, coach):
@@ -555,3 +580,27 @@ class TestAccessMatrix(PortalCase):
                     self.assertIn(response.status_code, (303, 403))
                     self.assertNotIn("Held answer", response.text)
                     self.assertNotIn("Reported report", response.text)
+
+    @mute_logger("odoo.http")
+    def test_interviewer_pages_over_http(self):
+        for role in ROLES:
+            user = self.users[role]
+            user.sudo().password = user.login
+            self.authenticate(user.login, user.login)
+            for suffix in INTERVIEWER_PAGES:
+                with self.subTest(role=role, page=suffix):
+                    response = self.url_open(
+                        f"/my/exit-interviews/interviewer/{self.held.id}{suffix}"
+                    )
+                    allowed = self.expected(
+                        {"page": INTERVIEWER_PAGE_MATRIX}, "page", role
+                    )
+                    self.assertEqual(
+                        response.status_code, 200 if allowed == OK else 404
+                    )
+                    if allowed != OK:
+                        self.assertNotIn("Held note", response.text)
+                        self.assertNotIn("Held report", response.text)
+                    elif not suffix:
+                        self.assertIn("Held note", response.text)
+                        self.assertIn("Held report", response.text)

@@ -8,3 +8,4 @@ from . import hr_exit_interview_settings
 from . import hr_exit_interview_hold
 from . import hr_exit_interview_erase
 from . import hr_exit_interview_access
+from . import hr_exit_interview_external
