@@ -461,6 +461,7 @@ class HrExitInterview(models.Model):
             return fields.Date.to_string(value) if value else None
 
         shared = interview.state in ("shared", "evaluated")
+        told_states = interview._told_state_labels()
         return {
             "interview": interview.id,
             "company": interview.company_id.name,
@@ -521,7 +522,11 @@ class HrExitInterview(models.Model):
             else None,
             # As they were told: the text for leavers, never the internal one.
             "measures_told": [
-                {"measure": measure.leaver_text, "state": selection("state", measure)}
+                {
+                    "measure": measure.leaver_text,
+                    "state": told_states.get(measure.state)
+                    or selection("state", measure),
+                }
                 for measure in interview.told_measure_ids
             ],
             "told_on": when(interview.told_on),

@@ -238,14 +238,15 @@ class HrExitInterview(models.Model):
             subtype_xmlid="mail.mt_note",
         )
 
+    def _told_state_labels(self):
+        """A measure's state as leavers read it, in the language of the context."""
+        return {"open": self.env._("Planned"), "done": self.env._("Done")}
+
     def _told_mail_measures(self):
         """What the mail lists: each measure's text for leavers and its state, in
         the language of the mail (the template's context)."""
         self.ensure_one()
-        labels = {
-            "open": self.env._("Planned"),
-            "done": self.env._("Done"),
-        }
+        labels = self._told_state_labels()
         return [
             (measure.leaver_text, labels[measure.state])
             for measure in self._told_measures()
