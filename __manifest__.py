@@ -23,6 +23,8 @@
         "data/mail_template_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_report_read_first_data.xml",
+        "data/ir_cron_report_read_first_data.xml",
         "views/hr_exit_interview_views.xml",
         "views/hr_exit_interview_template_views.xml",
         "views/hr_exit_interview_measure_views.xml",
@@ -40,7 +42,10 @@
         "views/hr_exit_interview_portal_templates.xml",
         "report/hr_exit_interview_reports.xml",
         "report/hr_exit_interview_templates.xml",
+        "report/hr_exit_interview_report_read_first_templates.xml",
         "views/hr_exit_interview_menus.xml",
+        "views/hr_exit_interview_report_read_first_views.xml",
+        "views/hr_exit_interview_report_read_first_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,2 +1,3 @@
 from . import portal
 from . import report
+from . import report_read_first

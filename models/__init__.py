@@ -24,3 +24,4 @@ from . import ir_attachment
 from . import mail_followers
 from . import ir_http
 from . import calendar_event
+from . import hr_exit_interview_report_read_first

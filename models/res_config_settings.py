@@ -42,3 +42,9 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_questions_days_before = fields.Integer(
         related="company_id.exit_interview_questions_days_before", readonly=False
     )
+    exit_interview_report_read_first = fields.Boolean(
+        related="company_id.exit_interview_report_read_first", readonly=False
+    )
+    exit_interview_report_read_first_days = fields.Integer(
+        related="company_id.exit_interview_report_read_first_days", readonly=False
+    )

@@ -50,3 +50,4 @@ from . import test_portal_query_count
 from . import test_smoke
 from . import test_structure
 from . import test_template
+from . import test_report_read_first
