@@ -48,7 +48,9 @@ class ExitInterviewReportReading(ExitInterviewPortal):
         interview = Interview._report_reading_find(interview_id, session=session)
         if not interview:
             return self._report_reading_ended_or_invalid(interview_id, session=session)
-        return self._render_report_reading(self._exit_interview_in_leaver_lang(interview))
+        return self._render_report_reading(
+            self._exit_interview_in_leaver_lang(interview)
+        )
 
     @http.route(
         ["/my/exit-interviews/<int:interview_id>/report/answer"],

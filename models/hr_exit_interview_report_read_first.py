@@ -118,7 +118,7 @@ class HrExitInterview(models.Model):
 
     def _check_shared_report_unchanged(self, vals):
         # The employee reads the report as the board will: it waits unchanged.
-        super()._check_shared_report_unchanged(vals)
+        result = super()._check_shared_report_unchanged(vals)
         waiting = self.filtered(lambda interview: interview.sudo().report_reading_until)
         if waiting and SHARED_REPORT_FIELDS & vals.keys():
             raise UserError(
@@ -131,12 +131,14 @@ class HrExitInterview(models.Model):
                     ),
                 )
             )
+        return result
 
     def _on_state_changed(self, state):
         # Any new status ends the reading: shared, the report is the board's;
         # cancelled, there is nothing left to read.
-        super()._on_state_changed(state)
+        result = super()._on_state_changed(state)
         self._report_reading_end()
+        return result
 
     # === BUSINESS METHODS === #
 
@@ -233,8 +235,7 @@ class HrExitInterview(models.Model):
                 _digest_matches(interview.report_reading_token_digest, access_token)
                 or (
                     interview.report_reading_session_expires
-                    and interview.report_reading_session_expires
-                    > fields.Datetime.now()
+                    and interview.report_reading_session_expires > fields.Datetime.now()
                     and _digest_matches(
                         interview.report_reading_session_digest, session
                     )
@@ -266,7 +267,10 @@ class HrExitInterview(models.Model):
         self.ensure_one()
         interview = self.sudo()
         return [
-            (interview._fields[name].get_description(self.env)["string"], interview[name])
+            (
+                interview._fields[name].get_description(self.env)["string"],
+                interview[name],
+            )
             for name in REPORT_TEXT_FIELDS
             if interview[name]
         ]

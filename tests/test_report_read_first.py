@@ -108,9 +108,7 @@ class TestReportReadFirst(ReadFirstCase):
     def test_officers_set_it_in_their_settings(self):
         self.company.exit_interview_report_read_first = False
         settings = (
-            self.env["hr.exit.interview.settings"]
-            .with_user(self.officer)
-            .create({})
+            self.env["hr.exit.interview.settings"].with_user(self.officer).create({})
         )
         settings.write(
             {
@@ -173,7 +171,9 @@ class TestReportReadFirst(ReadFirstCase):
         self.assertNotIn(NOTE, page.text)
         self.assertNotIn(self.question, page.text)
         self.assertNotIn("Confidentiality", page.text)
-        self.assertIn("Anything you want the board to know about this report?", page.text)
+        self.assertIn(
+            "Anything you want the board to know about this report?", page.text
+        )
         with self.mock_mail_gateway(mail_unlink_sent=True):
             response = self.answer("agree", page=page.text)
             self.send_queued()
@@ -232,7 +232,9 @@ class TestReportReadFirst(ReadFirstCase):
         self.assertNotIn("<script>alert", html)
 
     def test_the_comment_is_for_the_board_and_officers_only(self):
-        self.answer("comment", "A word for the board", page=self.open_reading(self.share()).text)
+        self.answer(
+            "comment", "A word for the board", page=self.open_reading(self.share()).text
+        )
         self.assertEqual(
             self.interview.with_user(self.officer).employee_report_comment,
             "A word for the board",
@@ -299,8 +301,10 @@ class TestReportReadFirst(ReadFirstCase):
         self.assertTrue([line for line in logs.output if "/report" in line])
         self.assertFalse([line for line in logs.output if token in line])
         interview = self.interview.sudo()
-        messages = self.env["mail.message"].sudo().search(
-            [("model", "=", interview._name), ("res_id", "=", interview.id)]
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search([("model", "=", interview._name), ("res_id", "=", interview.id)])
         )
         self.assertTrue(messages)
         self.assertFalse([m for m in messages if token in (m.body or "")])
@@ -352,14 +356,18 @@ class TestReportReadFirst(ReadFirstCase):
             with self.subTest(lang=lang):
                 self.env["res.lang"]._activate_lang(lang)
                 employee = self.env["hr.employee"].create(
-                    {"name": f"Leaver {lang}", "private_email": f"leaver.{lang[:2]}@example.com"}
+                    {
+                        "name": f"Leaver {lang}",
+                        "private_email": f"leaver.{lang[:2]}@example.com",
+                    }
                 )
                 employee.lang = lang
                 interview, _token = self.create_invited_interview(
                     employee_id=employee.id
                 )
                 interview.sudo().write({"state": "held", "report_summary": "Fine"})
-                self.assertEqual(template._render_lang(interview.ids)[interview.id], lang)
+                rendered = template._render_lang(interview.ids)
+                self.assertEqual(rendered[interview.id], lang)
                 self.share(interview)
                 to_employee = self.mails_to(f"leaver.{lang[:2]}@example.com")
                 self.assertEqual(len(self._mails), 1)
@@ -381,3 +389,17 @@ class TestReportReadFirstOnAPhone(ReadFirstCase):
         self.assertEqual(interview.state, "shared")
         self.assertEqual(interview.employee_report_outcome, "commented")
         self.assertEqual(interview.employee_report_comment, "Please read it twice")
+
+
+@tagged("post_install", "-at_install")
+class TestReportReadFirstDemo(ReadFirstCase):
+    def test_the_demo_shows_a_report_read_first_with_a_comment(self):
+        demo = self.env.ref(
+            "hr_exit_interview.demo_interview_read_first", raise_if_not_found=False
+        )
+        if not demo:
+            self.skipTest("the demo data is not loaded")
+        as_board = demo.with_user(self.env.ref("base.user_admin"))
+        self.assertEqual(as_board.state, "shared")
+        self.assertEqual(as_board.employee_report_outcome, "commented")
+        self.assertTrue(as_board.employee_report_comment)
