@@ -133,6 +133,7 @@ class TestFormHeader(ExitInterviewCase):
             "state": state,
             "successor_advice_consent": True,
             "successor_advice_id": False,
+            "report_reading_waiting": False,
         }
         return [
             button.get("string")

@@ -9,15 +9,24 @@ import re
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from ..controllers.portal import SESSION_COOKIE
 from ..controllers.report_read_first import READING_COOKIE
-from .common import ACCESS_LOGGERS, BOARD_REPORT, MockEmail, PortalCase, csrf_token
+from .common import (
+    ACCESS_LOGGERS,
+    BOARD_REPORT,
+    ExitInterviewCase,
+    MockEmail,
+    PortalCase,
+    csrf_token,
+)
 
 # The reading link in its mail: the interview's id and the token.
 READING_LINK = re.compile(r"/my/exit-interviews/(\d+)/report\?access_token=([\w-]+)")
@@ -403,3 +412,24 @@ class TestReportReadFirstDemo(ReadFirstCase):
         self.assertEqual(as_board.state, "shared")
         self.assertEqual(as_board.employee_report_outcome, "commented")
         self.assertTrue(as_board.employee_report_comment)
+
+
+@tagged("post_install", "-at_install")
+class TestReportReadFirstForm(ExitInterviewCase):
+    def test_the_share_button_hides_while_the_employee_reads(self):
+        views = (
+            self.env["hr.exit.interview"]
+            .with_user(self.interviewer)
+            .get_views([(False, "form")])
+        )
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        button = arch.xpath("//header/button[@name='action_share_with_board']")[0]
+        for waiting in (False, True):
+            with self.subTest(waiting=waiting):
+                hidden = safe_eval(
+                    button.get("invisible"),
+                    {"state": "held", "report_reading_waiting": waiting},
+                )
+                self.assertEqual(hidden, waiting)
+        notice = arch.xpath("//div[hasclass('o_exit_interview_report_reading')]")
+        self.assertIn("Waiting for the employee's reading until", notice[0].text)
