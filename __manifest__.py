@@ -25,6 +25,8 @@
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/hr_exit_interview_told_data.xml",
+        "data/mail_template_report_read_first_data.xml",
+        "data/ir_cron_report_read_first_data.xml",
         "views/hr_exit_interview_views.xml",
         "views/hr_exit_interview_written_views.xml",
         "views/hr_exit_interview_template_views.xml",
@@ -56,6 +58,9 @@
         "report/hr_exit_interview_access_templates.xml",
         "views/hr_exit_interview_told_views.xml",
         "views/hr_exit_interview_told_portal_templates.xml",
+        "report/hr_exit_interview_report_read_first_templates.xml",
+        "views/hr_exit_interview_report_read_first_views.xml",
+        "views/hr_exit_interview_report_read_first_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -31,3 +31,4 @@ from . import hr_exit_interview_written
 from . import hr_exit_interview_told
 from . import hr_exit_interview_measure_told
 from . import hr_exit_interview_external
+from . import hr_exit_interview_report_read_first

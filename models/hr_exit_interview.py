@@ -128,6 +128,7 @@ CONFIDENTIAL_TEXT_FIELDS = (
     "points_to_improve",
     "decline_reason",
     "board_evaluation",
+    "employee_report_comment",
 )
 
 # Each average of the analysis and the ratings it is taken from: (sum, count).
@@ -810,8 +811,10 @@ class HrExitInterview(models.Model):
             and not context.get("exit_interview_share_confirmed")
         ):
             return self._report_share_wizard()
-        self._write_state("shared")
-        self._notify_board()
+        # Where the company asks it, the employee reads the report first.
+        to_share = self._report_reading_ask()
+        to_share._write_state("shared")
+        to_share._notify_board()
 
     def action_evaluate(self):
         """The board has evaluated the report and formulated its actions."""

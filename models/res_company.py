@@ -88,6 +88,18 @@ class ResCompany(models.Model):
         "later to tell the employee, when they asked for it, what was done with "
         "their feedback.",
     )
+    exit_interview_report_read_first = fields.Boolean(
+        string="The Employee Reads the Short Report Before It Is Shared",
+        help="Share Report with Board first mails the employee a link to the short "
+        "report; it goes to the board when they agree or comment, or after the "
+        "days set without an answer.",
+    )
+    exit_interview_report_read_first_days = fields.Integer(
+        string="Exit Interview Days to Read the Report",
+        default=5,
+        help="The short report goes to the board this many days after it was mailed "
+        "to the employee, when they have not answered.",
+    )
 
     @api.constrains("exit_interview_min_group_size")
     def _check_exit_interview_min_group_size(self):
@@ -98,6 +110,17 @@ class ResCompany(models.Model):
                         "The board summary's minimum group is %(minimum)s at least: "
                         "in smaller groups people can be recognised.",
                         minimum=MIN_GROUP_SIZE,
+                    )
+                )
+
+    @api.constrains("exit_interview_report_read_first_days")
+    def _check_exit_interview_report_read_first_days(self):
+        for company in self:
+            if company.exit_interview_report_read_first_days < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The employee needs at least one day to read the short "
+                        "report: set the days to read it to 1 or more."
                     )
                 )
 

@@ -71,3 +71,9 @@ class ResConfigSettings(models.TransientModel):
     exit_interview_told_months = fields.Integer(
         related="company_id.exit_interview_told_months", readonly=False
     )
+    exit_interview_report_read_first = fields.Boolean(
+        related="company_id.exit_interview_report_read_first", readonly=False
+    )
+    exit_interview_report_read_first_days = fields.Integer(
+        related="company_id.exit_interview_report_read_first_days", readonly=False
+    )

@@ -115,6 +115,8 @@ INTERVIEW_READERS = {
     "notice_lang": HOLDERS,
     # A digest of the link: for no one.
     "access_token_digest": (),
+    # The employee's comment on the report they read first: for the board.
+    "employee_report_comment": ("officer", "board"),
 }
 # The employee reads the questions and their own answers on the portal.
 LINE_READERS = {

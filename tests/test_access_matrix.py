@@ -102,6 +102,7 @@ FIELD_GROUPS = {
     "notes": ("hr.exit.interview.line", "interviewer_note"),
     "measures": ("hr.exit.interview.measure", "name"),
     "templates": ("hr.exit.interview.question", "name"),
+    "employee_comment": ("hr.exit.interview", "employee_report_comment"),
 }
 # How each model reaches its interview; templates belong to none.
 INTERVIEW_LINK = {
@@ -179,6 +180,14 @@ FIELD_MATRIX = {
         "board": 1,
         "manager": 0,
         "internal": 0,
+        **dict.fromkeys(KEPT_OUT_BOARD, 0),
+    },
+    # The employee's comment on the report they read first: for the board.
+    "employee_comment": {
+        "admin": 2,
+        "officer": 2,
+        "officer_manager": 0,
+        "board": 1,
         **dict.fromkeys(KEPT_OUT_BOARD, 0),
     },
     "templates": {
@@ -320,6 +329,10 @@ class TestAccessMatrix(PortalCase):
                 "board_evaluation": "A lesson",
                 "measure_ids": [Command.create({"name": "Onboarding buddy"})],
             }
+        )
+        # The employee's comment, as their reading page records it.
+        (cls.held | cls.reported).sudo().write(
+            {"employee_report_comment": "The employee's word"}
         )
         cls.colleague = colleague
         cls.job = cls.env["hr.job"].create({"name": "Youth Worker"})
@@ -525,6 +538,25 @@ class TestAccessMatrix(PortalCase):
                         )
                     )
                     self.assertEqual(outcome, self.expected(REPORT_MATRIX, name, role))
+
+    @mute_logger("odoo.http")
+    def test_report_reading_page_over_http(self):
+        """The page where the employee reads the report first opens with its own
+        link only: no role, logged in or not, and no link of the questions opens
+        it (the link itself: tests/test_report_read_first.py)."""
+        for role in (None, "portal", "interviewer", "officer", "board", "admin"):
+            for token in (None, self.former_token, "x" * 43):
+                with self.subTest(role=role, token=bool(token)):
+                    login = role and self.users[role].login
+                    self.authenticate(login, login)
+                    path = f"/my/exit-interviews/{self.held.id}/report"
+                    response = self.url_open(
+                        f"{path}?access_token={token}" if token else path,
+                        allow_redirects=False,
+                    )
+                    self.assertEqual(response.status_code, 404)
+                    self.assertIn("This link is no longer valid", response.text)
+                    self.assertNotIn("Held report", response.text)
 
     @mute_logger("odoo.http")
     def test_portal_page_over_http(self):

@@ -135,6 +135,7 @@ class TestFormHeader(ExitInterviewCase):
             "successor_advice_id": False,
             "written_only": written_only,
             "can_tell_what_was_done": True,
+            "report_reading_waiting": False,
         }
         return [
             button.get("string")

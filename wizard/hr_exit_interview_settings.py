@@ -19,6 +19,8 @@ OFFICER_SETTINGS = (
     "exit_interview_keep_in_touch_category_id",
     "exit_interview_keep_in_touch_user_id",
     "exit_interview_privacy_notice",
+    "exit_interview_report_read_first",
+    "exit_interview_report_read_first_days",
 )
 
 
@@ -59,6 +61,12 @@ class HrExitInterviewSettings(models.TransientModel):
     )
     exit_interview_privacy_notice = fields.Text(
         related="company_id.exit_interview_privacy_notice", readonly=False
+    )
+    exit_interview_report_read_first = fields.Boolean(
+        related="company_id.exit_interview_report_read_first", readonly=False
+    )
+    exit_interview_report_read_first_days = fields.Integer(
+        related="company_id.exit_interview_report_read_first_days", readonly=False
     )
     # Administrators' settings, shown so that officers know them.
     exit_interview_forbid_manager = fields.Boolean(

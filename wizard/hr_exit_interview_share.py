@@ -15,11 +15,23 @@ class HrExitInterviewShare(models.TransientModel):
         related="interview_id.report_include_answers", compute_sudo=False
     )
     missing = fields.Text(string="Not Filled In", compute="_compute_missing")
+    # The employee reads the report first (their company's setting).
+    report_read_first = fields.Boolean(compute="_compute_report_read_first")
+    report_read_first_days = fields.Integer(compute="_compute_report_read_first")
 
     @api.depends("interview_id")
     def _compute_missing(self):
         for wizard in self:
             wizard.missing = "\n".join(wizard.interview_id._report_missing())
+
+    @api.depends("interview_id")
+    def _compute_report_read_first(self):
+        for wizard in self:
+            interview = wizard.interview_id
+            wizard.report_read_first = bool(interview._report_read_first())
+            wizard.report_read_first_days = (
+                interview.company_id.exit_interview_report_read_first_days
+            )
 
     def action_confirm(self):
         """Share the report with the board."""
