@@ -520,6 +520,13 @@ class HrExitInterview(models.Model):
             }
             if shared
             else None,
+            "your_reading_of_the_report": {
+                "answer": selection("employee_report_outcome"),
+                "answered_on": when(interview.employee_report_answered_on),
+                "comment": interview.employee_report_comment or None,
+            }
+            if interview.employee_report_outcome
+            else None,
             # As they were told: the text for leavers, never the internal one.
             "measures_told": [
                 {

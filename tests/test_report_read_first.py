@@ -4,6 +4,8 @@ they agree or comment, or after the days set without an answer; the comment is
 shown to the board beside the report, as theirs; the link then ends and leaves no
 trace."""
 
+import base64
+import json
 import logging
 import re
 from datetime import datetime, timedelta
@@ -239,6 +241,16 @@ class TestReportReadFirst(ReadFirstCase):
         self.assertIn("The camps were too long", html)
         self.assertIn("&lt;script&gt;", html)
         self.assertNotIn("<script>alert", html)
+        # And the copy of the employee's data (art. 15) holds it, as theirs.
+        self.env["hr.exit.interview.access"].with_user(self.officer).create(
+            {"interview_id": self.interview.id, "delivery": "download"}
+        ).action_confirm()
+        copy = interview.request_ids.file_ids.filtered(
+            lambda file: file.mimetype == "application/json"
+        )
+        reading = json.loads(base64.b64decode(copy.datas))["your_reading_of_the_report"]
+        self.assertEqual(reading["answer"], "Commented")
+        self.assertIn("The camps were too long", reading["comment"])
 
     def test_the_comment_is_for_the_board_and_officers_only(self):
         self.answer(
