@@ -955,7 +955,21 @@ class HrExitInterview(models.Model):
         if self.state in self._extra_transitions(new_state):
             return
         states = dict(self._fields["state"]._description_selection(self.env))
-        hints = {
+        hints = self._transition_hints()
+        raise UserError(
+            self.env._(
+                "The exit interview of %(employee)s is %(current)s and cannot become "
+                "%(target)s. %(hint)s",
+                employee=self.employee_id.name,
+                current=states[self.state],
+                target=states.get(new_state, new_state),
+                hint=hints.get(new_state, ""),
+            )
+        )
+
+    def _transition_hints(self):
+        """{state: what to do first to reach it}, for _check_transition's error."""
+        return {
             "invited": self.env._(
                 "Questions can only be sent for a draft interview; reset a cancelled "
                 "or declined interview to draft first."
@@ -988,16 +1002,6 @@ class HrExitInterview(models.Model):
                 "Only a cancelled or declined interview can be reset to draft."
             ),
         }
-        raise UserError(
-            self.env._(
-                "The exit interview of %(employee)s is %(current)s and cannot become "
-                "%(target)s. %(hint)s",
-                employee=self.employee_id.name,
-                current=states[self.state],
-                target=states.get(new_state, new_state),
-                hint=hints.get(new_state, ""),
-            )
-        )
 
     def _extra_transitions(self, new_state):
         """The states this interview may also come from, besides TRANSITIONS: a

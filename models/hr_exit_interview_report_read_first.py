@@ -126,8 +126,11 @@ class HrExitInterview(models.Model):
                     "The employee is reading the short report before the board: it "
                     "can no longer change. It goes to the board when they answer, or "
                     "on %(moment)s.",
-                    moment=fields.Datetime.to_string(
-                        waiting[:1].sudo().report_reading_until
+                    moment=format_datetime(
+                        self.env,
+                        waiting[:1].sudo().report_reading_until,
+                        tz=self.env.user.tz,
+                        dt_format="short",
                     ),
                 )
             )
@@ -229,6 +232,7 @@ class HrExitInterview(models.Model):
         if not (
             interview
             and interview.active
+            and not interview.anonymised_on
             and interview.state == "held"
             and interview.report_reading_until
             and (

@@ -80,6 +80,15 @@ class HrExitInterview(models.Model):
             return ("prepared",)
         return super()._extra_transitions(new_state)
 
+    def _transition_hints(self):
+        hints = super()._transition_hints()
+        if self.written_only:
+            hints["shared"] = self.env._(
+                "An interview in writing is shared with the board once the employee "
+                "submitted the answers."
+            )
+        return hints
+
     def _report_missing(self):
         # No talk, no checklist of it.
         missing = super()._report_missing()

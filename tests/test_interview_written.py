@@ -309,6 +309,9 @@ class TestWrittenOfferedByTheOfficer(MockEmail, ExitInterviewCase):
         self.assertNotIn("We would like to meet", letter["body"])
         self.assertFalse(letter["attachments"])
         self.assertFalse(interview._planning_warning())
+        # Shared before the answers: the error says what a written interview waits for.
+        with self.assertRaisesRegex(UserError, "once the employee submitted"):
+            interview.with_user(self.officer).action_share_with_board()
         # Reset after a cancel restores no meeting.
         interview.with_user(self.officer).action_cancel()
         interview.with_user(self.officer).action_reset_draft()

@@ -279,6 +279,17 @@ class TestReportReadFirst(ReadFirstCase):
             with self.subTest(field=name), self.assertRaises(AccessError):
                 self.interview.with_user(self.officer).write({name: value})
 
+    def test_an_erased_interview_s_reading_link_opens_nothing(self):
+        """Erase Now (art. 17) while the employee reads: the link opens no page."""
+        token = self.share()
+        self.env["hr.exit.interview.erase"].with_user(self.officer).create(
+            {"interview_id": self.interview.id, "reason": "request"}
+        ).action_confirm()
+        self.assertTrue(self.interview.sudo().anonymised_on)
+        response = self.open_reading(token)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn(SUMMARY, response.text)
+
     def test_a_wrong_link_or_another_page_opens_nothing(self):
         token = self.share()
         other, other_token = self.create_invited_interview(
