@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hr_exit_interview import without_odoo_only_defaults
+
 REQUEST_KINDS = [
     ("access", "Access (Art. 15)"),
     ("rectification", "Rectification (Art. 16)"),
@@ -71,12 +73,32 @@ class HrExitInterviewRequest(models.Model):
                 lambda file, request=request: file.res_id == request.id
             )
 
+    @api.model
+    def _odoo_only_fields(self):
+        """Who recorded the request: whoever created it, never a value given."""
+        return {"user_id"}
+
+    @api.model
+    def default_get(self, fields_list):
+        return super(
+            HrExitInterviewRequest, without_odoo_only_defaults(self)
+        ).default_get(fields_list)
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            # Who recorded it is who creates it, not a value given.
             vals["user_id"] = self.env.user.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        if self._odoo_only_fields() & vals.keys() and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Who recorded a request stays who recorded it: record a new "
+                    "request instead."
+                )
+            )
+        return super().write(vals)
 
     @api.constrains("outcome", "kind")
     def _check_outcome(self):

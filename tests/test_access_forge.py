@@ -28,6 +28,10 @@ class TestNoForgedValues(ExitInterviewCase):
                 "interview_id": cls.interview.id,
                 "question": "Anything else?",
             },
+            "hr.exit.interview.request": lambda: {
+                "interview_id": cls.interview.id,
+                "kind": "rectification",
+            },
         }
 
     def guarded_models(self):
@@ -38,7 +42,12 @@ class TestNoForgedValues(ExitInterviewCase):
             and hasattr(self.env[name], "_odoo_only_fields")
         ]
         self.assertEqual(
-            sorted(models), ["hr.exit.interview", "hr.exit.interview.line"]
+            sorted(models),
+            [
+                "hr.exit.interview",
+                "hr.exit.interview.line",
+                "hr.exit.interview.request",
+            ],
         )
         return models
 
@@ -60,7 +69,9 @@ class TestNoForgedValues(ExitInterviewCase):
             values = [value for value in values if value != baseline[field.name]]
             return "shared" if "shared" in values else values[-1]
         if field.type == "many2one":
-            return self.officer.id if field.comodel_name == "res.users" else 1
+            # Someone who is neither of the users who forge: a value they would
+            # not get by themselves.
+            return self.board.id if field.comodel_name == "res.users" else 1
         if field.type == "many2many":
             return [fields.Command.set([self.officer.id])]
         self.fail(f"no forged value for a {field.type} field ({field.name})")
