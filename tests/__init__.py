@@ -56,3 +56,4 @@ from . import test_governance_retention
 from . import test_interview_written
 from . import test_follow_up_told
 from . import test_interviewer_external
+from . import test_access_probe_round9

@@ -1,0 +1,324 @@
+"""A hostile probe of the round's new surfaces (the written path, telling what was
+done, data governance, the external interviewer): each test is a way in that must
+stay closed, tried through Odoo as the role that would try it."""
+
+import base64
+from datetime import datetime
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+from odoo.tests.common import new_test_user
+from odoo.tools import mute_logger
+
+from .common import ACCESS_LOGGERS, OFFICER_GROUP, csrf_token
+from .test_interviewer_external import ExternalCase, interviewer_path
+
+
+@tagged("post_install", "-at_install")
+class TestProbeRound9(ExternalCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_employee = cls.env["hr.employee"].create(
+            {"name": "Olga Other", "private_email": "olga@example.com"}
+        )
+        cls.other, cls.other_token = cls.create_invited_interview(
+            employee_id=cls.other_employee.id,
+            template_id=cls.short.id,
+            planned_start=datetime(2031, 6, 24, 10, 0),
+        )
+        cls.other_officer = new_test_user(
+            cls.env,
+            login="exit_probe_officer2",
+            groups=f"base.group_user,{OFFICER_GROUP}",
+        )
+        cls.kept_out_officer = new_test_user(
+            cls.env,
+            login="exit_probe_kept_out",
+            groups=f"base.group_user,{OFFICER_GROUP}",
+        )
+        cls.interview.sudo().kept_out_user_ids = [
+            Command.link(cls.kept_out_officer.id)
+        ]
+        cls.plain_user = new_test_user(
+            cls.env, login="exit_probe_plain", groups="base.group_user"
+        )
+
+    def hold(self, interview, user=None):
+        self.env["hr.exit.interview.hold"].with_user(user or self.officer).create(
+            {"interview_id": interview.id, "reason": "A dispute at the labour court"}
+        ).action_confirm()
+
+    # === Data governance === #
+
+    def test_an_interview_on_legal_hold_is_not_deleted(self):
+        """Deleting an interview erases more than the job would, without a line in
+        the log: a hold keeps it from both."""
+        self.hold(self.interview)
+        with self.assertRaises(UserError):
+            self.interview.with_user(self.officer).unlink()
+        self.assertTrue(self.interview.exists())
+        # Once lifted, an officer deletes it as before.
+        self.env["hr.exit.interview.hold"].with_user(self.officer).create(
+            {"interview_id": self.other.id, "reason": "An inspection"}
+        ).action_confirm()
+        self.env["hr.exit.interview.hold"].with_user(self.officer).create(
+            {"interview_id": self.other.id, "lift": True}
+        ).action_confirm()
+        self.other.with_user(self.officer).unlink()
+        self.assertFalse(self.other.exists())
+
+    def test_the_erasure_log_refuses_the_orm_to_the_superuser_too(self):
+        self.hold(self.interview)
+        log = self.env["hr.exit.interview.erasure.log"].sudo()
+        line = log.search([("interview_ref", "=", self.interview.id)])
+        self.assertEqual(line.event, "hold_placed")
+        with self.assertRaises(AccessError):
+            line.write({"event": "hold_lifted"})
+        with self.assertRaises(AccessError):
+            line.unlink()
+        with self.assertRaises(AccessError):
+            line.copy()
+        with self.assertRaises(AccessError):
+            log.create({"event": "anonymised", "date": datetime(2030, 1, 1)})
+        result = log.load(
+            ["event", "date", "interview_ref"],
+            [["anonymised", "2030-01-01 00:00:00", str(self.other.id)]],
+        )
+        self.assertFalse([i for i in result["ids"] or [] if i])
+        self.assertEqual(line.event, "hold_placed")
+        self.assertEqual(len(log.search([("interview_ref", "=", self.other.id)])), 0)
+        # Officers read it, no one else.
+        for user in (self.board, self.interviewer, self.plain_user, self.manager_user):
+            with (
+                self.subTest(user=user.login),
+                mute_logger(*ACCESS_LOGGERS),
+                self.assertRaises(AccessError),
+            ):
+                log.with_user(user).search_read([], ["interview_ref"])
+
+    def test_the_access_copy_is_read_by_officers_who_may_read_the_interview(self):
+        wizard = (
+            self.env["hr.exit.interview.access"]
+            .with_user(self.officer)
+            .create({"interview_id": self.interview.id, "delivery": "download"})
+        )
+        with self.mock_mail_gateway():
+            action = wizard.action_confirm()
+        files = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "hr.exit.interview.request"),
+                    ("res_id", "in", self.interview.sudo().request_ids.ids),
+                ]
+            )
+        )
+        self.assertEqual(len(files), 2)
+        self.assertIn(action["url"], [f"/web/content/{f.id}?download=true" for f in files])
+        readers = (
+            self.kept_out_officer,
+            self.board,
+            self.interviewer,
+            self.plain_user,
+            self.manager_user,
+        )
+        for user in readers:
+            with self.subTest(user=user.login), mute_logger(*ACCESS_LOGGERS):
+                attachments = self.env["ir.attachment"].with_user(user)
+                self.assertFalse(attachments.search([("id", "in", files.ids)]))
+                self.assertFalse(
+                    attachments.search([("name", "ilike", "personal-data")])
+                )
+                with self.assertRaises(AccessError):
+                    attachments.browse(files.ids).read(["datas"])
+        for user in (self.board, self.manager_user):
+            self.authenticate(user.login, user.login)
+            for file in files:
+                with self.subTest(user=user.login, file=file.name):
+                    response = self.url_open(f"/web/content/{file.id}?download=true")
+                    self.assertIn(response.status_code, (403, 404))
+                    self.assertNotIn(b"Dirk", response.content)
+        self.authenticate(None, None)
+        for file in files:
+            response = self.url_open(f"/web/content/{file.id}?download=true")
+            self.assertNotIn(b"Dirk", response.content)
+        # The officer who made it reads it.
+        self.assertTrue(
+            base64.b64decode(files.with_user(self.officer)[:1].datas)
+        )
+
+    def test_another_officers_windows_are_not_theirs(self):
+        windows = [
+            self.env["hr.exit.interview.hold"]
+            .with_user(self.officer)
+            .create({"interview_id": self.other.id, "reason": "HOLD-MARK"}),
+            self.env["hr.exit.interview.erase"]
+            .with_user(self.officer)
+            .create({"interview_id": self.other.id}),
+            self.env["hr.exit.interview.access"]
+            .with_user(self.officer)
+            .create({"interview_id": self.other.id}),
+            self.env["hr.exit.interview.external"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "interview_id": self.other.id,
+                    "name": "Erik",
+                    "email": "erik@federation.example",
+                }
+            ),
+        ]
+        for window in windows:
+            with self.subTest(model=window._name), mute_logger(*ACCESS_LOGGERS):
+                mine = window.with_user(self.other_officer)
+                self.assertFalse(mine.search([("id", "=", window.id)]))
+                with self.assertRaises(AccessError):
+                    mine.read(["interview_id"])
+                with self.assertRaises(AccessError):
+                    mine.action_confirm()
+
+    # === Telling what was done === #
+
+    def told_link(self, interview):
+        interview.sudo()._told_record_consent(True)
+        return interview.sudo()._told_new_withdraw_link().split("access_token=")[1]
+
+    def test_a_withdrawal_needs_its_own_link_a_post_and_the_page_token(self):
+        token = self.told_link(self.interview)
+        other_token = self.told_link(self.other)
+        path = f"/my/exit-interviews/{self.interview.id}/told-withdraw"
+        # Another interview's link, no link, a made-up id: the neutral page.
+        for query in (f"?access_token={other_token}", "", "?access_token=x"):
+            with self.subTest(query=query):
+                response = self.url_open(path + query)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn("Dirk", response.text)
+        response = self.url_open(
+            f"/my/exit-interviews/999999/told-withdraw?access_token={token}"
+        )
+        self.assertEqual(response.status_code, 404)
+        # The page asks first: a GET withdraws nothing, a POST without the page's
+        # CSRF token neither.
+        page = self.url_open(f"{path}?access_token={token}")
+        self.assertEqual(page.status_code, 200)
+        self.url_open(path, data={"access_token": token})
+        self.assertTrue(self.interview.sudo()._told_wished())
+        self.url_open(path, data={"access_token": other_token, "csrf_token": "x"})
+        self.assertTrue(self.interview.sudo()._told_wished())
+        self.url_open(
+            path,
+            data={"access_token": other_token, "csrf_token": csrf_token(page.text)},
+        )
+        self.assertTrue(self.interview.sudo()._told_wished())
+        self.assertTrue(self.other.sudo()._told_wished())
+        self.url_open(
+            path, data={"access_token": token, "csrf_token": csrf_token(page.text)}
+        )
+        self.assertFalse(self.interview.sudo()._told_wished())
+        self.assertTrue(self.other.sudo()._told_wished())
+
+    def test_the_told_values_are_odoos_alone(self):
+        interview = self.interview.with_user(self.officer)
+        for name, value in (
+            ("told_consent", True),
+            ("told_on", "2031-01-01 00:00:00"),
+            ("told_withdrawn_on", "2031-01-01 00:00:00"),
+            ("legal_hold", True),
+            ("written_only", True),
+        ):
+            with self.subTest(field=name), mute_logger(*ACCESS_LOGGERS):
+                with self.assertRaises(UserError):
+                    interview.write({name: value})
+                self.assertFalse(self.interview.sudo()[name])
+
+    # === The external interviewer === #
+
+    def test_the_external_pages_are_their_interviews_external_interviewers(self):
+        self.name_external()
+        first = self.interview.sudo().external_interviewer_id
+        self.name_external(self.other, email="otto@federation.example", name="Otto")
+        otto = self.other.sudo().external_interviewer_id
+        self.assertNotEqual(first, otto)
+        paths = (
+            interviewer_path(self.interview),
+            interviewer_path(self.interview, "/conversation.pdf"),
+            interviewer_path(self.interview, "/questions.pdf"),
+        )
+        # The external interviewer of another interview.
+        self.login_external(otto)
+        for path in paths:
+            with self.subTest(path=path):
+                self.assertEqual(self.url_open(path).status_code, 404)
+        own = self.url_open(interviewer_path(self.other)).text
+        response = self.url_open(
+            interviewer_path(self.interview),
+            data={
+                "csrf_token": csrf_token(own),
+                "action": "save",
+                "report_summary": "FORGED",
+            },
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.interview.sudo().report_summary)
+        # Replaced: the first external loses the page at once.
+        self.name_external(email="rita@federation.example", name="Rita")
+        self.login_external(first)
+        for path in paths:
+            with self.subTest(path=path, user="replaced"):
+                self.assertEqual(self.url_open(path).status_code, 404)
+        # An internal user, the employee's manager, the public: none of it.
+        for user in (self.interviewer, self.manager_user):
+            self.authenticate(user.login, user.login)
+            for path in paths:
+                with self.subTest(path=path, user=user.login):
+                    self.assertEqual(self.url_open(path).status_code, 404)
+        self.authenticate(None, None)
+        for path in paths:
+            response = self.url_open(path, allow_redirects=False)
+            self.assertIn(response.status_code, (303, 302))
+            self.assertIn("/web/login", response.headers["Location"])
+
+    def test_an_external_interviewer_reads_nothing_through_rpc(self):
+        self.name_external()
+        external = self.interview.sudo().external_interviewer_id
+        for model in (
+            "hr.exit.interview",
+            "hr.exit.interview.line",
+            "hr.exit.interview.external",
+            "hr.exit.interview.request",
+            "hr.exit.interview.erasure.log",
+        ):
+            with (
+                self.subTest(model=model),
+                mute_logger(*ACCESS_LOGGERS),
+                self.assertRaises(AccessError),
+            ):
+                self.env[model].with_user(external).search_read([], ["id"])
+
+    def test_no_one_names_an_external_interviewer_by_a_value(self):
+        portal = self.make_portal_user("exit_probe_portal")
+        interviews = self.env["hr.exit.interview"].with_user(self.officer)
+        with mute_logger(*ACCESS_LOGGERS):
+            with self.assertRaises(UserError):
+                self.interview.with_user(self.officer).write(
+                    {"external_interviewer_id": portal.id}
+                )
+            try:
+                forged = interviews.with_context(
+                    default_external_interviewer_id=portal.id
+                ).create(
+                    {
+                        "employee_id": self.other_employee.id,
+                        "interviewer_id": self.interviewer.id,
+                        "template_id": self.short.id,
+                    }
+                )
+            except UserError:
+                forged = interviews
+            self.assertFalse(forged.sudo().external_interviewer_id)
+        self.assertFalse(
+            self.env["hr.exit.interview"]._external_interviews_of(portal)
+        )
