@@ -150,6 +150,34 @@ class TestProbeRound9(ExternalCase):
             base64.b64decode(files.with_user(self.officer)[:1].datas)
         )
 
+    def test_a_kept_out_officer_learns_no_address_through_a_window(self):
+        self.send_with_wizard_to(self.interview, "dirk.secret@example.com")
+        for model in ("hr.exit.interview.access", "hr.exit.interview.send"):
+            wizards = self.env[model].with_user(self.kept_out_officer)
+            with (
+                self.subTest(model=model),
+                mute_logger(*ACCESS_LOGGERS),
+            ):
+                try:
+                    result = wizards.onchange(
+                        {"interview_id": self.interview.id},
+                        ["interview_id"],
+                        {"interview_id": {}, "email": {}},
+                    )
+                except AccessError:
+                    continue
+                self.assertNotIn("dirk.secret", str(result))
+
+    def send_with_wizard_to(self, interview, email):
+        wizard = (
+            self.env["hr.exit.interview.send"]
+            .with_user(self.officer)
+            .create({"interview_id": interview.id})
+        )
+        wizard.email = email
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            wizard.action_send()
+
     def test_another_officers_windows_are_not_theirs(self):
         windows = [
             self.env["hr.exit.interview.hold"]
