@@ -38,9 +38,7 @@ class TestProbeRound9(ExternalCase):
             login="exit_probe_kept_out",
             groups=f"base.group_user,{OFFICER_GROUP}",
         )
-        cls.interview.sudo().kept_out_user_ids = [
-            Command.link(cls.kept_out_officer.id)
-        ]
+        cls.interview.sudo().kept_out_user_ids = [Command.link(cls.kept_out_officer.id)]
         cls.plain_user = new_test_user(
             cls.env, login="exit_probe_plain", groups="base.group_user"
         )
@@ -117,7 +115,9 @@ class TestProbeRound9(ExternalCase):
             )
         )
         self.assertEqual(len(files), 2)
-        self.assertIn(action["url"], [f"/web/content/{f.id}?download=true" for f in files])
+        self.assertIn(
+            action["url"], [f"/web/content/{f.id}?download=true" for f in files]
+        )
         readers = (
             self.kept_out_officer,
             self.board,
@@ -146,9 +146,7 @@ class TestProbeRound9(ExternalCase):
             response = self.url_open(f"/web/content/{file.id}?download=true")
             self.assertNotIn(b"Dirk", response.content)
         # The officer who made it reads it.
-        self.assertTrue(
-            base64.b64decode(files.with_user(self.officer)[:1].datas)
-        )
+        self.assertTrue(base64.b64decode(files.with_user(self.officer)[:1].datas))
 
     def test_a_kept_out_officer_learns_no_address_through_a_window(self):
         self.send_with_wizard_to(self.interview, "dirk.secret@example.com")
@@ -347,6 +345,69 @@ class TestProbeRound9(ExternalCase):
             except UserError:
                 forged = interviews
             self.assertFalse(forged.sudo().external_interviewer_id)
-        self.assertFalse(
-            self.env["hr.exit.interview"]._external_interviews_of(portal)
+        self.assertFalse(self.env["hr.exit.interview"]._external_interviews_of(portal))
+
+    # === The written path === #
+
+    def test_no_one_but_the_employee_chooses_to_answer_in_writing(self):
+        page = self.page(self.other, self.other_token).text
+        # The other interview's link, the page's CSRF token: for the other only.
+        response = self.post(
+            {"action": "written"},
+            page,
+            interview=self.interview,
+            token=self.other_token,
         )
+        self.assertNotEqual(response.status_code, 200)
+        # Without any link nor session.
+        self.opener.cookies.clear()
+        response = self.post({"action": "written"}, page, token=None)
+        self.assertNotEqual(response.status_code, 200)
+        # Another interview's employee, logged in on the portal.
+        portal = self.make_portal_user("exit_probe_other_leaver")
+        self.other_employee.work_contact_id = portal.partner_id
+        self.authenticate(portal.login, portal.login)
+        response = self.post({"action": "written"}, page, token=None)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertFalse(self.interview.sudo().written_only)
+        self.assertTrue(self.interview.sudo().calendar_event_id.active)
+
+    # === The access copy, mailed === #
+
+    def test_a_mailed_access_copy_leaves_nothing_for_others(self):
+        self.send_with_wizard_to(self.interview, "dirk.secret@example.com")
+        wizard = (
+            self.env["hr.exit.interview.access"]
+            .with_user(self.officer)
+            .create({"interview_id": self.interview.id, "delivery": "mail"})
+        )
+        with self.mock_mail_gateway():
+            wizard.action_confirm()
+        self.assertTrue(
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("name", "ilike", "personal-data")])
+        )
+        # An officer who may read the interview reads its requests' copies; no
+        # one else finds them, nor the mail that carried them.
+        for user in (
+            self.kept_out_officer,
+            self.board,
+            self.interviewer,
+            self.plain_user,
+            self.manager_user,
+        ):
+            with self.subTest(user=user.login), mute_logger(*ACCESS_LOGGERS):
+                self.assertFalse(
+                    self.env["ir.attachment"]
+                    .with_user(user)
+                    .search([("name", "ilike", "personal-data")])
+                )
+                self.assertFalse(
+                    self.env["mail.mail"]
+                    .with_user(user)
+                    .sudo(False)
+                    .search_count([("email_to", "ilike", "dirk.secret")])
+                    if self.env["mail.mail"].with_user(user).has_access("read")
+                    else 0
+                )
