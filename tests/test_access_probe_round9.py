@@ -411,3 +411,47 @@ class TestProbeRound9(ExternalCase):
                     if self.env["mail.mail"].with_user(user).has_access("read")
                     else 0
                 )
+
+    # === Another company === #
+
+    def test_an_officer_of_another_company_finds_no_governance_record(self):
+        company_b = self.env["res.company"].create({"name": "Other Youth Club"})
+        officer_b = new_test_user(
+            self.env,
+            login="exit_probe_officer_b",
+            groups=f"base.group_user,{OFFICER_GROUP}",
+            company_id=company_b.id,
+            company_ids=[Command.set(company_b.ids)],
+        )
+        self.hold(self.interview)
+        wizard = (
+            self.env["hr.exit.interview.access"]
+            .with_user(self.officer)
+            .create({"interview_id": self.interview.id, "delivery": "download"})
+        )
+        wizard.action_confirm()
+        with mute_logger(*ACCESS_LOGGERS):
+            for model in (
+                "hr.exit.interview.erasure.log",
+                "hr.exit.interview.request",
+                "hr.exit.interview",
+            ):
+                with self.subTest(model=model):
+                    records = self.env[model].with_user(officer_b)
+                    self.assertFalse(records.search([]))
+                    self.assertEqual(records.search_count([]), 0)
+                    self.assertEqual(records.read_group([], [], [])[0]["__count"], 0)
+            self.assertFalse(
+                self.env["ir.attachment"]
+                .with_user(officer_b)
+                .search([("name", "ilike", "personal-data")])
+            )
+            for model in ("hr.exit.interview.hold", "hr.exit.interview.access"):
+                with self.subTest(window=model), self.assertRaises(AccessError):
+                    self.env[model].with_user(officer_b).create(
+                        {"interview_id": self.interview.id, "reason": "x"}
+                        if model.endswith("hold")
+                        else {"interview_id": self.interview.id}
+                    )
+            with self.assertRaises(UserError):
+                self.interview.with_user(officer_b).unlink()
