@@ -455,3 +455,21 @@ class TestProbeRound9(ExternalCase):
                     )
             with self.assertRaises(UserError):
                 self.interview.with_user(officer_b).unlink()
+
+    def test_the_external_window_tells_no_one_kept_out_the_leavers_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.employee.lang = "fr_FR"
+        windows = self.env["hr.exit.interview.external"].with_context(
+            default_interview_id=self.interview.id
+        )
+        self.assertEqual(
+            windows.with_user(self.officer).default_get(["interview_id", "lang"])[
+                "lang"
+            ],
+            "fr_FR",
+        )
+        with mute_logger(*ACCESS_LOGGERS):
+            values = windows.with_user(self.kept_out_officer).default_get(
+                ["interview_id", "lang"]
+            )
+        self.assertNotEqual(values.get("lang"), "fr_FR")
