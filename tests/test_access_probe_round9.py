@@ -473,3 +473,45 @@ class TestProbeRound9(ExternalCase):
                 ["interview_id", "lang"]
             )
         self.assertNotEqual(values.get("lang"), "fr_FR")
+
+    # === The board and a restricted interview === #
+
+    def test_the_board_reads_no_restricted_report_by_any_way(self):
+        shared = self.create_interview(
+            employee_id=self.other_employee.id,
+            state="held",
+            report_summary="REPORT-MARK",
+        )
+        shared.action_share_with_board()
+        measure = self.env["hr.exit.interview.measure"].create(
+            {"interview_id": shared.id, "name": "MEASURE-MARK", "category": "other"}
+        )
+        self.env["hr.exit.interview.request"].with_user(self.officer).create(
+            {"interview_id": shared.id, "kind": "restriction", "outcome": "granted"}
+        )
+        self.assertTrue(shared.sudo().restricted)
+        board = self.env["hr.exit.interview"].with_user(self.board)
+        with mute_logger(*ACCESS_LOGGERS):
+            self.assertFalse(board.search([("id", "=", shared.id)]))
+            self.assertFalse(board.name_search("Olga"))
+            self.assertFalse(
+                self.env["hr.exit.interview.measure"]
+                .with_user(self.board)
+                .search([("id", "=", measure.id)])
+            )
+            with self.assertRaises(AccessError):
+                measure.with_user(self.board).read(["told_interview_ids"])
+            with self.assertRaises(UserError):
+                shared.with_user(self.board).export_data(["report_summary"])
+        self.authenticate(self.board.login, self.board.login)
+        for kind in ("html", "pdf"):
+            with (
+                self.subTest(kind=kind),
+                mute_logger("odoo.http", *ACCESS_LOGGERS),
+            ):
+                response = self.url_open(
+                    f"/report/{kind}/hr_exit_interview.report_exit_interview/{shared.id}"
+                )
+                self.assertNotEqual(response.status_code, 200)
+                self.assertNotIn(b"REPORT-MARK", response.content)
+                self.assertNotIn(b"Olga", response.content)
