@@ -78,6 +78,19 @@ class HrExitInterviewRequest(models.Model):
             vals["user_id"] = self.env.user.id
         return super().create(vals_list)
 
+    def write(self, vals):
+        # A granted restriction moved to another interview would lift it without
+        # a word, and the request would vanish from the interview it was made on.
+        if "interview_id" in vals and not self.env.su:
+            if any(r.interview_id.id != vals["interview_id"] for r in self):
+                raise UserError(
+                    self.env._(
+                        "A request belongs to the interview it was recorded on: "
+                        "record a new request on the other interview instead."
+                    )
+                )
+        return super().write(vals)
+
     @api.constrains("outcome", "kind")
     def _check_outcome(self):
         for request in self:

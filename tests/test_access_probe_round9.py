@@ -515,3 +515,27 @@ class TestProbeRound9(ExternalCase):
                 self.assertNotEqual(response.status_code, 200)
                 self.assertNotIn(b"REPORT-MARK", response.content)
                 self.assertNotIn(b"Olga", response.content)
+
+    def test_a_granted_restriction_stays_on_its_interview(self):
+        """Moved to another interview, a granted restriction lifted the first one
+        without a lifted outcome, and the request left the interview it was on."""
+        request = (
+            self.env["hr.exit.interview.request"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "interview_id": self.interview.id,
+                    "kind": "restriction",
+                    "outcome": "granted",
+                }
+            )
+        )
+        self.assertTrue(self.interview.sudo().restricted)
+        with self.assertRaises(UserError):
+            request.write({"interview_id": self.other.id})
+        self.assertEqual(request.interview_id, self.interview)
+        self.assertTrue(self.interview.sudo().restricted)
+        self.assertFalse(self.other.sudo().restricted)
+        # Its outcome still changes, as the restriction is lifted by it.
+        request.outcome = "lifted"
+        self.assertFalse(self.interview.sudo().restricted)
