@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from contextvars import ContextVar
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 
 from .hr_exit_interview import SENIORITY_BANDS
@@ -67,6 +67,17 @@ class HrExitInterviewErasureLog(models.Model):
         "hr.departure.reason", readonly=True, ondelete="set null"
     )
     department_id = fields.Many2one("hr.department", readonly=True, ondelete="set null")
+    # Whom the interview was kept from when the line was written (its employee,
+    # the managers and coaches kept out): the log's rule keeps the line from them
+    # too, after the interview itself is gone. Users, no name in the line.
+    kept_from_user_ids = fields.Many2many(
+        "res.users",
+        "hr_exit_interview_erasure_log_kept_from_rel",
+        "log_id",
+        "user_id",
+        string="Kept From",
+        readonly=True,
+    )
     # What it cleared.
     line_count = fields.Integer(string="Answers Cleared", readonly=True)
     message_count = fields.Integer(string="Messages Deleted", readonly=True)
@@ -189,6 +200,13 @@ class HrExitInterviewErasureLog(models.Model):
                 "seniority_band": interview.seniority_band,
                 "departure_reason_id": interview.departure_reason_id.id,
                 "department_id": interview.department_id.id,
+                "kept_from_user_ids": [
+                    Command.set(
+                        (
+                            interview.kept_out_user_ids | interview.employee_id.user_id
+                        ).ids
+                    )
+                ],
             }
             vals.update((counts or {}).get(interview.id, {}))
             vals_list.append(vals)

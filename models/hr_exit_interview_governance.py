@@ -151,6 +151,20 @@ class HrExitInterview(models.Model):
                 for request in interview.sudo().request_ids
             )
 
+    # === CRUD METHODS === #
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_legal_hold(self):
+        # Deleting clears more than the job does, and logs nothing: the hold that
+        # keeps an interview from the job keeps it from deletion too.
+        if self._on_legal_hold():
+            raise UserError(
+                self.env._(
+                    "The interview is on legal hold: lift the hold first, if the "
+                    "dispute allows it."
+                )
+            )
+
     # === BUSINESS METHODS === #
 
     @api.model

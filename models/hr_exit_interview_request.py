@@ -98,6 +98,16 @@ class HrExitInterviewRequest(models.Model):
                     "request instead."
                 )
             )
+        # A granted restriction moved to another interview would lift it without
+        # a word, and the request would vanish from the interview it was made on.
+        if "interview_id" in vals and not self.env.su:
+            if any(r.interview_id.id != vals["interview_id"] for r in self):
+                raise UserError(
+                    self.env._(
+                        "A request belongs to the interview it was recorded on: "
+                        "record a new request on the other interview instead."
+                    )
+                )
         return super().write(vals)
 
     @api.constrains("outcome", "kind")

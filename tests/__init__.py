@@ -57,3 +57,4 @@ from . import test_interview_written
 from . import test_follow_up_told
 from . import test_interviewer_external
 from . import test_report_read_first
+from . import test_access_probe_round9

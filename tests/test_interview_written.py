@@ -396,6 +396,8 @@ class TestWrittenOfferedByTheOfficer(MockEmail, ExitInterviewCase):
                 "written_only": written_only,
                 "successor_advice_consent": False,
                 "successor_advice_id": False,
+                "report_reading_waiting": False,
+                "can_tell_what_was_done": False,
             }
             return [
                 button.get("string")

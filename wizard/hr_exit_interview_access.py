@@ -34,7 +34,9 @@ class HrExitInterviewAccess(models.TransientModel):
     @api.depends("interview_id")
     def _compute_email(self):
         for wizard in self:
-            interview = wizard.interview_id
+            # The address is read in superuser mode: only for who may change the
+            # interview, as create() checks; an onchange reaches here without it.
+            interview = wizard.interview_id._filtered_access("write")
             wizard.email = interview and interview._latest_sending().email
             wizard.include_notes = (
                 interview.company_id.exit_interview_access_include_notes

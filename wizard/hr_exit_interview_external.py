@@ -28,10 +28,15 @@ class HrExitInterviewExternal(models.TransientModel):
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         if "lang" in fields_list and not values.get("lang"):
-            interview = self.env["hr.exit.interview"].browse(values.get("interview_id"))
-            values["lang"] = (
-                interview.exists() and interview._leaver_lang()
-            ) or self.env.lang
+            # The leaver's language, read in superuser mode: only for who may
+            # change the interview, as create() checks.
+            interview = (
+                self.env["hr.exit.interview"]
+                .browse(values.get("interview_id"))
+                .exists()
+                ._filtered_access("write")
+            )
+            values["lang"] = (interview and interview._leaver_lang()) or self.env.lang
         return values
 
     @api.model_create_multi
