@@ -461,12 +461,24 @@ def two_servers_rows(table, cr, setup, two, mails):
         )
         anonymised = cr.fetchone()[0]
         lines = [count for count in round_["anonymised_log_lines"] if count]
+        # The erasure log: one line per interview anonymised, whichever server did.
+        cr.execute(
+            "SELECT interview_ref, count(*) FROM hr_exit_interview_erasure_log"
+            " WHERE interview_ref = ANY(%s) AND event = 'anonymised'"
+            " GROUP BY interview_ref",
+            [batch["anonymise"]],
+        )
+        logged = dict(cr.fetchall())
+        once = sum(1 for count in logged.values() if count == 1)
         table.add(
             f"jobs started on both servers at once ({round_name.replace('_', ' ')}): "
-            "anonymisation (done, log lines)",
-            f"{anonymised} of {len(batch['anonymise'])}; log lines {lines or 'none'}",
-            "all; one line",
-            anonymised == len(batch["anonymise"]) and lines == [anonymised],
+            "anonymisation (done, log lines, erasure log lines)",
+            f"{anonymised} of {len(batch['anonymise'])}; log lines {lines or 'none'}; "
+            f"erasure log: {once} once, {len(logged) - once} more than once",
+            "all; one line; one each",
+            anonymised == len(batch["anonymise"])
+            and lines == [anonymised]
+            and once == len(batch["anonymise"]) == len(logged),
         )
 
 
