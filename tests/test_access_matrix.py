@@ -555,7 +555,8 @@ class TestAccessMatrix(PortalCase):
                         allow_redirects=False,
                     )
                     self.assertEqual(response.status_code, 404)
-                    self.assertIn("This link is no longer valid", response.text)
+                    # The neutral page, in whatever language the visitor has.
+                    self.assertIn("o_exit_interview_invalid", response.text)
                     self.assertNotIn("Held report", response.text)
 
     @mute_logger("odoo.http")
