@@ -278,17 +278,9 @@ class ExitInterviewPortal(CustomerPortal):
         Interview = request.env["hr.exit.interview"]
         interview = Interview._portal_find(interview_id, access_token, None)
         if interview:
-            response = request.redirect(page, code=303, local=True)
-            response.set_cookie(
-                SESSION_COOKIE,
-                interview._portal_open_session(),
-                max_age=int(PORTAL_SESSION.total_seconds()),
-                path=page,
-                secure=request.httprequest.scheme == "https",
-                httponly=True,
-                samesite="Lax",
+            return self._exit_interview_to_session(
+                page, SESSION_COOKIE, interview._portal_open_session()
             )
-            return self._private(response)
         # Its own browser goes on to the page, which finds the session again: the
         # interview's language (_exit_interview_find's) is of no use here.
         if Interview._portal_find(
@@ -303,6 +295,21 @@ class ExitInterviewPortal(CustomerPortal):
         return self._exit_interview_ended_or_invalid(
             interview_id, access_token=access_token
         )
+
+    def _exit_interview_to_session(self, page, cookie, secret):
+        """Send the browser on to the page without the link, holding the session
+        the link was exchanged for: HttpOnly, for that page's path only, short-lived."""
+        response = request.redirect(page, code=303, local=True)
+        response.set_cookie(
+            cookie,
+            secret,
+            max_age=int(PORTAL_SESSION.total_seconds()),
+            path=page,
+            secure=request.httprequest.scheme == "https",
+            httponly=True,
+            samesite="Lax",
+        )
+        return self._private(response)
 
     def _exit_interview_ended_or_invalid(
         self, interview_id, access_token=None, session=None

@@ -4,7 +4,6 @@ from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from ..models.hr_exit_interview_portal import PORTAL_SESSION
 from ..models.hr_exit_interview_report_read_first import COMMENT_MAX_LENGTH
 from .portal import ExitInterviewPortal
 
@@ -33,17 +32,9 @@ class ExitInterviewReportReading(ExitInterviewPortal):
                 return self._report_reading_ended_or_invalid(
                     interview_id, access_token=access_token
                 )
-            response = request.redirect(page, code=303, local=True)
-            response.set_cookie(
-                READING_COOKIE,
-                interview._report_reading_open_session(),
-                max_age=int(PORTAL_SESSION.total_seconds()),
-                path=page,
-                secure=request.httprequest.scheme == "https",
-                httponly=True,
-                samesite="Lax",
+            return self._exit_interview_to_session(
+                page, READING_COOKIE, interview._report_reading_open_session()
             )
-            return self._private(response)
         session = self._report_reading_session()
         interview = Interview._report_reading_find(interview_id, session=session)
         if not interview:
