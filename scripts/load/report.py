@@ -30,7 +30,8 @@ WARM_UP = 10.0
 # quiet machine gave the page 1.08, 1.08 and 1.11 times /my/home at the p95, 1.04,
 # 1.05 and 1.02 in the median.
 TOLERANCES = {"p95": 1.2, "median": 1.1}
-# The Save button draws the page again: at most this many times the page.
+# The Save button draws the page again: at most this many times the page, at the
+# p95 and in the median.
 SAVE_BUTTON_GOAL = 1.5
 SUBMIT_GOAL_MS = 1000
 # The exit code when the goals missed are goals of time only: load.sh measures again.
@@ -241,13 +242,27 @@ def requests_rows(table, requests, faults):
                 met,
                 speed=True,
             )
-    button, page = latencies.get(SAVE_BUTTON), latencies.get(PAGE)
-    ratio = button / page if button and page else None
+    # The Save button against the page opened at the same moments, as the page
+    # against /my/home: the posts come in bursts of the employees' saves, the page
+    # opens at their starts, and a p95 over the whole run compares different loads.
+    ours = [r["ms"] for r in steady if r["name"] == SAVE_BUTTON]
+    theirs = at_same_moments(SAVE_BUTTON, PAGE)
+    figures, met = [], True
+    for statistic in (p95, median):
+        mine, other = statistic(ours), statistic(theirs)
+        ratio = mine / other if mine and other else None
+        figures.append(
+            f"{statistic.__name__} {ms(mine)} / {ms(other)} = {ratio:.2f}"
+            if ratio
+            else f"{statistic.__name__}: no data"
+        )
+        met = met and bool(ratio) and ratio <= SAVE_BUTTON_GOAL
     table.add(
-        "p95 of Save button (the form's post, the page drawn again) / p95 of open page",
-        f"{ms(button)} / {ms(page)} = {ratio:.2f}" if ratio else "no data",
-        f"<= {SAVE_BUTTON_GOAL}",
-        bool(ratio) and ratio <= SAVE_BUTTON_GOAL,
+        "Save button (the form's post, the page drawn again) / open page at the "
+        "same moments",
+        "; ".join(figures),
+        f"ratios: p95 <= {SAVE_BUTTON_GOAL}, median <= {SAVE_BUTTON_GOAL}",
+        met,
         speed=True,
     )
     submit = latencies.get(SUBMIT)
