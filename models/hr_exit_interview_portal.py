@@ -1057,7 +1057,15 @@ class HrExitInterview(models.Model):
         fetched alone: a first read of hr.employee otherwise fetches its hundred
         columns, which costs more than the rest of the employee's page."""
         employee = self.employee_id.sudo()
-        employee.fetch(EMPLOYEE_CONTACT_FIELDS)
+        # fetch() checks the fields' access on every call, which hr.employee makes
+        # costly: the employee's page asks for the contact ten times.
+        missing = [
+            name
+            for name in EMPLOYEE_CONTACT_FIELDS
+            if not self.env.cache.contains(employee, employee._fields[name])
+        ]
+        if missing:
+            employee.fetch(missing)
         return employee
 
     def _leaver_email(self):

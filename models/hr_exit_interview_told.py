@@ -114,21 +114,18 @@ class HrExitInterview(models.Model):
             )
             interview.told_reminder_date = activities[:1].date_deadline
 
-    @api.depends("last_working_day", "create_date", "company_id", "anonymised_on")
+    @api.depends(
+        "last_working_day",
+        "create_date",
+        "company_id.exit_interview_retention_months",
+        "anonymised_on",
+    )
     def _compute_anonymisation_date(self):
+        # The day the governance tab shows too (_anonymise_date), or the day it was.
         for interview in self:
-            start = interview.last_working_day or (
-                interview.create_date and interview.create_date.date()
-            )
             interview.anonymisation_date = (
                 interview.anonymised_on and interview.anonymised_on.date()
-            ) or (
-                start
-                and start
-                + relativedelta(
-                    months=interview.company_id.exit_interview_retention_months
-                )
-            )
+            ) or interview._anonymise_date()
 
     # === BUSINESS METHODS === #
 

@@ -4,7 +4,8 @@
 # cluster of its own (the run restarts it: never the cluster other work uses), a mail
 # server that keeps every mail, Odoo with HTTP workers and a cron worker, then locust in
 # headless mode, the faults, a second server on the same database and filestore, and one
-# table. Exits non-zero when a goal is missed. Loopback only; every loop is bounded.
+# table. Exits non-zero when a goal is missed (a goal of time: missed in two runs in a
+# row). Loopback only; every loop is bounded.
 source "$(dirname "$0")/../common.sh"
 PRIVATE_PG_PORT="${LOAD_PG_PORT:-54339}"
 PRIVATE_PG_DIR="${LOAD_PG_DIR:-$ADDON_DIR/.dev/pg-load}"
@@ -36,6 +37,8 @@ workers="${LOAD_WORKERS:-$((2 * $(nproc) + 1))}"
 # without a worker (LOAD_REPORT_URL=http://127.0.0.1:$port_a shows the stall).
 report_url="${LOAD_REPORT_URL:-http://127.0.0.1:$((port_a + 3))}"
 out="$ADDON_DIR/.dev/load"
+first_run="$ADDON_DIR/.dev/load-first-run.md"
+[ -n "${LOAD_SECOND_RUN:-}" ] || rm -f "$first_run"
 
 # The run's ports are its own: a server of another run or checkout answering on one of
 # them would take the load, or the second server's requests, and the table would be
@@ -157,15 +160,40 @@ wait_for "http://127.0.0.1:$port_b/web/login" 90
     --log-level=info >"$out/two_servers.log" 2>&1 || log "the two servers' checks failed; see $out/two_servers.log"
 
 # The copies of the answers are mailed by the cron workers, one PDF each: on a busy
-# machine some still wait when the load ends. The table counts them once sent.
+# machine some still wait when the load ends. A mail whose sending the PostgreSQL
+# restart cut, after its transaction committed, waits in Odoo's mail queue for the
+# queue's job (hourly): the job is run now, as its next run would. The table counts
+# the mails once sent.
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$database" -Atq >/dev/null <<SQL
+UPDATE ir_cron SET nextcall = now() AT TIME ZONE 'UTC' - interval '1 second'
+ WHERE id = (SELECT res_id FROM ir_model_data
+              WHERE module = 'mail' AND name = 'ir_cron_mail_scheduler_action');
+NOTIFY cron_trigger, '$database';
+SQL
+waiting="SELECT (SELECT count(*) FROM hr_exit_interview
+                  WHERE answers_copy_due AND anonymised_on IS NULL)
+              + (SELECT count(*) FROM mail_mail WHERE state = 'outgoing'
+                  AND (scheduled_date IS NULL OR scheduled_date <= now() AT TIME ZONE 'UTC'))"
 deadline=$((SECONDS + 180))
-until [ "$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$database" -Atqc \
-    'SELECT count(*) FROM hr_exit_interview WHERE answers_copy_due AND anonymised_on IS NULL')" = 0 ]; do
-    [ $SECONDS -lt $deadline ] || { log "copies of the answers still waiting after 180 s"; break; }
+until [ "$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$database" -Atqc "$waiting")" = 0 ]; do
+    [ $SECONDS -lt $deadline ] || { log "copies or mails still waiting after 180 s"; break; }
     sleep 2
 done
 
 cleanup
 pids=()
+status=0
 "$VENV/bin/python" "$scripts/load/report.py" "$out" \
-    "host=$PGHOST port=$PGPORT user=$PGUSER password=$PGPASSWORD dbname=$database" "$workers"
+    "host=$PGHOST port=$PGPORT user=$PGUSER password=$PGPASSWORD dbname=$database" "$workers" \
+    || status=$?
+# A goal of time missed alone (report.py's MISSED_SPEED_ONLY) may be the noise of a
+# shared machine: the whole run is made again once, from a fresh database, and the
+# goals are met when that run meets every one. A slower page misses in both runs; a
+# goal of correctness missed once fails at once.
+if [ "$status" -eq 3 ] && [ -z "${LOAD_SECOND_RUN:-}" ]; then
+    cp "$out/table.md" "$first_run"
+    log "only goals of time were missed (above; the table in $first_run): measuring again, once, in a run of its own"
+    LOAD_SECOND_RUN=1 exec "$scripts/load/load.sh"
+fi
+[ "$status" -eq 3 ] && log "goals of time missed in two runs in a row (the first: $first_run)"
+[ "$status" -eq 0 ] || exit 1

@@ -30,9 +30,12 @@ WARM_UP = 10.0
 # quiet machine gave the page 1.08, 1.08 and 1.11 times /my/home at the p95, 1.04,
 # 1.05 and 1.02 in the median.
 TOLERANCES = {"p95": 1.2, "median": 1.1}
-# The Save button draws the page again: at most this many times the page.
+# The Save button draws the page again: at most this many times the page, at the
+# p95 and in the median.
 SAVE_BUTTON_GOAL = 1.5
 SUBMIT_GOAL_MS = 1000
+# The exit code when the goals missed are goals of time only: load.sh measures again.
+MISSED_SPEED_ONLY = 3
 # The reference of a request: the /my/home requests made this close to it.
 SAME_MOMENT = 5.0
 PAGE = "employee: open page"
@@ -78,12 +81,20 @@ def ms(value):
 class Table:
     def __init__(self):
         self.rows = []
+        self.speed = set()
 
-    def add(self, measured, figure, goal="", met=None):
+    def add(self, measured, figure, goal="", met=None, speed=False):
+        """A row; speed: a goal of time, which the timer's noise can move."""
         self.rows.append((measured, figure, goal, "" if met is None else met))
+        if speed:
+            self.speed.add(measured)
 
     def missed(self):
-        return any(met is False for *_rest, met in self.rows)
+        return [
+            (measured, figure, goal)
+            for measured, figure, goal, met in self.rows
+            if met is False
+        ]
 
     def markdown(self):
         lines = ["| measured | figure | goal | met |", "| --- | --- | --- | --- |"]
@@ -229,14 +240,30 @@ def requests_rows(table, requests, faults):
                 "; ".join(figures),
                 "ratios: p95 <= {p95}, median <= {median}".format(**TOLERANCES),
                 met,
+                speed=True,
             )
-    button, page = latencies.get(SAVE_BUTTON), latencies.get(PAGE)
-    ratio = button / page if button and page else None
+    # The Save button against the page opened at the same moments, as the page
+    # against /my/home: the posts come in bursts of the employees' saves, the page
+    # opens at their starts, and a p95 over the whole run compares different loads.
+    ours = [r["ms"] for r in steady if r["name"] == SAVE_BUTTON]
+    theirs = at_same_moments(SAVE_BUTTON, PAGE)
+    figures, met = [], True
+    for statistic in (p95, median):
+        mine, other = statistic(ours), statistic(theirs)
+        ratio = mine / other if mine and other else None
+        figures.append(
+            f"{statistic.__name__} {ms(mine)} / {ms(other)} = {ratio:.2f}"
+            if ratio
+            else f"{statistic.__name__}: no data"
+        )
+        met = met and bool(ratio) and ratio <= SAVE_BUTTON_GOAL
     table.add(
-        "p95 of Save button (the form's post, the page drawn again) / p95 of open page",
-        f"{ms(button)} / {ms(page)} = {ratio:.2f}" if ratio else "no data",
-        f"<= {SAVE_BUTTON_GOAL}",
-        bool(ratio) and ratio <= SAVE_BUTTON_GOAL,
+        "Save button (the form's post, the page drawn again) / open page at the "
+        "same moments",
+        "; ".join(figures),
+        f"ratios: p95 <= {SAVE_BUTTON_GOAL}, median <= {SAVE_BUTTON_GOAL}",
+        met,
+        speed=True,
     )
     submit = latencies.get(SUBMIT)
     table.add(
@@ -245,6 +272,7 @@ def requests_rows(table, requests, faults):
         ms(submit),
         f"< {SUBMIT_GOAL_MS} ms",
         submit is not None and submit < SUBMIT_GOAL_MS,
+        speed=True,
     )
     saves = sorted(
         (r for r in requests if r["name"] in (SAVE, SAVE_BUTTON) and r["ok"]),
@@ -510,7 +538,13 @@ def main(out, dsn, workers):
     print(text)
     with open(os.path.join(out, "table.md"), "w", encoding="utf-8") as file:
         file.write(text)
-    return 1 if table.missed() else 0
+    missed = table.missed()
+    # Said last, where a log's tail shows it.
+    for measured, figure, goal in missed:
+        print(f"missed: {measured}: {figure} (goal: {goal})")
+    if not missed:
+        return 0
+    return MISSED_SPEED_ONLY if all(m in table.speed for m, *_rest in missed) else 1
 
 
 if __name__ == "__main__":
