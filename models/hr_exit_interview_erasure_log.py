@@ -16,6 +16,7 @@ _WRITING_LOG = ContextVar("hr_exit_interview_writing_erasure_log", default=False
 EVENTS = [
     ("anonymised", "Anonymised by the Job"),
     ("erased", "Erased on Request"),
+    ("deleted", "Deleted"),
     ("hold_placed", "Hold Placed"),
     ("hold_lifted", "Hold Lifted"),
     ("hold_skipped", "Kept by a Hold"),
@@ -31,7 +32,8 @@ ERASURE_REASONS = [
 
 
 class HrExitInterviewErasureLog(models.Model):
-    """One line for each anonymisation, by the job or by hand, and each legal hold
+    """One line for each anonymisation, by the job or by hand, each deletion, and
+    each legal hold
     placed, lifted or keeping an interview from the job: what an officer shows a
     data protection officer. It holds no name and no text, and names the interview
     by its number only, so that it outlives it. Append-only: nobody writes,

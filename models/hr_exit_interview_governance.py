@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.tools import SQL
 
 from .hr_exit_interview import OFFICER_GROUP
@@ -153,10 +154,17 @@ class HrExitInterview(models.Model):
 
     # === CRUD METHODS === #
 
+    def unlink(self):
+        # Deleting clears more than the anonymisation does: a line of the erasure
+        # log each, as for it (the uninstall drops the log with the interviews).
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            log = self.env["hr.exit.interview.erasure.log"]
+            log._log(self, "deleted", counts=log._cleared_counts(self))
+        return super().unlink()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_legal_hold(self):
-        # Deleting clears more than the job does, and logs nothing: the hold that
-        # keeps an interview from the job keeps it from deletion too.
+        # The hold that keeps an interview from the job keeps it from deletion too.
         if self._on_legal_hold():
             raise UserError(
                 self.env._(

@@ -179,6 +179,26 @@ class TestLegalHold(ExitInterviewCase):
             (request.kind, request.outcome), ("erasure", "granted"), "recorded"
         )
 
+    def test_a_deletion_is_logged_and_a_held_interview_is_not_deleted(self):
+        number = self.expired.id
+        self.hold(self.expired)
+        with self.assertRaises(UserError):
+            self.expired.with_user(self.officer).unlink()
+        self.assertFalse(self.lines(self.expired, "deleted"))
+        self.lift(self.expired)
+        self.expired.with_user(self.officer).unlink()
+        line = self.log.with_user(self.officer).search(
+            [("interview_ref", "=", number), ("event", "=", "deleted")]
+        )
+        self.assertEqual(len(line), 1)
+        self.assertEqual(line.user_id, self.officer)
+        self.assertFalse(line.cron_id)
+        self.assertEqual(
+            (line.line_count, line.year, line.departure_reason_id),
+            (2, "2028", self.resigned),
+        )
+        self.assertGreaterEqual(line.message_count, 1)
+
     @mute_logger(*ACCESS_LOGGERS)
     def test_no_erasure_of_a_held_interview_nor_by_an_interviewer(self):
         self.hold(self.expired)
