@@ -8,8 +8,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 from odoo.tools import SQL
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 from .hr_exit_interview import OFFICER_GROUP
 from .hr_exit_interview_portal import mask_email
