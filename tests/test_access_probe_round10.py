@@ -5,10 +5,11 @@ from datetime import datetime
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tests.common import new_test_user
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
-from .common import PortalCase
+from .common import OFFICER_GROUP, PortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -59,3 +60,22 @@ class TestProbeRound10(PortalCase):
         self.assertFalse(
             log.search([("interview_ref", "=", number), ("event", "=", "deleted")])
         )
+
+    def test_a_copy_is_kept_from_whom_its_original_is_kept_from(self):
+        """Whom an interview is kept from grows with each new manager or coach; a
+        copy took today's only, and opened the exit to a former manager, an
+        officer here, who reads the copy's employee and reason."""
+        former = new_test_user(
+            self.env,
+            login="exit_probe_former_boss",
+            groups=f"base.group_user,{OFFICER_GROUP}",
+        )
+        self.employee.parent_id = self.env["hr.employee"].create(
+            {"name": "Former Boss", "user_id": former.id}
+        )
+        self.employee.parent_id = self.manager
+        self.assertIn(former, self.interview.kept_out_user_ids)
+        copy = self.interview.with_user(self.officer).copy()
+        self.assertEqual(copy.kept_out_user_ids, self.interview.kept_out_user_ids)
+        Interview = self.env["hr.exit.interview"].with_user(former)
+        self.assertFalse(Interview.search([("employee_id", "=", self.employee.id)]))
