@@ -3,13 +3,14 @@ as each other role: each test is a way in that must stay closed."""
 
 from datetime import datetime
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
+from odoo.tools import mute_logger
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
-from .common import OFFICER_GROUP, PortalCase
+from .common import ACCESS_LOGGERS, OFFICER_GROUP, PortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -79,3 +80,62 @@ class TestProbeRound10(PortalCase):
         self.assertEqual(copy.kept_out_user_ids, self.interview.kept_out_user_ids)
         Interview = self.env["hr.exit.interview"].with_user(former)
         self.assertFalse(Interview.search([("employee_id", "=", self.employee.id)]))
+
+    @mute_logger(*ACCESS_LOGGERS)
+    def test_the_erasure_log_names_no_one_by_their_user(self):
+        """The log outlives the interview and holds no name: yet whom a line was kept
+        from, the employee's own user among them, was read, searched and exported
+        by every officer, after the interview was deleted."""
+        leaver = new_test_user(self.env, login="exit_probe_leaver")
+        self.employee.user_id = leaver
+        number = self.interview.id
+        self.interview.with_user(self.officer).unlink()
+        Log = self.env["hr.exit.interview.erasure.log"].with_user(self.officer)
+        line = Log.search([("interview_ref", "=", number)])
+        self.assertEqual(line.event, "deleted")
+        self.assertIn(leaver, line.sudo().kept_from_user_ids, "kept from them")
+        self.officer.groups_id += self.env.ref("base.group_allow_export")
+        for way, call in {
+            "read": lambda: line.read(["kept_from_user_ids"]),
+            "export": lambda: line.export_data(["kept_from_user_ids/name"]),
+            "search": lambda: Log.search([("kept_from_user_ids", "in", leaver.ids)]),
+            "group by": lambda: Log.read_group(
+                [], ["interview_ref"], ["kept_from_user_ids"]
+            ),
+        }.items():
+            with self.subTest(way=way), self.assertRaises(AccessError):
+                call()
+        self.assertNotIn("kept_from_user_ids", Log.fields_get())
+
+    @mute_logger(*ACCESS_LOGGERS)
+    def test_no_one_filters_or_groups_by_a_relation_they_may_not_read(self):
+        """Odoo refuses a search or a group by on a field of groups the user lacks
+        when it is a column, not when it is a one2many or many2many: the board and
+        the interviewer filtered interviews by whom they are kept from. Every such
+        field the addon declares or adds, found in the registry, for every role that
+        reads its model."""
+        users = [*self.users.values(), self.other_interviewer]
+        tried = set()
+        for model_name, Model in self.env.registry.items():
+            if Model._abstract:
+                continue
+            for field in Model._fields.values():
+                if (
+                    field.type not in ("one2many", "many2many")
+                    or not field.groups
+                    or "hr_exit_interview" not in (field._module or "")
+                    or not (field.store or field.search)
+                ):
+                    continue
+                for user in users:
+                    model = self.env[model_name].with_user(user)
+                    if field.is_accessible(model.env) or not model.has_access("read"):
+                        continue
+                    tried.add(field.name)
+                    with self.subTest(field=str(field), user=user.login):
+                        with self.assertRaises(AccessError):
+                            model.search([(field.name, "!=", False)])
+                        if field.type == "many2many" and field.store:
+                            with self.assertRaises(AccessError):
+                                model.read_group([], [field.name], [field.name])
+        self.assertIn("kept_out_user_ids", tried)
