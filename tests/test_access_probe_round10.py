@@ -1,6 +1,7 @@
 """A hostile probe through Odoo's generic paths, tried on every model of the addon
 as each other role: each test is a way in that must stay closed."""
 
+import re
 from datetime import datetime
 
 from odoo.exceptions import AccessError, UserError
@@ -139,3 +140,70 @@ class TestProbeRound10(PortalCase):
                             with self.assertRaises(AccessError):
                                 model.read_group([], [field.name], [field.name])
         self.assertIn("kept_out_user_ids", tried)
+
+    @mute_logger("odoo.http")
+    def test_no_route_tells_a_missing_interview_from_anothers(self):
+        """Every route of the addon that takes an interview's number, found in
+        Odoo's routing map, by GET and POST, without a session, with a wrong link
+        and with the session of another interview: another person's interview
+        answers exactly as a number that does not exist (status, redirect, body)."""
+        other_employee = self.env["hr.employee"].create(
+            {"name": "Olga Other", "private_email": "olga@example.com"}
+        )
+        other, other_token = self.create_invited_interview(
+            employee_id=other_employee.id, template_id=self.short.id
+        )
+        self.page(other, other_token)
+        session = {
+            cookie.name: cookie.value
+            for cookie in self.opener.cookies
+            if cookie.name.startswith("hr_exit_interview")
+        }
+        self.assertTrue(session, "the other interview's link opened a session")
+        missing = other.id + 1000
+        paths = sorted(
+            {
+                rule.rule
+                for rule in self.env["ir.http"].routing_map().iter_rules()
+                if "<int:interview_id>" in rule.rule
+                and "hr_exit_interview" in rule.endpoint.original_endpoint.__module__
+            }
+        )
+        self.assertGreaterEqual(len(paths), 8)
+
+        def answer(path, number, method, token, cookies):
+            self.opener.cookies.clear()
+            url = path.replace("<int:interview_id>", str(number)).replace(
+                "<string:sheet>", "questions"
+            )
+            response = self.opener.request(
+                method,
+                self.base_url() + url,
+                params={"access_token": token} if token else None,
+                data={"csrf_token": "x"} if method == "POST" else None,
+                cookies=cookies,
+                allow_redirects=False,
+                timeout=30,
+            )
+            body = re.sub(r"csrf_token\W+\w+", "", response.text)
+            location = response.headers.get("Location", "")
+            return (
+                response.status_code,
+                location.replace(str(number), "N"),
+                body.replace(str(number), "N"),
+            )
+
+        # The comparison tells an interview that opens from one that does not.
+        page = "/my/exit-interviews/<int:interview_id>"
+        self.assertNotEqual(
+            answer(page, other.id, "GET", None, session),
+            answer(page, missing, "GET", None, session),
+        )
+        for path in paths:
+            for method in ("GET", "POST"):
+                for token, cookies in ((None, None), ("x" * 43, None), (None, session)):
+                    with self.subTest(path=path, method=method, token=token):
+                        self.assertEqual(
+                            answer(path, self.interview.id, method, token, cookies),
+                            answer(path, missing, method, token, cookies),
+                        )
