@@ -158,6 +158,9 @@ class HrExitInterview(models.Model):
     def unlink(self):
         # Deleting clears more than the anonymisation does: a line of the erasure
         # log each, as for it (the uninstall drops the log with the interviews).
+        # Rights first: the line is written in superuser mode, and a refused caller
+        # learns nothing of the interview from what that does.
+        self.check_access("unlink")
         if not self._addon_uninstalling():
             log = self.env["hr.exit.interview.erasure.log"]
             log._log(self, "deleted", counts=log._cleared_counts(self))

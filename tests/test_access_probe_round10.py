@@ -207,3 +207,20 @@ class TestProbeRound10(PortalCase):
                             answer(path, self.interview.id, method, token, cookies),
                             answer(path, missing, method, token, cookies),
                         )
+
+    @mute_logger(*ACCESS_LOGGERS)
+    def test_a_refused_deletion_tells_nothing_of_the_interview(self):
+        """Deleting writes the erasure log's line first, in superuser mode: for a
+        user without the right, a number that exists answered AccessError and one
+        that does not a MissingError, which told which interviews exist. The
+        rights come first, as for every other refusal."""
+        portal = self.make_portal_user("exit_probe_portal")
+        missing = self.env["hr.exit.interview"].browse(self.interview.id + 1000)
+        for user in (portal, self.manager_user, self.board, self.interviewer):
+            for interview in (self.interview, missing):
+                with (
+                    self.subTest(user=user.login, exists=bool(interview.exists())),
+                    self.assertRaises(AccessError),
+                ):
+                    interview.with_user(user).unlink()
+        self.assertTrue(self.interview.exists())
