@@ -1,6 +1,7 @@
 """A hostile probe through Odoo's generic paths, tried on every model of the addon
 as each other role: each test is a way in that must stay closed."""
 
+import json
 import re
 from datetime import datetime
 
@@ -224,3 +225,40 @@ class TestProbeRound10(PortalCase):
                 ):
                     interview.with_user(user).unlink()
         self.assertTrue(self.interview.exists())
+
+    @mute_logger(*ACCESS_LOGGERS, "odoo.http")
+    def test_a_refusal_in_developer_mode_names_no_one(self):
+        """In developer mode, Odoo's refusal of a record rule named each record
+        refused by its name ("Exit interview of ...") and the rules that refused
+        it: an interviewer trying numbers, or a manager kept out, learnt who
+        leaves and that they were kept from it."""
+        self.assertIn(self.manager_user, self.interview.kept_out_user_ids)
+        self.manager_user.groups_id += self.env.ref(OFFICER_GROUP)
+        for user in (self.other_interviewer, self.board, self.manager_user):
+            user.groups_id += self.env.ref("base.group_no_one")
+            self.authenticate(user.login, user.login)
+            for method, args in (
+                ("read", [[self.interview.id], ["state"]]),
+                ("write", [[self.interview.id], {"job_title": "Youth Worker"}]),
+            ):
+                with self.subTest(user=user.login, method=method):
+                    response = self.url_open(
+                        f"/web/dataset/call_kw/hr.exit.interview/{method}?debug=1",
+                        data=json.dumps(
+                            {
+                                "jsonrpc": "2.0",
+                                "method": "call",
+                                "params": {
+                                    "model": "hr.exit.interview",
+                                    "method": method,
+                                    "args": args,
+                                    "kwargs": {},
+                                },
+                            }
+                        ),
+                        headers={"Content-Type": "application/json"},
+                    )
+                    error = response.json()["error"]["data"]
+                    self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+                    self.assertNotIn(self.employee.name, error["message"])
+                    self.assertNotIn("kept from", error["message"])
