@@ -11,7 +11,11 @@ class IrRule(models.Model):
         # refused, by its name read in superuser mode ("Exit interview of ..."),
         # and the rules that refused it ("never ... whom it is kept from"): a user
         # trying numbers would learn who leaves and whose manager they are. The
-        # addon's records are refused as to everyone else, without either.
-        if records._original_module == "hr_exit_interview":
+        # addon's records are refused as to everyone else, without either; so are
+        # the contacts of former employees kept in touch with (res_partner.py).
+        if records._original_module == "hr_exit_interview" or (
+            records._name == "res.partner"
+            and any(records.sudo().mapped("exit_interview_keep_in_touch"))
+        ):
             records = records.browse()
         return super()._make_access_error(operation, records)

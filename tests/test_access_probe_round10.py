@@ -234,22 +234,35 @@ class TestProbeRound10(PortalCase):
         leaves and that they were kept from it."""
         self.assertIn(self.manager_user, self.interview.kept_out_user_ids)
         self.manager_user.groups_id += self.env.ref(OFFICER_GROUP)
+        # A former employee's private contact, kept in touch with by an officer.
+        contact = self.env["res.partner"].create(
+            {
+                "name": "Dirk Departing (private)",
+                "exit_interview_keep_in_touch": True,
+                "exit_interview_keep_in_touch_user_id": self.officer.id,
+            }
+        )
+        tries = [
+            (self.interview, "read", ["state"]),
+            (self.interview, "write", {"job_title": "Youth Worker"}),
+            (contact, "read", ["name"]),
+        ]
         for user in (self.other_interviewer, self.board, self.manager_user):
             user.groups_id += self.env.ref("base.group_no_one")
             self.authenticate(user.login, user.login)
-            for method, args in (
-                ("read", [[self.interview.id], ["state"]]),
-                ("write", [[self.interview.id], {"job_title": "Youth Worker"}]),
-            ):
-                with self.subTest(user=user.login, method=method):
+            for record, method, arg in tries:
+                if record == contact and user.has_group(OFFICER_GROUP):
+                    continue  # officers read every contact kept in touch with
+                with self.subTest(user=user.login, model=record._name, method=method):
+                    args = [record.ids, arg]
                     response = self.url_open(
-                        f"/web/dataset/call_kw/hr.exit.interview/{method}?debug=1",
+                        f"/web/dataset/call_kw/{record._name}/{method}?debug=1",
                         data=json.dumps(
                             {
                                 "jsonrpc": "2.0",
                                 "method": "call",
                                 "params": {
-                                    "model": "hr.exit.interview",
+                                    "model": record._name,
                                     "method": method,
                                     "args": args,
                                     "kwargs": {},
@@ -262,3 +275,4 @@ class TestProbeRound10(PortalCase):
                     self.assertEqual(error["name"], "odoo.exceptions.AccessError")
                     self.assertNotIn(self.employee.name, error["message"])
                     self.assertNotIn("kept from", error["message"])
+                    self.assertNotIn("kept in touch", error["message"])
