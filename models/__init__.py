@@ -32,3 +32,5 @@ from . import hr_exit_interview_told
 from . import hr_exit_interview_measure_told
 from . import hr_exit_interview_external
 from . import hr_exit_interview_report_read_first
+from . import hr_exit_interview_field_access
+from . import ir_rule

@@ -538,6 +538,23 @@ class HrExitInterview(models.Model):
         interviews._keep_in_touch_sync()
         return interviews
 
+    def copy(self, default=None):
+        # Whom an interview is kept from only grows (every manager and coach since
+        # its creation): a copy, kept from today's ones only, would open the exit
+        # to the others. It is kept from whom its original is kept from.
+        copies = super().copy(default=default)
+        for original, new in zip(self.sudo(), copies.sudo(), strict=True):
+            if original.leaders_kept_out:
+                new.write(
+                    {
+                        "leaders_kept_out": True,
+                        "kept_out_user_ids": [
+                            Command.link(user.id) for user in original.kept_out_user_ids
+                        ],
+                    }
+                )
+        return copies
+
     def write(self, vals):
         # What the side effects compare with, read before anything is written.
         wishes = (

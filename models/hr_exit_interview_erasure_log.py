@@ -71,7 +71,8 @@ class HrExitInterviewErasureLog(models.Model):
     department_id = fields.Many2one("hr.department", readonly=True, ondelete="set null")
     # Whom the interview was kept from when the line was written (its employee,
     # the managers and coaches kept out): the log's rule keeps the line from them
-    # too, after the interview itself is gone. Users, no name in the line.
+    # too, after the interview itself is gone. Users, no name in the line; for the
+    # rule alone: read, they would name who left once the interview is gone.
     kept_from_user_ids = fields.Many2many(
         "res.users",
         "hr_exit_interview_erasure_log_kept_from_rel",
@@ -79,6 +80,7 @@ class HrExitInterviewErasureLog(models.Model):
         "user_id",
         string="Kept From",
         readonly=True,
+        groups="base.group_system",
     )
     # What it cleared.
     line_count = fields.Integer(string="Answers Cleared", readonly=True)

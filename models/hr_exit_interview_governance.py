@@ -158,15 +158,19 @@ class HrExitInterview(models.Model):
     def unlink(self):
         # Deleting clears more than the anonymisation does: a line of the erasure
         # log each, as for it (the uninstall drops the log with the interviews).
-        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+        # Rights first: the line is written in superuser mode, and a refused caller
+        # learns nothing of the interview from what that does.
+        self.check_access("unlink")
+        if not self._addon_uninstalling():
             log = self.env["hr.exit.interview.erasure.log"]
             log._log(self, "deleted", counts=log._cleared_counts(self))
         return super().unlink()
 
-    @api.ondelete(at_uninstall=False)
+    # At uninstall too, see _addon_uninstalling.
+    @api.ondelete(at_uninstall=True)
     def _unlink_except_legal_hold(self):
         # The hold that keeps an interview from the job keeps it from deletion too.
-        if self._on_legal_hold():
+        if not self._addon_uninstalling() and self._on_legal_hold():
             raise UserError(
                 self.env._(
                     "The interview is on legal hold: lift the hold first, if the "
@@ -175,6 +179,21 @@ class HrExitInterview(models.Model):
             )
 
     # === BUSINESS METHODS === #
+
+    @api.model
+    def _addon_uninstalling(self):
+        """Whether Odoo is uninstalling the addon. Its uninstall flag is a context
+        key, which any RPC call may send: alone, it would delete past a legal hold
+        and without a line in the erasure log. It counts while the addon is being
+        removed only, which only an administrator starts."""
+        return bool(self.env.context.get(MODULE_UNINSTALL_FLAG)) and bool(
+            self.env["ir.module.module"]
+            .sudo()
+            .search_count(
+                [("name", "=", "hr_exit_interview"), ("state", "=", "to remove")],
+                limit=1,
+            )
+        )
 
     @api.model
     def _odoo_only_fields(self):

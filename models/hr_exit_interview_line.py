@@ -246,9 +246,12 @@ class HrExitInterviewLine(models.Model):
                         line.write({"section_name": above.section_name})
         changed.flush_recordset(["section_name"])
 
-    @api.ondelete(at_uninstall=False)
+    # At uninstall too: the uninstall flag alone is any caller's (see
+    # hr.exit.interview's _addon_uninstalling).
+    @api.ondelete(at_uninstall=True)
     def _unlink_only_draft_questions(self):
-        self.interview_id._check_questions_editable()
+        if not self.env["hr.exit.interview"]._addon_uninstalling():
+            self.interview_id._check_questions_editable()
 
     # === READING LOG === #
 

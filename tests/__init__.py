@@ -58,3 +58,4 @@ from . import test_follow_up_told
 from . import test_interviewer_external
 from . import test_report_read_first
 from . import test_access_probe_round9
+from . import test_access_probe_round10
