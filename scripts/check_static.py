@@ -86,6 +86,9 @@ def check_manifest(checker):
     return manifest
 
 
+INHERIT = re.compile(r"^\s+_inherit = (\[.*?\]|\"[\w.]+\")", re.M | re.S)
+
+
 def defined_models():
     """Models the addon defines with a table: abstract models need no access rule."""
     models = set()
@@ -97,7 +100,11 @@ def defined_models():
         ):
             if "AbstractModel" in bases:
                 continue
-            models.update(re.findall(r"^\s+_name = \"([\w.]+)\"", body, re.M))
+            # A class that names a model it also inherits (to add a mixin) extends it.
+            inherited = set(re.findall(r"\"([\w.]+)\"", "".join(INHERIT.findall(body))))
+            models.update(
+                set(re.findall(r"^\s+_name = \"([\w.]+)\"", body, re.M)) - inherited
+            )
     return {"model_" + name.replace(".", "_") for name in models}
 
 
