@@ -36,8 +36,10 @@ async function checkAccessibility(state, selector, { tags = WCAG_AA, rules, page
     if (!axe) {
         throw new Error(`axe-core did not load from ${AXE_URL}`);
     }
-    // A pane that fades in has a faded contrast until its transition ends.
-    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+    // A pane that fades in has a faded contrast until its transition ends. An
+    // animation cancelled meanwhile (a row drawn again) rejects with an AbortError:
+    // it is over too.
+    await Promise.allSettled(document.getAnimations().map((animation) => animation.finished));
     const runOnly = rules ? { type: "rule", values: rules } : { type: "tag", values: tags };
     const { violations } = await axe.run(
         { include: [selector] },
