@@ -5,11 +5,12 @@ learn nothing of a departure tries what Odoo offers every user of its kind."""
 import json
 from datetime import datetime
 
+from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 from odoo.tools import mute_logger
 
-from .common import ACCESS_LOGGERS, PortalCase
+from .common import ACCESS_LOGGERS, OFFICER_GROUP, PortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -197,3 +198,67 @@ class TestProbeRound11(PortalCase):
         response = self.url_open(self.portal_path(self.interview))
         self.assertNotIn("Dirk", response.text)
         self.assertNotIn("Why leave?", response.text)
+
+    def test_an_officer_who_becomes_the_manager_hears_nothing_more(self):
+        """An officer who planned an interview follows it; made the leaver's
+        manager afterwards, they are kept out of it, and no message of its
+        chatter (a note, the employee declining) reaches them any more."""
+        officer = new_test_user(
+            self.env,
+            login="exit_officer_turned_manager",
+            groups=f"base.group_user,{OFFICER_GROUP}",
+        )
+        interview = (
+            self.env["hr.exit.interview"]
+            .with_user(officer)
+            .with_context(tracking_disable=False)
+            .create(
+                {
+                    "employee_id": self.employee.id,
+                    "interviewer_id": self.interviewer.id,
+                    "template_id": self.short.id,
+                    "departure_reason_id": self.resigned.id,
+                }
+            )
+        )
+        self.assertIn(officer.partner_id, interview.sudo().message_partner_ids)
+        self.employee.parent_id = self.env["hr.employee"].create(
+            {"name": "Otto Officer", "user_id": officer.id}
+        )
+        self.assertIn(officer, interview.sudo().kept_out_user_ids)
+        self.assertNotIn(officer.partner_id, interview.sudo().message_partner_ids)
+        interview.with_user(self.officer).message_post(
+            body="The employee called in sick", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertFalse(
+            self.env["mail.notification"]
+            .sudo()
+            .search(
+                [
+                    ("res_partner_id", "=", officer.partner_id.id),
+                    ("mail_message_id.model", "=", "hr.exit.interview"),
+                ]
+            )
+        )
+        # An officer who follows and then leaves the officers hears no more either.
+        former = new_test_user(
+            self.env,
+            login="exit_former_officer",
+            groups=f"base.group_user,{OFFICER_GROUP}",
+        )
+        interview.with_user(former).message_subscribe(partner_ids=former.partner_id.ids)
+        former.groups_id = [Command.unlink(self.env.ref(OFFICER_GROUP).id)]
+        self.assertFalse(interview.with_user(former).has_access("read"))
+        interview.with_user(self.officer).message_post(
+            body="The employee asked for another date", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertFalse(
+            self.env["mail.notification"]
+            .sudo()
+            .search(
+                [
+                    ("res_partner_id", "=", former.partner_id.id),
+                    ("mail_message_id.model", "=", "hr.exit.interview"),
+                ]
+            )
+        )
