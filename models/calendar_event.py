@@ -29,7 +29,7 @@ class CalendarEvent(models.Model):
         # it, but searches them: "Exit interview" in a name, or the interview model,
         # would list the meetings of exit interviews to any internal user. Searched
         # by what calendar hides, they are found by their attendees alone.
-        if not self.env.su and self._exit_interview_hidden_terms(domain):
+        if not self.env.su and self._exit_interview_hidden_terms(domain, order):
             meetings = (
                 self.env["hr.exit.interview"]
                 .sudo()
@@ -51,17 +51,20 @@ class CalendarEvent(models.Model):
         return super()._search(domain, offset, limit, order)
 
     @api.model
-    def _exit_interview_hidden_terms(self, domain):
-        """Whether the domain searches a field that calendar hides of a private
-        event (whom it is with is searched by the attendees' calendars)."""
+    def _exit_interview_hidden_terms(self, domain, order=None):
+        """Whether the domain searches, or the order sorts by, a field that calendar
+        hides of a private event (whom it is with is searched by the attendees'
+        calendars)."""
         shown = self._get_public_fields() | {"partner_ids", "attendee_ids", "privacy"}
-        return any(
-            isinstance(term, list | tuple)
+        names = [
+            term[0]
+            for term in domain or ()
+            if isinstance(term, list | tuple)
             and len(term) == 3
             and isinstance(term[0], str)
-            and term[0].split(".")[0] not in shown
-            for term in domain or ()
-        )
+        ]
+        names += [part.split()[0] for part in (order or "").split(",") if part.strip()]
+        return any(name.split(".")[0] not in shown for name in names)
 
     def write(self, vals):
         if not MEETING_FIELDS & vals.keys():

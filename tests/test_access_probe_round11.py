@@ -71,6 +71,8 @@ class TestProbeRound11(PortalCase):
             self.assertNotIn(event, found, user.login)
             found = events.search([("name", "ilike", "Exit interview")])
             self.assertNotIn(event, found, user.login)
+            # Nor placed among the others by it.
+            self.assertNotIn(event, events.search([], order="res_model, name"))
             groups = events.read_group([], ["res_model"], ["res_model"])
             self.assertNotIn("hr.exit.interview", repr(groups))
             self.assertNotIn("Dirk", repr(events.browse(event.id).display_name))
