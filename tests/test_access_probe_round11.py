@@ -186,7 +186,9 @@ class TestProbeRound11(PortalCase):
         for path in ("/sitemap.xml", "/robots.txt"):
             response = self.url_open(path)
             self.assertNotIn("exit-interview", response.text)
-        response = self.url_open("/website/search?search=Dirk")
+        # Website's own results template warns of its t-key as it renders.
+        with mute_logger("odoo.addons.base.models.ir_qweb"):
+            response = self.url_open("/website/search?search=Dirk")
         self.assertNotIn("Dirk Departing", response.text)
         self.assertNotIn("exit-interviews/", response.text)
         other = self.make_portal_user("exit_other_portal")
