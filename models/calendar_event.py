@@ -1,7 +1,8 @@
 # Copyright 2026 hr_exit_interview contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import AccessError
+from odoo.osv.expression import AND
 from odoo.tools import float_compare
 
 MEETING_STATES = ("draft", "invited", "prepared")
@@ -21,6 +22,49 @@ MEETING_FIELDS = TIME_FIELDS | {
 
 class CalendarEvent(models.Model):
     _inherit = "calendar.event"
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Calendar hides a private event's name and record from who does not attend
+        # it, but searches them: "Exit interview" in a name, or the interview model,
+        # would list the meetings of exit interviews to any internal user. Searched
+        # by what calendar hides, they are found by their attendees alone.
+        if not self.env.su and self._exit_interview_hidden_terms(domain, order):
+            meetings = (
+                self.env["hr.exit.interview"]
+                .sudo()
+                .with_context(active_test=False)
+                ._search([("calendar_event_id", "!=", False)])
+            )
+            domain = AND(
+                [
+                    domain,
+                    [
+                        "|",
+                        "|",
+                        ("id", "not in", meetings.subselect("calendar_event_id")),
+                        ("user_id", "=", self.env.uid),
+                        ("partner_ids", "in", self.env.user.partner_id.ids),
+                    ],
+                ]
+            )
+        return super()._search(domain, offset, limit, order)
+
+    @api.model
+    def _exit_interview_hidden_terms(self, domain, order=None):
+        """Whether the domain searches, or the order sorts by, a field that calendar
+        hides of a private event (whom it is with is searched by the attendees'
+        calendars)."""
+        shown = self._get_public_fields() | {"partner_ids", "attendee_ids", "privacy"}
+        names = [
+            term[0]
+            for term in domain or ()
+            if isinstance(term, list | tuple)
+            and len(term) == 3
+            and isinstance(term[0], str)
+        ]
+        names += [part.split()[0] for part in (order or "").split(",") if part.strip()]
+        return any(name.split(".")[0] not in shown for name in names)
 
     def write(self, vals):
         if not MEETING_FIELDS & vals.keys():

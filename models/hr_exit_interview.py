@@ -1146,6 +1146,12 @@ class HrExitInterview(models.Model):
             missing = users - interview.kept_out_user_ids
             if missing:
                 interview.kept_out_user_ids = [Command.link(u.id) for u in missing]
+                # Nor do they follow it any more (as its creator, say).
+                interview.message_unsubscribe(
+                    partner_ids=(
+                        missing.partner_id - interview.interviewer_id.partner_id
+                    ).ids
+                )
 
     @api.model
     def _check_not_own_team(self, employee):

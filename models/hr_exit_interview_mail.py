@@ -91,6 +91,20 @@ class HrExitInterview(models.Model):
             partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
         )
 
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        # A follower kept out since (an officer made the leaver's manager), or who
+        # lost the rights, hears no more of the interview by mail or in the inbox.
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if len(self) != 1:
+            return recipients
+        interview = self.with_context(allowed_company_ids=self.sudo().company_id.ids)
+        return [
+            recipient
+            for recipient in recipients
+            if not recipient.get("uid")
+            or interview.with_user(recipient["uid"]).has_access("read")
+        ]
+
     @api.model
     def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
         # The employee's link opens the interview's portal page only: Odoo's generic

@@ -59,3 +59,4 @@ from . import test_interviewer_external
 from . import test_report_read_first
 from . import test_access_probe_round9
 from . import test_access_probe_round10
+from . import test_access_probe_round11
