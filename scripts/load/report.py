@@ -212,11 +212,28 @@ def requests_rows(table, requests, faults):
             )
         ),
     )
+
+    def same_moment_ratios(name, reference, goal=1.0):
+        """The p95 and median of the kind against its reference at the same
+        moments; met when each is at most the goal within TOLERANCES."""
+        ours = [r["ms"] for r in steady if r["name"] == name]
+        theirs = at_same_moments(name, reference)
+        figures, met = [], True
+        for statistic in (p95, median):
+            mine, other = statistic(ours), statistic(theirs)
+            ratio = mine / other if mine and other else None
+            figures.append(
+                f"{statistic.__name__} {ms(mine)} / {ms(other)} = {ratio:.2f}"
+                if ratio
+                else f"{statistic.__name__}: no data"
+            )
+            met = met and bool(ratio) and ratio <= goal * TOLERANCES[statistic.__name__]
+        return "; ".join(figures), met
+
     for name, what in (
         (PAGE, "open page"),
         (SAVE, "save (a draft, as the page's script saves it)"),
     ):
-        ours = [r["ms"] for r in steady if r["name"] == name]
         references = (
             (HOME, "Odoo's /my/home"),
             (
@@ -225,20 +242,10 @@ def requests_rows(table, requests, faults):
             ),
         )
         for reference, label in references:
-            theirs = at_same_moments(name, reference)
-            figures, met = [], True
-            for statistic in (p95, median):
-                mine, other = statistic(ours), statistic(theirs)
-                ratio = mine / other if mine and other else None
-                figures.append(
-                    f"{statistic.__name__} {ms(mine)} / {ms(other)} = {ratio:.2f}"
-                    if ratio
-                    else f"{statistic.__name__}: no data"
-                )
-                met = met and bool(ratio) and ratio <= TOLERANCES[statistic.__name__]
+            figures, met = same_moment_ratios(name, reference)
             table.add(
                 f"{what} / {label} at the same moments",
-                "; ".join(figures),
+                figures,
                 "ratios: p95 <= {p95}, median <= {median}".format(**TOLERANCES),
                 met,
                 speed=True,
@@ -246,26 +253,11 @@ def requests_rows(table, requests, faults):
     # The Save button against the page opened at the same moments, as the page
     # against /my/home: the posts come in bursts of the employees' saves, the page
     # opens at their starts, and a p95 over the whole run compares different loads.
-    ours = [r["ms"] for r in steady if r["name"] == SAVE_BUTTON]
-    theirs = at_same_moments(SAVE_BUTTON, PAGE)
-    figures, met = [], True
-    for statistic in (p95, median):
-        mine, other = statistic(ours), statistic(theirs)
-        ratio = mine / other if mine and other else None
-        figures.append(
-            f"{statistic.__name__} {ms(mine)} / {ms(other)} = {ratio:.2f}"
-            if ratio
-            else f"{statistic.__name__}: no data"
-        )
-        met = (
-            met
-            and bool(ratio)
-            and ratio <= SAVE_BUTTON_GOAL * TOLERANCES[statistic.__name__]
-        )
+    figures, met = same_moment_ratios(SAVE_BUTTON, PAGE, SAVE_BUTTON_GOAL)
     table.add(
         "Save button (the form's post, the page drawn again) / open page at the "
         "same moments",
-        "; ".join(figures),
+        figures,
         f"{SAVE_BUTTON_GOAL} x, within the margins: ratios: p95 <= "
         f"{SAVE_BUTTON_GOAL * TOLERANCES['p95']:.2f}, median <= "
         f"{SAVE_BUTTON_GOAL * TOLERANCES['median']:.2f}",
